@@ -1,0 +1,1 @@
+"""The embedded LMI database: a star schema of dimensions, facts and provenance."""

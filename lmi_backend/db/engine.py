@@ -1,0 +1,30 @@
+"""Opening the database: writable for the build, read-only for everyone else."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+
+def _engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return engine
+
+
+def writable_engine(path: Path) -> Engine:
+    return _engine(f"sqlite:///{path}")
+
+
+def readonly_engine(path: Path) -> Engine:
+    """Readers open the file read-only (`mode=ro`) so a query can never change the built data."""
+    if not Path(path).exists():
+        raise FileNotFoundError(f"No LMI database at {path}: run `lmi build` first.")
+    return _engine(f"sqlite:///file:{Path(path).resolve()}?mode=ro&uri=true")

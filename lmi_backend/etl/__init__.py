@@ -1,0 +1,1 @@
+"""ETL: reads the published source files, validates them and builds the database atomically."""

@@ -1,0 +1,70 @@
+"""What a reader gets during a build: the staging connection, source files and known codes."""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from sqlalchemy import Table, insert, update
+from sqlalchemy.engine import Connection
+
+from ..db.provenance import provenance
+from .sources import ManifestEntry, SourceFile, require, sha256_of
+
+BATCH = 5000
+
+
+@dataclass
+class BuildContext:
+    conn: Connection
+    sources: Path
+    manifest: dict[str, ManifestEntry]
+    out: TextIO = sys.stderr
+    opened: list[SourceFile] = field(default_factory=list)
+    soc_codes: set[int] = field(default_factory=set)  # every SOC2010 group, all levels
+    soc_units: set[int] = field(default_factory=set)  # the 369 unit groups
+
+    def source(self, rel_path: str) -> SourceFile:
+        """Open a manifest-listed source and register its provenance row."""
+        entry = self.manifest[rel_path]
+        path = require(self.sources, entry)
+        digest = sha256_of(path)
+        result = self.conn.execute(insert(provenance).values(
+            source_file=entry.path, sha256=digest, publisher=entry.publisher,
+            dataset=entry.dataset, table_ref=entry.table, period=entry.period,
+            licence=entry.licence, attribution=entry.attribution, url=entry.url))
+        src = SourceFile(entry, path, result.inserted_primary_key[0], digest)
+        if digest != entry.sha256:
+            src.warnings.append(f"{entry.path}: checksum differs from the manifest (a newer or edited copy)")
+        self.opened.append(src)
+        return src
+
+    def insert(self, table: Table, rows: Iterable[dict], src: SourceFile | None = None) -> int:
+        """Insert rows in batches; with `src`, stamp its provenance id and count them as loaded."""
+        batch: list[dict] = []
+        total = 0
+        for row in rows:
+            if src is not None:
+                row["provenance_id"] = src.provenance_id
+            batch.append(row)
+            if len(batch) >= BATCH:
+                self.conn.execute(insert(table), batch)
+                total += len(batch)
+                batch = []
+        if batch:
+            self.conn.execute(insert(table), batch)
+            total += len(batch)
+        if src is not None:
+            src.rows_loaded += total
+        return total
+
+    def finish_sources(self) -> None:
+        """Write row counts into provenance once every reader has run."""
+        for src in self.opened:
+            self.conn.execute(update(provenance).where(provenance.c.id == src.provenance_id)
+                              .values(rows_read=src.rows_read, rows_loaded=src.rows_loaded))
+
+    def progress(self, message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=self.out, flush=True)

@@ -1,0 +1,40 @@
+"""Shared fixtures: the real database, built from the real sources when missing or stale."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from lmi_backend import config
+from lmi_backend.db.engine import readonly_engine
+from lmi_backend.etl.build import build, fingerprint, stored_fingerprint
+
+
+@pytest.fixture(scope="session")
+def sources() -> Path:
+    path = config.sources_dir()
+    if not (path / "SOURCES.md").exists():
+        pytest.fail(f"Source data not found at {path}: set LMI_SOURCES or put shared/ beside the repo")
+    return path
+
+
+@pytest.fixture(scope="session")
+def db_path(sources: Path) -> Path:
+    path = config.db_path()
+    if stored_fingerprint(path) != fingerprint(sources):
+        build(sources, path, out=io.StringIO())
+    return path
+
+
+@pytest.fixture(scope="session")
+def engine(db_path: Path):
+    eng = readonly_engine(db_path)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture()
+def conn(engine):
+    with engine.connect() as connection:
+        yield connection
