@@ -12,11 +12,13 @@ from .metadata import metadata
 soc_group = Table(
     "soc_group", metadata,
     Column("code", Integer, primary_key=True),
-    Column("level", Integer, nullable=False),  # digits: 1 major, 2 sub-major, 3 minor, 4 unit
+    # digits: 1 major, 2 sub-major, 3 minor, 4 unit; level 0 is code 0, "All occupations",
+    # the total row published tables carry
+    Column("level", Integer, nullable=False),
     Column("parent", Integer, ForeignKey("soc_group.code")),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False),
-    Column("skill_level", Integer, nullable=False),
+    Column("skill_level", Integer),
     Column("entry_routes", Text),  # unit groups only
 )
 

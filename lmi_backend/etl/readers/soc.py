@@ -56,6 +56,9 @@ def _hierarchy(ctx: BuildContext) -> None:
         found = sum(1 for r in rows if r["level"] == level)
         if found != n:
             raise src.error(None, f"SOC2010 has {n} groups at level {level}", f"found {found}")
+    rows.append({"code": 0, "level": 0, "parent": None, "title": "All occupations",
+                 "description": "All employees or all in employment, whatever their occupation.",
+                 "skill_level": None})
     rows.sort(key=lambda r: (r["level"], r["code"]))
     ctx.insert(soc_group, rows, src)
     ctx.soc_codes = codes
