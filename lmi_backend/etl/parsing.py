@@ -52,6 +52,18 @@ def parse_cell(src: SourceFile, row: int, column: str, raw: str | None,
     return Cell(value, None)
 
 
+def parse_int(src: SourceFile, row: int, column: str, raw: str | None,
+              *, lo: int | None = None, hi: int | None = None) -> int:
+    """A whole number within [lo, hi]; codes and counts that must be present."""
+    text = (raw or "").strip()
+    if not text.lstrip("-").isdigit():
+        raise src.error(row, f"column '{column}' must be a whole number", f"found {text[:40]!r}")
+    value = int(text)
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        raise src.error(row, f"column '{column}' out of range [{lo}, {hi}]", f"found {value}")
+    return value
+
+
 def parse_soc(src: SourceFile, row: int, column: str, raw: str, known: set[int]) -> int:
     """A SOC2010 code that exists in the SOC dimension."""
     text = (raw or "").strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...db import dimensions as d
 from ..context import BuildContext
+from ..parsing import parse_int
 
 NATIONS = {10: "Wales", 11: "Scotland", 12: "Northern Ireland"}
 
@@ -40,9 +41,7 @@ def load(ctx: BuildContext) -> None:
     regions = ctx.source("misc/lmiforall_regions.csv")
     rows = [{"code": 0, "name": "United Kingdom", "nation": "United Kingdom"}]
     for line, rec in regions.records():
-        code = int(rec["code"])
-        if not 1 <= code <= 12:
-            raise regions.error(line, "region code must be 1-12", rec["code"])
+        code = parse_int(regions, line, "code", rec["code"], lo=1, hi=12)
         rows.append({"code": code, "name": rec["name"], "nation": NATIONS.get(code, "England")})
     ctx.insert(d.region, rows)
     regions.rows_loaded = len(rows) - 1
@@ -64,13 +63,13 @@ def _qualifications(ctx: BuildContext) -> None:
     group6: dict[int, str] = {}
     rqf9: list[dict] = []
     for line, rec in groups.records():
-        q9, q6 = int(rec["qual9_code"]), int(rec["qual6_code"])
-        if not (1 <= q9 <= 9 and 1 <= q6 <= 6):
-            raise groups.error(line, "qualification codes must be 1-9 and 1-6")
+        q9 = parse_int(groups, line, "qual9_code", rec["qual9_code"], lo=1, hi=9)
+        q6 = parse_int(groups, line, "qual6_code", rec["qual6_code"], lo=1, hi=6)
         group6[q6] = rec["qual6_name"]
         rqf9.append({"code": q9, "scheme": "rqf9", "name": rec["qual9_name"], "group6": 100 + q6,
                      "group3": 201 if q9 <= 5 else (202 if q9 <= 8 else 203)})
-    plain = {int(rec["code"]): rec["name_as_used_by_app"] for _, rec in names.records()}
+    plain = {parse_int(names, line, "code", rec["code"], lo=1, hi=9): rec["name_as_used_by_app"]
+             for line, rec in names.records()}
     for row in rqf9:
         row["name"] = f"{plain.get(row['code'], row['name'])} ({row['name']})"
     rows += [{"code": 100 + c, "scheme": "rqf6", "name": n, "group6": None, "group3": None}
@@ -88,9 +87,9 @@ def _industries(ctx: BuildContext) -> None:
     level22: dict[int, tuple[str, int]] = {}
     level75: list[dict] = []
     for line, rec in src.records():
-        i75, i22, i6 = int(rec["ind75_code"]), int(rec["ind22_code"]), int(rec["ind6_code"])
-        if not (1 <= i75 <= 75 and 1 <= i22 <= 22 and 1 <= i6 <= 6):
-            raise src.error(line, "industry codes must be 1-75, 1-22 and 1-6")
+        i75 = parse_int(src, line, "ind75_code", rec["ind75_code"], lo=1, hi=75)
+        i22 = parse_int(src, line, "ind22_code", rec["ind22_code"], lo=1, hi=22)
+        i6 = parse_int(src, line, "ind6_code", rec["ind6_code"], lo=1, hi=6)
         if level22.get(i22, (None, 200 + i6))[1] != 200 + i6:
             raise src.error(line, "industry hierarchy: a 22-group must sit in one broad sector")
         level6[i6] = rec["ind6_name"]
