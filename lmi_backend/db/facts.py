@@ -68,6 +68,7 @@ soc2010_soc2020 = Table(  # share of each SOC2010 unit group's jobs coded to eac
     *fact_columns(),  # value = proportion 0-1
     _fk("soc2010", "soc_group.code"),
     Column("soc2020", Integer, nullable=False),  # SOC2020 unit group (4-digit)
+    Column("sample", Integer),  # dual-coded jobs (LFS + Census, men + women) behind the proportion
 )
 
 projection = Table(
