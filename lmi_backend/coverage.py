@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import Integer, and_, cast, distinct, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
+from .db import estimates as est
 from .db import facts as f
 from .db import occupations as o
 from .db.dimensions import soc_group, soc_task
@@ -28,6 +29,13 @@ def _ashe(table, measure: str, period: str, stat: str = "median", status: int = 
                     table.c.value.isnot(None)]
 
 
+def _onet_rated(domain: str):
+    return lambda: [o.soc_onet.c.onet_code.in_(
+        select(o.onet_value.c.onet_code).join(
+            o.onet_element, o.onet_element.c.element_id == o.onet_value.c.element_id)
+        .where(o.onet_element.c.domain == domain))]
+
+
 INDICATORS: list[Indicator] = [
     Indicator("description", "ONS unit-group description", soc_group.c.code,
               lambda: [soc_group.c.level == 4, soc_group.c.description != ""]),
@@ -44,19 +52,42 @@ INDICATORS: list[Indicator] = [
     Indicator("pay_annual_median_2020", "ASHE 2020 median annual pay, all employees",
               f.pay.c.soc, _ashe(f.pay, "annual", "2020")),
     Indicator("employment_2019", "APS 2019 employment (UK, by sex)", f.employment.c.soc,
-              lambda: [f.employment.c.period == "2019", f.employment.c.value.isnot(None)]),
+              lambda: [f.employment.c.period == "2019", f.employment.c.region == 0,
+                       f.employment.c.age_band == 0, f.employment.c.qualification == 0,
+                       f.employment.c.sic.is_(None), f.employment.c.value.isnot(None)]),
+    Indicator("employment_english_regions", "APS 2017-2021 employment in an English region",
+              f.employment.c.soc,
+              lambda: [f.employment.c.period.in_(["2017", "2018", "2019", "2020", "2021"]),
+                       f.employment.c.region.between(1, 9), f.employment.c.area.is_(None),
+                       f.employment.c.value.isnot(None)]),
     Indicator("employment_status_2018", "LFS Apr-Jun 2018 employment by status",
               f.employment.c.soc,
               lambda: [f.employment.c.period == "2018Q2", f.employment.c.value.isnot(None)]),
     Indicator("vacancies_2022", "ESS 2022 vacancies", f.vacancy.c.soc,
               lambda: [f.vacancy.c.measure == "vacancies", f.vacancy.c.value.isnot(None)]),
+    Indicator("projection_2035", "SI2035 England employment 2035 (SOC2020, via crosswalk)",
+              f.soc2010_soc2020.c.soc2010,
+              lambda: [cast(func.substr(f.soc2010_soc2020.c.soc2020, 1, 2), Integer).in_(
+                  select(f.projection.c.soc2020).where(
+                      f.projection.c.measure == "employment", f.projection.c.period == "2035",
+                      f.projection.c.gender == 0, f.projection.c.value.isnot(None)))]),
     Indicator("onet_link", "linked to O*NET occupations", o.soc_onet.c.soc, lambda: []),
     Indicator("onet_skills", "O*NET skills through the crosswalk", o.soc_onet.c.soc,
-              lambda: [o.soc_onet.c.onet_code.in_(
-                  select(o.onet_value.c.onet_code).join(
-                      o.onet_element, o.onet_element.c.element_id == o.onet_value.c.element_id)
-                  .where(o.onet_element.c.domain == "skills"))]),
+              _onet_rated("skills")),
+    Indicator("onet_interests", "O*NET interests (RIASEC) through the crosswalk", o.soc_onet.c.soc,
+              _onet_rated("interests")),
+    Indicator("onet_job_zone", "O*NET job zone through the crosswalk", o.soc_onet.c.soc,
+              lambda: [o.soc_onet.c.onet_code.in_(select(o.onet_occupation.c.code)
+                                                  .where(o.onet_occupation.c.job_zone.isnot(None)))]),
     Indicator("apprenticeships", "linked apprenticeship standards", o.apprenticeship_soc.c.soc,
+              lambda: []),
+    Indicator("est_pay_by_region", "pay estimates by region (relativities)", est.est_pay_relativity.c.soc,
+              lambda: [est.est_pay_relativity.c.dimension == "region"]),
+    Indicator("est_hours", "paid hours derived from pay, all employees", est.est_hours.c.soc,
+              lambda: [est.est_hours.c.status == 4]),
+    Indicator("est_outlook_2035", "England outlook to 2035 for the unit group", est.est_outlook.c.soc,
+              lambda: [est.est_outlook.c.gender == 0]),
+    Indicator("similar_jobs", "similar jobs by skills and SOC neighbourhood", est.soc_similarity.c.soc,
               lambda: []),
 ]
 

@@ -9,6 +9,7 @@ import pytest
 from lmi_backend import config
 from lmi_backend.db.engine import readonly_engine
 from lmi_backend.etl.build import build, fingerprint, stored_fingerprint
+from lmi_backend.service import LmiService
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +39,11 @@ def engine(db_path: Path):
 def conn(engine):
     with engine.connect() as connection:
         yield connection
+
+
+@pytest.fixture(scope="session")
+def service(db_path: Path):
+    """The query service on the real database, as the bot uses it."""
+    svc = LmiService(db_path)
+    yield svc
+    svc.close()

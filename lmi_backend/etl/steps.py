@@ -3,12 +3,36 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..coder import index as coder_index, links as coder_links
 from .context import BuildContext
-from .readers import reference, soc
+from .readers import ashe_national, ashe_regional, reference, soc
+from .readers import aps2019, aps_regions, crosswalk_soc2020, ess, lfs_status, projections
+from .readers import apprenticeships, onet, onet_crosswalk
+from ..estimates import employment as est_employment, hours as est_hours, outlook as est_outlook
+from ..estimates import pay as est_pay, profiles as est_profiles
 
 Step = Callable[[BuildContext], None]
 
 STEPS: list[tuple[str, Step]] = [
     ("reference code lists", reference.load),
     ("SOC2010 hierarchy, descriptions and job titles", soc.load),
+    ("SOC coder index (job titles, synonyms, lemmas)", coder_index.load),
+    ("O*NET 29.3 descriptors and abilities", onet.load),
+    ("UK SOC2010 -> O*NET-SOC weighted crosswalk", onet_crosswalk.load),
+    ("Apprenticeship standards and job titles", apprenticeships.load),
+    ("ASHE pay by occupation, UK (Tables 14, 14.7a)", ashe_national.load),
+    ("ASHE pay and hours by region (Tables 3, 15.7a)", ashe_regional.load),
+    ("APS 2019 employment by sex, age, qualification, NUTS3 area and SIC class", aps2019.load),
+    ("APS 2017-2021 employment by English region", aps_regions.load),
+    ("LFS Apr-Jun 2018 employment by status and sex", lfs_status.load),
+    ("Skills Imperative 2035 projections (SOC2020, industries)", projections.load),
+    ("ONS SOC2010 -> SOC2020 dual-coding crosswalk", crosswalk_soc2020.load),
+    ("Employer Skills Survey 2022 vacancies", ess.load),
+    # Estimates: computed from the facts above, so they run after every reader.
+    ("Estimates: employment cells by IPF", est_employment.load),
+    ("Estimates: pay relativities (region, qualification, age)", est_pay.load),
+    ("Estimates: paid hours derived from pay", est_hours.load),
+    ("Estimates: England outlook by SOC2010 group", est_outlook.load),
+    ("Estimates: O*NET profiles and similar jobs", est_profiles.load),
+    ("Apprenticeship standards -> SOC links (coder + reviewed overrides)", coder_links.load),
 ]

@@ -1,0 +1,256 @@
+"""action_answer: every question about a job, and every follow-up that changes it.
+
+The conversation state lives in slots: the job (words, SOC code, title), the user's place, age,
+qualification and work pattern (kept until changed), the last topic, and a question waiting for
+the user to pick a job. Each turn: read the new words, update that state, code the job through
+the SOC coder (asking when it is unsure), then let lmi_backend.answers reply.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from lmi_backend.answers import phrases, topics
+from lmi_backend.answers.plain import job_name
+from lmi_backend.charts import chart_for
+from lmi_backend.dialogue_slots import guess_job_phrase
+from lmi_backend.places import REGION_NAMES
+
+from . import backend
+from .turn import Turn, echo, read_turn
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TOPIC = "pay"
+MAX_MESSAGE_CHARS = 2000
+MAX_CHOICES = 4
+MAX_COMPARED = 3
+# channels whose clients draw chart payloads (docs/payloads.md): the web page and REST clients;
+# messaging platforms would turn custom JSON into API calls of their own
+CHART_CHANNELS = ("socketio", "rest")
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+class Conversation:
+    """One turn's work: the tracker's state plus what the user just said, and the replies and
+    slot events it produces."""
+
+    def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn):
+        self.dispatcher = dispatcher
+        self.turn = turn
+        self.draws_charts = tracker.get_latest_input_channel() in CHART_CHANNELS
+        self.events: list[dict[str, Any]] = []
+        slot = tracker.get_slot
+        self.soc = _int(slot("soc"))
+        self.topic = slot("topic")
+        self.pending = slot("pending_topic")
+        self.candidates = [int(c) for c in slot("candidates") or []]
+        self.compared = [int(c) for c in slot("compare_socs") or []]
+        self.context = topics.Context(
+            region=self._keep("region", turn.region, slot("region")),
+            age=self._keep("age", turn.age, slot("age")),
+            qualification=self._keep("qualification", turn.qualification, slot("qualification")),
+            status=self._keep("work_pattern", turn.work_pattern, slot("work_pattern")),
+        )
+
+    def _keep(self, name: str, new: int | None, old: Any) -> int | None:
+        """The user's latest value wins and is remembered; otherwise the remembered one holds."""
+        if new is not None:
+            self.events.append(SlotSet(name, float(new)))
+            return new
+        return _int(old)
+
+    def say(self, text: str, buttons: list[dict[str, str]] | None = None) -> None:
+        self.dispatcher.utter_message(text=text, buttons=buttons or [])
+
+    def set(self, name: str, value: Any) -> None:
+        self.events.append(SlotSet(name, value))
+
+    # --- coding job phrases -------------------------------------------------------------
+
+    def code(self, phrase: str, topic: str) -> int | None:
+        """SOC code for the user's words, or None after asking the user (unknown or unsure)."""
+        result = backend.coder().code(phrase, limit=MAX_CHOICES)
+        if not result.candidates:
+            self.say(phrases.JOB_NOT_FOUND.format(job=echo(phrase)))
+            return None
+        if result.ambiguous:
+            self.offer(phrase, result.candidates, topic)
+            return None
+        return result.candidates[0].soc
+
+    def offer(self, phrase: str, candidates: list, topic: str) -> None:
+        buttons = [{"title": job_name(c.title), "payload": f'/choose_job{{"soc": {c.soc}}}'}
+                   for c in candidates[:MAX_CHOICES]]
+        buttons.append({"title": phrases.NONE_OF_THESE, "payload": "/deny"})
+        self.say(phrases.CHOOSE_JOB.format(job=echo(phrase)), buttons)
+        self.set("candidates", [c.soc for c in candidates[:MAX_CHOICES]])
+        self.set("pending_topic", topic)
+        self.set("job", echo(phrase))
+
+    def guessed_soc(self) -> int | None:
+        """A job the NLU did not tag ("how much do dog groomers earn"): the leftover words, but
+        only when the coder is confident, so a stray word never becomes a job."""
+        phrase = guess_job_phrase(self.turn.text, drop=self.turn.entity_words)
+        if not phrase:
+            return None
+        result = backend.coder().code(phrase, limit=MAX_CHOICES)
+        if result.candidates and not result.ambiguous:
+            self.set("job", echo(phrase))
+            return result.candidates[0].soc
+        return None
+
+    def use_job(self, soc: int, phrase: str | None = None) -> None:
+        self.soc = soc
+        self.set("soc", float(soc))
+        self.set("soc_title", backend.service().soc_title(soc))
+        if phrase:
+            self.set("job", echo(phrase))
+
+    # --- replying -------------------------------------------------------------------------
+
+    def reply(self, topic: str, *, long: bool = False) -> None:
+        answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long)
+        self.say(answer.text)
+        self.show_charts(answer.results)
+        self.set("topic", topic)
+        self.set("pending_topic", None)
+        self.set("candidates", None)
+
+    def show_charts(self, results: list) -> None:
+        """The pay spread or outlook as a chart, after the text (docs/payloads.md)."""
+        charts = [chart_for(result) for result in results] if self.draws_charts else []
+        for chart in filter(None, charts):
+            self.dispatcher.utter_message(json_message={"chart": chart})
+
+    def ask_for_job(self, topic: str) -> None:
+        if self.turn.region is not None and self.turn.intent == "inform":
+            self.say(phrases.NOTED_PLACE.format(place=REGION_NAMES[self.turn.region]))
+        elif self.turn.intent == "inform":
+            self.say(phrases.NOTED)
+        else:
+            self.say(phrases.ASK_JOB_FOR_TOPIC)
+        self.set("pending_topic", topic)
+
+    def compare(self) -> None:
+        """Compare the job in context with one named now, or two or three named jobs. An unsure
+        job pauses the comparison for a choice; the jobs already settled wait in compare_socs."""
+        turn = self.turn
+        if turn.jobs:
+            if self.pending == "compare" and self.compared:
+                socs = list(self.compared)
+            else:
+                socs = [self.soc] if self.soc and len(turn.jobs) < 2 else []
+        else:
+            socs = list(self.compared) or ([self.soc] if self.soc else [])
+        for phrase in turn.jobs:
+            self.set("compare_socs", socs)
+            soc = self.code(phrase, "compare")
+            if soc is None:
+                return
+            socs.append(soc)
+        self.finish_compare(socs)
+
+    def finish_compare(self, socs: list[int]) -> None:
+        socs = list(dict.fromkeys(socs))[:MAX_COMPARED]
+        if len(socs) < 2:
+            self.say(phrases.COMPARE_SAME_JOB if self.turn.jobs and socs else phrases.ASK_COMPARE_WITH)
+            self.set("pending_topic", "compare")
+            self.set("compare_socs", socs)
+            return
+        if self.soc is None:
+            self.use_job(socs[0])
+        answer = topics.answer(backend.service(), "compare", socs[0], self.context, compare_with=socs[1:])
+        self.say(answer.text)
+        self.set("topic", "compare")
+        self.set("compare_socs", socs)
+        self.set("pending_topic", None)
+        self.set("candidates", None)
+
+    def choose(self) -> None:
+        turn = self.turn
+        chosen = turn.chosen_soc
+        if chosen is None and turn.choice is not None and self.candidates:
+            index = turn.choice if turn.choice < len(self.candidates) else None
+            chosen = self.candidates[index] if index is not None else None
+        if chosen is None or backend.service().soc_title(chosen) is None:
+            self.say(phrases.PICK_A_BUTTON)
+            return
+        if self.pending == "compare":
+            self.finish_compare(self.compared + [chosen])
+            return
+        self.use_job(chosen)
+        self.reply(self.pending or self.topic or DEFAULT_TOPIC)
+
+    def run(self) -> None:
+        turn = self.turn
+        if turn.intent == "choose_job":
+            return self.choose()
+        if turn.intent == "deny" and not turn.jobs:
+            self.say(phrases.ASK_CORRECT_JOB)
+            self.set("pending_topic", self.pending or self.topic or DEFAULT_TOPIC)
+            return None
+        long = turn.intent == "more_detail"
+        if self._is_comparison():
+            return self.compare()
+        topic = turn.topic or self.pending or self.topic
+        topic = DEFAULT_TOPIC if topic in (None, "compare") else topic
+        if turn.jobs:
+            soc = self.code(turn.jobs[0], topic)
+            if soc is None:
+                return None
+            self.use_job(soc, turn.jobs[0])
+        elif (turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words):
+            # a question with no job in context, or a bare "what about dog groomers": the words
+            # left over may name the job the NLU missed; with a job in context "is it growing?"
+            # must not turn "growing" into a job
+            guessed = self.guessed_soc()
+            if guessed is not None:
+                self.use_job(guessed)
+        if self.soc is None:
+            return self.ask_for_job(topic)
+        if turn.intent == "inform" and not turn.jobs and topic not in topics.CONTEXT_TOPICS:
+            self.say(phrases.NOTED_CONTEXT)  # "I've got A levels" does not change what a job involves
+            return None
+        self.reply(topic, long=long)
+        return None
+
+    def _is_comparison(self) -> bool:
+        """A comparison is asked for, answered ("which job to compare with?"), or re-asked with a
+        new place or work pattern ("what about in Scotland?" straight after comparing)."""
+        turn = self.turn
+        if turn.intent == "compare_jobs":
+            return True
+        if self.pending == "compare" and turn.intent in ("inform", "deny") and turn.jobs:
+            return True
+        return self.topic == "compare" and turn.intent in ("inform", "more_detail") and not turn.jobs
+
+
+class ActionAnswer(Action):
+    def name(self) -> str:
+        return "action_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        # the NLU's message guard cuts huge pastes and notes their length under this key
+        length = max(len(message.get("text") or ""), int(message.get("guard_cut_from") or 0))
+        if length > MAX_MESSAGE_CHARS:
+            dispatcher.utter_message(text=phrases.TOO_LONG)
+            return []
+        try:
+            conversation = Conversation(dispatcher, tracker, read_turn(tracker))
+            conversation.run()
+            return conversation.events
+        except Exception as exc:  # never a stack trace to the user; no message text in the log
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            logger.error("action_answer failed: %s in %s:%s", type(exc).__name__, where.filename, where.lineno)
+            dispatcher.utter_message(text=phrases.WENT_WRONG)
+            return []

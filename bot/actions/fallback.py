@@ -1,0 +1,57 @@
+"""The two-stage fallback's own steps, worded for young people.
+
+Stage one (action_default_ask_affirmation) offers the NLU's best guesses as buttons, named in
+plain words; "Something else" sends /out_of_scope, which makes Rasa ask for a rephrase
+(action_default_ask_rephrase). Failing twice ends in action_default_fallback.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+from lmi_backend.answers import phrases
+
+MAX_GUESSES = 2
+_CLOSE = 0.2  # offer a second guess only when it is this close to the first
+
+
+class ActionDefaultAskAffirmation(Action):
+    def name(self) -> str:
+        return "action_default_ask_affirmation"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        ranking = [r for r in message.get("intent_ranking") or []
+                   if r.get("name") in phrases.INTENT_BUTTONS]
+        if len(ranking) > 1 and ranking[0]["confidence"] - ranking[1]["confidence"] > _CLOSE:
+            ranking = ranking[:1]
+        entities = {e["entity"]: e["value"] for e in message.get("entities") or []
+                    if e.get("entity") in ("job", "region")}
+        suffix = json.dumps(entities) if entities else ""
+        buttons = [{"title": phrases.INTENT_BUTTONS[r["name"]], "payload": f"/{r['name']}{suffix}"}
+                   for r in ranking[:MAX_GUESSES]]
+        buttons.append({"title": phrases.SOMETHING_ELSE, "payload": "/out_of_scope"})
+        dispatcher.utter_message(text=phrases.AFFIRM_PROMPT, buttons=buttons)
+        return []
+
+
+class ActionDefaultAskRephrase(Action):
+    def name(self) -> str:
+        return "action_default_ask_rephrase"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=phrases.ASK_REPHRASE)
+        return []
+
+
+class ActionDefaultFallback(Action):
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=phrases.GIVE_UP)
+        return [UserUtteranceReverted()]

@@ -1,0 +1,89 @@
+"""Reading one user turn: the intent, the job phrases, and any place, age, qualification or work
+pattern the user gave, turned into codes by lmi_backend's parsers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from lmi_backend.dialogue_slots import parse_age, parse_qualification, parse_work_pattern
+from lmi_backend.places import find_place, region_for
+
+INTENT_TOPICS = {
+    "ask_pay": "pay", "ask_hours": "hours", "ask_outlook": "outlook", "ask_vacancies": "vacancies",
+    "ask_skills": "skills", "ask_job_description": "description", "ask_entry_routes": "entry_routes",
+    "ask_apprenticeships": "apprenticeships", "compare_jobs": "compare", "similar_jobs": "similar",
+}
+# intents where a qualification or work pattern in the words is about the user, not the question
+# ("do I need a degree?" asks about entry, it does not say the user has one)
+_ABOUT_ME_INTENTS = {"inform", "ask_pay", "ask_hours", "compare_jobs"}
+_ORDINALS = {"first": 0, "1": 0, "1st": 0, "one": 0, "top": 0, "second": 1, "2": 1, "2nd": 1,
+             "two": 1, "third": 2, "3": 2, "3rd": 2, "three": 2, "fourth": 3, "4": 3, "4th": 3,
+             "four": 3, "last": -1}
+_SAFE = re.compile(r"[^\w\s'\-&/]")
+
+
+@dataclass
+class Turn:
+    intent: str
+    text: str
+    jobs: list[str] = field(default_factory=list)
+    entity_words: set[str] = field(default_factory=set)
+    region: int | None = None          # 0 = the whole UK
+    age: int | None = None
+    qualification: int | None = None
+    work_pattern: int | None = None
+    chosen_soc: int | None = None      # from a button payload
+    choice: int | None = None          # index into the offered jobs ("the second one")
+
+    @property
+    def topic(self) -> str | None:
+        return INTENT_TOPICS.get(self.intent)
+
+
+def echo(phrase: str, limit: int = 40) -> str:
+    """A user's words safe to repeat back: no markup characters, not too long."""
+    text = " ".join(_SAFE.sub("", phrase).split())
+    return text[:limit].rstrip() + ("..." if len(text) > limit else "")
+
+
+def _values(entities: list[dict[str, Any]], name: str) -> list[str]:
+    return [str(e.get("value", "")).strip() for e in entities if e.get("entity") == name and e.get("value") is not None]
+
+
+def read_turn(tracker: Tracker) -> Turn:
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    intent = (message.get("intent") or {}).get("name") or ""
+    entities = message.get("entities") or []
+    turn = Turn(intent=intent, text=text)
+    turn.jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j]
+    turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
+
+    for value in _values(entities, "region"):
+        region = region_for(value)
+        if region is not None:
+            turn.region = region
+    if turn.region is None:
+        place = find_place(text)
+        turn.region = place.region if place else None
+
+    ages = [a for a in (parse_age(v, tagged=True) for v in _values(entities, "age")) if a]
+    turn.age = ages[-1] if ages else parse_age(text)
+
+    about_me = intent in _ABOUT_ME_INTENTS
+    quals = [q for q in (parse_qualification(v) for v in _values(entities, "qualification")) if q]
+    # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
+    turn.qualification = min(quals) if quals else (parse_qualification(text) if intent == "inform" else None)
+    patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
+    turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
+
+    socs = _values(entities, "soc")
+    if socs and socs[-1].isdigit():
+        turn.chosen_soc = int(socs[-1])
+    for value in _values(entities, "choice"):
+        if value.lower() in _ORDINALS:
+            turn.choice = _ORDINALS[value.lower()]
+    return turn

@@ -1,0 +1,64 @@
+"""Rasa's Facebook Messenger connector, with the Graph API address taken from
+FACEBOOK_GRAPH_BASE_URL when set (the channel tests' stub); unset, it talks to graph.facebook.com.
+
+Rasa creates its Graph API client inside the webhook route for every message, so the route is
+the one place where the address can be chosen: this module declares the same three routes as
+Rasa's FacebookInput and reuses its signature check and message handling.
+"""
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable
+
+from fbmessenger import MessengerClient
+from rasa.core.channels import facebook
+from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from . import api_base
+
+
+def graph_client(page_access_token: str) -> MessengerClient:
+    client = MessengerClient(page_access_token)
+    base = api_base("facebook")
+    if base:
+        client.graph_url = f"{base.rstrip('/')}/v{client.api_version}"
+    return client
+
+
+class Messenger(facebook.Messenger):
+    def __init__(self, page_access_token: str,
+                 on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        super().__init__(page_access_token, on_new_message)
+        self.client = graph_client(page_access_token)
+
+
+class FacebookInput(facebook.FacebookInput):
+    def get_output_channel(self) -> facebook.MessengerBot:
+        return facebook.MessengerBot(graph_client(self.fb_access_token))
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        fb_webhook = Blueprint("fb_webhook", __name__)
+
+        @fb_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @fb_webhook.route("/webhook", methods=["GET"])
+        async def token_verification(request: Request) -> HTTPResponse:
+            """Facebook's subscription handshake: echo the challenge for the right token."""
+            if request.args.get("hub.verify_token") == self.fb_verify:
+                return response.text(request.args.get("hub.challenge"))
+            return response.text("failure, invalid token")
+
+        @fb_webhook.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            signature = request.headers.get("X-Hub-Signature") or ""
+            if not self.validate_hub_signature(self.fb_secret, request.body, signature):
+                return response.text("not validated")
+            messenger = Messenger(self.fb_access_token, on_new_message)
+            await messenger.handle(request.json, self.get_metadata(request))
+            return response.text("success")
+
+        return fb_webhook

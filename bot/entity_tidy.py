@@ -1,0 +1,59 @@
+"""NLU component after DIET and the synonym mapper: puts split job phrases back together and
+turns a "job" that is really a place name back into a place.
+
+DIET tags token by token and sometimes breaks an unfamiliar multi-word job in two ("wind" +
+"farm engineers", "sign language" + "interpreters"); the SOC coder needs the whole phrase.
+Pieces of the same entity type separated only by spaces are one phrase. A job whose words are
+exactly a place in the gazetteer ("plymouth") is a place.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from lmi_backend.places import gazetteer
+
+JOINED = ("job",)
+
+
+def tidy(entities: List[Dict[str, Any]], text: str) -> List[Dict[str, Any]]:
+    out: List[Dict[str, Any]] = []
+    for entity in sorted(entities, key=lambda e: e.get("start", 0)):
+        entity = dict(entity)
+        if entity.get("entity") == "job" and str(entity.get("value", "")).lower() in gazetteer().names:
+            entity["entity"] = "region"
+        last = out[-1] if out else None
+        if (last is not None and entity.get("entity") in JOINED and last.get("entity") == entity.get("entity")
+                and "end" in last and "start" in entity and not text[last["end"]:entity["start"]].strip()):
+            last["end"] = entity["end"]
+            last["value"] = text[last["start"]:last["end"]]
+            if "confidence_entity" in entity:
+                last["confidence_entity"] = min(last.get("confidence_entity", 1.0), entity["confidence_entity"])
+            continue
+        out.append(entity)
+    return out
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class EntityTidier(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "EntityTidier":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = message.get(ENTITIES) or []
+            if entities:
+                message.set(ENTITIES, tidy(entities, message.get(TEXT) or ""), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

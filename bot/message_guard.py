@@ -1,0 +1,48 @@
+"""First NLU component: keeps a huge message from reaching the models whole.
+
+DIET's transformer attends over every token; a 100 kB paste would need gigabytes. The guard
+cuts the text the models (and the conversation log) keep to MAX_CHARS, noting the real length
+under CUT_KEY so the action can ask for a shorter message, and strips markup such as <script>
+so tags are not read as words.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+MAX_CHARS = 600
+# parse-data key the actions read: how long the message really was, when the guard cut it
+CUT_KEY = "guard_cut_from"
+_TAG = re.compile(r"<[^>]{0,200}>")
+
+
+def guarded_text(text: str) -> str:
+    return _TAG.sub(" ", text)[:MAX_CHARS]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class MessageGuard(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "MessageGuard":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if isinstance(text, str) and (len(text) > MAX_CHARS or "<" in text):
+                message.set(TEXT, guarded_text(text))
+                if len(text) > MAX_CHARS:
+                    message.set(CUT_KEY, len(text), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,5 @@
+"""Plain-language answers: service results rendered for young people, with a reading-ease check."""
+from .readability import flesch_reading_ease, word_count
+from .render import KINDS, render, render_source
+
+__all__ = ["KINDS", "flesch_reading_ease", "render", "render_source", "word_count"]

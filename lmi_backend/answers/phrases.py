@@ -1,0 +1,77 @@
+"""The fixed sentences of the conversation that are not about one result: asking which job,
+offering choices, owning up to errors, pointing to a careers adviser or to urgent help.
+
+They live here (not as Rasa responses) because the actions pick them by situation, and any
+front end holding the same conversation needs the same wording. Tests hold each to the same
+reading-ease bar as the rendered answers.
+"""
+from __future__ import annotations
+
+ASK_JOB = "Which job do you want to know about?"
+ASK_JOB_FOR_TOPIC = "Which job do you want to know about? Try something like 'nurse' or 'car mechanic'."
+CHOOSE_JOB = "I'm not sure which job you mean by '{job}'. Which of these is it?"
+NONE_OF_THESE = "None of these"
+PICK_A_BUTTON = "Sorry, which one? Pick one of the jobs I listed, or type the job again."
+JOB_NOT_FOUND = "Sorry, I don't know the job '{job}'. Could you say it another way, like 'car mechanic' or 'nurse'?"
+ASK_CORRECT_JOB = "Sorry about that! Which job did you mean?"
+ASK_COMPARE_WITH = "Which job do you want to compare it with?"
+COMPARE_SAME_JOB = "Those are the same job to me. Which other job do you want to compare it with?"
+NOTED = "Got it, thanks. Which job do you want to know about?"
+NOTED_PLACE = "Got it: {place}. Which job do you want to know about?"
+NOTED_CONTEXT = "Thanks, I'll keep that in mind for pay and hours. What else do you want to know?"
+WENT_WRONG = "Sorry, something went wrong on my side. Please try again, or ask about another job."
+TOO_LONG = "That's a lot of text! Could you ask me in one short message? For example: 'how much do plumbers earn?'"
+ASK_REPHRASE = "Sorry, I didn't get that. Could you say it another way? For example: 'what do chefs earn?'"
+GIVE_UP = ("Sorry, I still don't get it. I can help with jobs: pay, hours, skills and how to get in. "
+           "Or say 'adviser' to talk to a real person.")
+AFFIRM_PROMPT = "Sorry, I'm not sure I got that. Did you mean:"
+SOMETHING_ELSE = "Something else"
+MORE_OFFER = "Say 'tell me more' for the full details."
+SOURCES_GENERAL = ("My figures come from official sources:\n"
+                   "• pay and hours: the ONS pay survey (ASHE)\n"
+                   "• jobs now: the ONS Labour Force Survey\n"
+                   "• future jobs: the Skills Imperative 2035 forecasts for England\n"
+                   "• jobs going: the Employer Skills Survey 2022\n"
+                   "• skills: O*NET, a US job guide\n"
+                   "• apprenticeships: the list for England\n"
+                   "Ask about a job and I'll say where each figure comes from.")
+
+# What each question intent means, as the button text of "did you mean ...?"
+INTENT_BUTTONS: dict[str, str] = {
+    "ask_pay": "What a job pays", "ask_hours": "The hours", "ask_outlook": "Future jobs",
+    "ask_skills": "Skills you need", "ask_job_description": "What the job is like",
+    "ask_entry_routes": "How to get in", "ask_apprenticeships": "Apprenticeships",
+    "ask_vacancies": "Jobs going now", "compare_jobs": "Compare jobs", "similar_jobs": "Similar jobs",
+    "ask_data_source": "Where the figures come from", "talk_to_adviser": "Talk to an adviser",
+    "help": "What you can do", "greet": "Say hello", "goodbye": "Say bye", "thanks": "Say thanks",
+    "inform": "Tell you about me", "more_detail": "More detail", "bot_challenge": "Are you a bot?",
+}
+
+# Careers services by nation (free phone lines as published by each service).
+_ADVISERS: dict[str, str] = {
+    "england": "In England, the National Careers Service can help. Call 0800 100 900 for free, or chat online at nationalcareers.service.gov.uk.",
+    "wales": "In Wales, Careers Wales can help. Call 0800 028 4844 for free, or go to careerswales.gov.wales.",
+    "scotland": "In Scotland, My World of Work can help. Call 0800 917 8000 for free, or go to myworldofwork.co.uk.",
+    "northern ireland": "In Northern Ireland, the Careers Service can help. Call 0300 200 7820, or go to nidirect.gov.uk/careers.",
+}
+_ADVISER_SCHOOL = "Your school or college careers adviser can help too."
+_ADVISER_LINES = ("• England: National Careers Service, 0800 100 900",
+                  "• Wales: Careers Wales, 0800 028 4844",
+                  "• Scotland: My World of Work, 0800 917 8000",
+                  "• Northern Ireland: Careers Service, 0300 200 7820")
+_NATION_OF_REGION = {10: "wales", 11: "scotland", 12: "northern ireland"}
+
+
+def adviser_handoff(region: int | None) -> str:
+    """Who to talk to, for the user's nation when known (region 1-9 are in England)."""
+    if region is None or region == 0:
+        return ("You can talk to a real careers adviser for free. Call the one for where you live:\n"
+                + "\n".join(_ADVISER_LINES) + "\n" + _ADVISER_SCHOOL)
+    nation = _NATION_OF_REGION.get(region, "england")
+    return f"You can talk to a real careers adviser for free. {_ADVISERS[nation]} {_ADVISER_SCHOOL}"
+
+
+def all_phrases() -> list[str]:
+    """Every fixed sentence, for the reading-ease tests."""
+    fixed = [v for k, v in globals().items() if k.isupper() and isinstance(v, str)]
+    return fixed + list(INTENT_BUTTONS.values()) + [adviser_handoff(r) for r in (None, 1, 10, 11, 12)]

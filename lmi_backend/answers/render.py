@@ -1,0 +1,454 @@
+"""Service results -> a few plain sentences a 14-24 year old reads on a phone.
+
+Every reply names the job the coder chose (so a wrong guess is visible), gives the figure with
+its unit, says what kind of figure it is, where and when it is from, and adds the caveats the
+service attached: estimate, England only, small sample, or "no reliable figure, so here is ..."
+Caveats are never dropped to save words; only optional extras (ranges, means) are.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Protocol
+
+from . import formatting as fmt
+from .plain import first_sentences, job_name, plain_element, plain_text, shorten
+from .readability import flesch_reading_ease, word_count
+
+SHORT_WORDS = 60
+LONG_WORDS = 160
+_SHORT_TASKS = 3
+
+
+class ResultLike(Protocol):
+    """The fields of lmi_backend.service.Result that rendering reads."""
+    kind: str
+    soc: int
+    soc_title: str
+    values: dict[str, float | None]
+    unit: str | None
+    period: str | None
+    geography: str
+    breakdown: dict[str, str]
+    source: str
+    reliability: str
+    estimate: bool
+    method: str | None
+    fallback: str | None
+    requested: dict[str, str]
+    items: list[dict]
+    caveats: list[str]
+    text: str | None
+
+
+class _Reply:
+    """Sentences in order; optional ones are kept only while the reply stays within budget."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.parts: list[tuple[str, bool]] = []
+
+    def add(self, text: str, *, optional: bool = False) -> None:
+        if text:
+            self.parts.append((text, optional))
+
+    def text(self) -> str:
+        used = sum(word_count(t) for t, optional in self.parts if not optional)
+        kept = []
+        for t, optional in self.parts:
+            if optional:
+                if used + word_count(t) > self.budget:
+                    continue
+                used += word_count(t)
+            kept.append(t)
+        return _join(kept)
+
+
+def _join(parts: list[str]) -> str:
+    """Sentences run on with a space; a list (a part starting with a bullet) goes on new lines."""
+    out = ""
+    for part in parts:
+        if not out:
+            out = part
+        elif part.startswith("•") or out.endswith(":"):
+            out += "\n" + part
+        else:
+            out += ("\n" if out.splitlines()[-1].startswith("•") else " ") + part
+    return out
+
+
+def _job(result: ResultLike) -> str:
+    return job_name(result.soc_title)
+
+
+def _value(result: ResultLike, key: str) -> float | None:
+    value = result.values.get(key)
+    return None if value is None else float(value)
+
+
+def _qualifiers(result: ResultLike) -> str:
+    """Age and qualification the figure was worked out for, as a phrase ("at age 17")."""
+    bits = []
+    age = result.breakdown.get("age")
+    if age:
+        bits.append(f"at age {age}" if str(age).isdigit() else f"aged {age}")
+    qualification = result.breakdown.get("qualification")
+    if qualification:
+        bits.append(f"with {fmt.qualification_phrase(qualification)}")
+    return " ".join(bits)
+
+
+def _subject(result: ResultLike) -> str:
+    """"Full-time plumbers and heating and ventilating engineers" / "Care workers and home carers"."""
+    status = fmt.status_word(result.breakdown)
+    job = _job(result)
+    return f"{status.capitalize()} {fmt.lower_first(job)}" if status else job
+
+
+# The service words its caveats for the record; a short reply says the same thing in a few
+# plain words. Unknown caveats are shown as the service wrote them, never dropped.
+_SHORT_CAVEATS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.IGNORECASE), t) for p, t in (
+    (r"weekly figure is derived", "The weekly figure is worked out from the yearly one."),
+    (r"hours are derived from pay", "It is worked out from pay figures."),
+    (r"cover England only|England only", "The job forecasts are for England only."),
+    (r"projections on simple assumptions|not (?:a )?forecasts?", "Forecasts are a rough guide, not a promise."),
+    (r"O\*NET describes jobs in the United States", "The skills come from a US job guide, so use them as a rough guide."),
+    (r"Apprenticeship standards are for England", "These are for England. Check each one's details."),
+    (r"Some figures are estimates", ""),  # said by the estimate sentence
+    (r"wider group than asked", "Some figures are for a wider group: each line says which."),
+)]
+_ESTIMATE = "This is our estimate, not a published figure."
+_FORECAST_CAVEATS = {"The job forecasts are for England only.", "Forecasts are a rough guide, not a promise."}
+_FORECAST_CAVEAT = "Job forecasts are for England only, and a rough guide, not a promise."
+
+
+def _short_caveat(caveat: str) -> str:
+    for pattern, plain in _SHORT_CAVEATS:
+        if pattern.search(caveat):
+            return plain
+    return fmt.sentence(caveat)
+
+
+def _caveats(result: ResultLike, *, long: bool) -> list[str]:
+    """Fallback (what changed and why), small sample, estimate, then the service's caveats:
+    in plain short form, or as written (with the estimate's method) when asked for more."""
+    out = []
+    if result.fallback:
+        out.append(fmt.sentence(result.fallback))
+    if result.reliability == "small_sample":
+        out.append("It comes from a small sample, so take it as a rough guide.")
+    if result.estimate:
+        out.append(_ESTIMATE)
+        if long and result.method:
+            out.append(fmt.sentence(result.method))
+    for caveat in result.caveats:
+        text = fmt.sentence(caveat) if long else _short_caveat(caveat)
+        if text and text not in out:
+            out.append(text)
+    if not long and _FORECAST_CAVEATS <= set(out):
+        out = [c for c in out if c not in _FORECAST_CAVEATS] + [_FORECAST_CAVEAT]
+    return out
+
+
+def _where_when(result: ResultLike) -> str:
+    return " ".join(p for p in (fmt.in_place(result.geography), fmt.period_phrase(result.period)) if p)
+
+
+def _no_figure(result: ResultLike, what: str, *, long: bool) -> str:
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(f"Sorry, I don't have a reliable {what} figure for {fmt.lower_first(_job(result))} "
+              f"{fmt.in_place(result.requested.get('geography') or result.geography)}.")
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    if result.reliability == "suppressed" and not result.fallback:
+        reply.add("Too few people were surveyed to give one.")
+    reply.add("You could ask about the whole UK, or a similar job.", optional=True)
+    return reply.text()
+
+
+def _has_figure(result: ResultLike, key: str) -> bool:
+    return _value(result, key) is not None and result.reliability not in ("suppressed", "no_data")
+
+
+def _source_line(result: ResultLike) -> str:
+    return f"Source: {result.source}." if result.source else ""
+
+
+def render_pay(result: ResultLike, long: bool) -> str:
+    if not _has_figure(result, "median"):
+        return _no_figure(result, "pay", long=long)
+    median = _value(result, "median")
+    hourly_unit = (result.unit or "").endswith("hour")
+    amount = f"{fmt.money(median, pence=True)} an hour" if hourly_unit else f"{fmt.money(median)} a year"
+    weekly = _value(result, "weekly_median")
+    if weekly is not None and not hourly_unit:
+        amount += f" ({fmt.money(weekly)} a week)"
+    who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(f"{who} earn about {amount} {_where_when(result)}.")
+    reply.add("That's the middle figure: half earn more, half earn less.")
+    low, high = _value(result, "p10"), _value(result, "p90")
+    if low is not None and high is not None:
+        money = (lambda v: fmt.money(v, pence=True)) if hourly_unit else fmt.money
+        reply.add(f"Most earn between {money(low)} and {money(high)}.", optional=not long)
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    if long:
+        mean, hourly = _value(result, "mean"), _value(result, "hourly_median")
+        if mean is not None and not hourly_unit:
+            reply.add(f"The average (mean) is {fmt.money(mean)}; a few high earners pull it up.")
+        if hourly is not None and not hourly_unit:
+            reply.add(f"By the hour that's about {fmt.money(hourly, pence=True)}.")
+        reply.add(_source_line(result))
+    return reply.text()
+
+
+def render_hours(result: ResultLike, long: bool) -> str:
+    if not _has_figure(result, "median"):
+        return _no_figure(result, "hours", long=long)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(f"{_subject(result)} usually work about {fmt.hours(_value(result, 'median'))} "
+              f"paid hours a week {_where_when(result)}.")
+    reply.add("That's the middle figure: half work more, half work less.")
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    if long:
+        mean = _value(result, "mean")
+        if mean is not None:
+            reply.add(f"The average (mean) is {fmt.hours(mean)} hours.")
+        reply.add(_source_line(result))
+    return reply.text()
+
+
+def render_outlook(result: ResultLike, long: bool) -> str:
+    growth = _value(result, "growth_pct")
+    if growth is None or result.reliability in ("suppressed", "no_data"):
+        return _no_figure(result, "future jobs", long=long)
+    direction = "grow" if growth > 0 else "shrink"
+    change = ("stay about the same" if abs(growth) < 1
+              else f"{direction} by about {fmt.percent(growth)}")
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(f"Jobs for {fmt.lower_first(_job(result))} {fmt.in_place(result.geography)} "
+              f"are likely to {change} {fmt.period_phrase(result.period)}.")
+    openings, replacement = _value(result, "openings"), _value(result, "replacement")
+    if openings:
+        reason = (", mostly to replace people who retire or leave"
+                  if replacement is not None and replacement > openings / 2 else "")
+        reply.add(f"About {fmt.count(openings)} people will be needed in that time{reason}.")
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    if long:
+        now, later = _value(result, "employment_now"), _value(result, "employment_2035")
+        if now is not None and later is not None:
+            reply.add(f"That is about {fmt.count(now)} jobs now and {fmt.count(later)} at the end.")
+        reply.add(_source_line(result))
+    return reply.text()
+
+
+def render_vacancies(result: ResultLike, long: bool) -> str:
+    if not _has_figure(result, "vacancies"):
+        return _no_figure(result, "job openings", long=long)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    target = "in total" if result.soc == 0 else f"for {fmt.lower_first(_job(result))}"
+    reply.add(f"Employers {_where_when(result)} had about {fmt.count(_value(result, 'vacancies'))} "
+              f"open jobs {target}.")
+    hard = _value(result, "hard_to_fill_pct")
+    if hard is not None:
+        reply.add(f"About {fmt.percent(hard)} of them were hard to fill.")
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    shortage = _value(result, "skill_shortage_pct")
+    if shortage is not None:
+        reply.add(f"About {fmt.percent(shortage)} were hard to fill because people lacked the skills.",
+                  optional=not long)
+    if long:
+        reply.add(_source_line(result))
+    return reply.text()
+
+
+def _top(items: list[dict], kind: str, n: int) -> list[str]:
+    chosen = sorted((i for i in items if i.get("kind") == kind),
+                    key=lambda i: -(i.get("importance") or i.get("score") or 0))
+    names: list[str] = []
+    for item in chosen:
+        name = plain_element(kind, item.get("name", ""))
+        if name and name not in names:
+            names.append(name)
+    return names[:n]
+
+
+def _and_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def render_skills(result: ResultLike, long: bool) -> str:
+    skills = _top(result.items, "skill", 8 if long else 5)
+    if not skills:
+        return _no_figure(result, "skills", long=long)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(f"Top skills for {fmt.lower_first(_job(result))}: {_and_list(skills)}.")
+    knowledge = _top(result.items, "knowledge", 5 if long else 3)
+    if knowledge:
+        reply.add(f"It helps to know about {_and_list(knowledge)}.", optional=not long)
+    interests = _top(result.items, "interest", 2)
+    if interests:
+        reply.add(f"It suits people who like {_and_list(interests)}.", optional=not long)
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    if long:
+        reply.add(_source_line(result))
+    return reply.text()
+
+
+def render_description(result: ResultLike, long: bool) -> str:
+    sentences = plain_text(result.text or "")
+    if not sentences:
+        return _no_figure(result, "job description", long=long)
+    if long:
+        body = first_sentences(sentences, LONG_WORDS - 20)
+    else:  # the plainer of the opening two sentences, cut to its main clause
+        body = [max((shorten(x) for x in sentences[:2]), key=flesch_reading_ease)]
+    return _join([f"What {fmt.lower_first(_job(result))} do:"] + body + _caveats(result, long=long))
+
+
+def render_tasks(result: ResultLike, long: bool) -> str:
+    # ONS tasks are written about the jobholder ("examines drawings ..."), so the list follows
+    # "someone in this job" rather than being rewritten verb by verb.
+    tasks = [plain_text(i["task"])[0].rstrip(".") for i in result.items if i.get("task")]
+    if not tasks:
+        return _no_figure(result, "task", long=long)
+    heading = f"What {fmt.lower_first(_job(result))} do. Day to day, someone in this job:"
+    if not long:  # the plainest few that fit, shown in the ONS order
+        budget, chosen = SHORT_WORDS - word_count(heading), []
+        for task in sorted(tasks, key=lambda t: -flesch_reading_ease(t + ".")):
+            if len(chosen) < _SHORT_TASKS and word_count(task) <= budget:
+                chosen.append(task)
+                budget -= word_count(task)
+        tasks = [t for t in tasks if t in chosen] or [shorten(tasks[0] + ".").rstrip(".")]
+    return _join([heading] + [f"• {t}" for t in tasks])
+
+
+def render_entry_routes(result: ResultLike, long: bool) -> str:
+    sentences = plain_text(result.text or "")
+    if not sentences:
+        return _no_figure(result, "entry route", long=long)
+    intro = f"Getting in ({fmt.lower_first(_job(result))}):"
+    budget = (LONG_WORDS if long else SHORT_WORDS) - word_count(intro)
+    return _join([intro] + first_sentences([shorten(s) for s in sentences], budget)
+                 + _caveats(result, long=long))
+
+
+def render_apprenticeships(result: ResultLike, long: bool) -> str:
+    items = result.items[: 6 if long else 3]
+    if not items:
+        return (f"I couldn't find an apprenticeship linked to {fmt.lower_first(_job(result))}. "
+                "Ask me how to get into it instead.")
+    lines = []
+    for item in items:
+        details = ", ".join(p for p in (f"level {item['level']}" if item.get("level") else "",
+                                        fmt.duration(item.get("duration_months"))) if p)
+        lines.append(f"• {item['title']}" + (f" ({details})" if details else ""))
+    parts = [f"Apprenticeships for {fmt.lower_first(_job(result))}:"] + lines + _caveats(result, long=long)
+    if long:
+        parts.append(_source_line(result))
+    return _join(parts)
+
+
+def _compare_line(item: dict) -> str:
+    facts = []
+    pay = item.get("pay_median")
+    if pay is not None:
+        facts.append(f"{fmt.money(pay)} a year" + (" (wider group)" if item.get("pay_fallback") else ""))
+    hours_value = item.get("hours_median")
+    if hours_value is not None:
+        facts.append(f"{fmt.hours(hours_value)} hours a week")
+    growth = item.get("growth_pct")
+    if growth is not None:
+        facts.append("jobs steady" if abs(growth) < 1 else
+                     f"jobs {'up' if growth > 0 else 'down'} {fmt.percent(growth)}")
+    summary = ", ".join(facts) if facts else "no reliable figures"
+    return f"• {job_name(item.get('title', ''))}: {summary}"
+
+
+def _compare_caveats(result: ResultLike, caveats: list[str]) -> list[str]:
+    rough = [w for w, flag in (("our estimates", result.estimate),
+                               ("from small samples", result.reliability == "small_sample"),
+                               ("for a wider group (marked)", any(i.get("pay_fallback") for i in result.items)))
+             if flag]
+    out = [f"Some figures are {_and_list(rough).replace(' and ', ' or ')}."] if rough else []
+    if any("England" in c for c in caveats):
+        out.append("Job forecasts are for England only.")
+    known = {_ESTIMATE, _FORECAST_CAVEAT, *_FORECAST_CAVEATS,
+             "It comes from a small sample, so take it as a rough guide.",
+             "Some figures are for a wider group: each line says which."}
+    return out + [c for c in caveats if c not in known]
+
+
+def render_compare(result: ResultLike, long: bool) -> str:
+    if len(result.items) < 2:
+        return _no_figure(result, "comparison", long=long)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add("How they compare (middle pay, hours, future jobs):")
+    for item in result.items:
+        reply.add(_compare_line(item))
+    caveats = _caveats(result, long=long)
+    if not long:  # one line per job already; the caveats of all of them in two short sentences
+        caveats = _compare_caveats(result, caveats)
+    for caveat in caveats:
+        reply.add(caveat)
+    reply.add("Pay isn't everything: ask me about the skills or how to get in.", optional=True)
+    if long:
+        reply.add(_source_line(result))
+    return reply.text()
+
+
+def render_similar(result: ResultLike, long: bool) -> str:
+    items = result.items[: 6 if long else 4]
+    if not items:
+        return f"I couldn't find jobs close to {fmt.lower_first(_job(result))}."
+    lines = [f"• {job_name(i['title'])}" for i in items]
+    return _join([f"Jobs a bit like {fmt.lower_first(_job(result))}:"] + lines
+                 + ["Ask me about any of them."])
+
+
+_RENDERERS: dict[str, Callable[[Any, bool], str]] = {
+    "pay": render_pay, "hours": render_hours, "outlook": render_outlook,
+    "vacancies": render_vacancies, "skills": render_skills, "description": render_description,
+    "tasks": render_tasks, "entry_routes": render_entry_routes,
+    "apprenticeships": render_apprenticeships, "compare": render_compare, "similar": render_similar,
+}
+KINDS = tuple(_RENDERERS)
+
+
+def render(result: ResultLike, *, long: bool = False) -> str:
+    """The plain-language reply for one service result (about 60 words unless `long`)."""
+    try:
+        renderer = _RENDERERS[result.kind]
+    except KeyError:
+        raise ValueError(f"No reply template for result kind {result.kind!r}") from None
+    return renderer(result, long)
+
+
+def _datasets(source: str) -> list[str]:
+    """"ONS, ASHE, Table 14 ..., 2021p; ONS, ASHE, Table 3 ..., 2020" -> ["ONS, ASHE (2021p, 2020)"]:
+    publisher and dataset once each, with the years of the tables used."""
+    years: dict[str, list[str]] = {}
+    for citation in filter(None, (c.strip() for c in source.split(";"))):
+        parts = [p.strip() for p in citation.split(",")]
+        name = ", ".join(parts[:2])
+        year = parts[-1] if len(parts) > 2 and re.match(r"^\d{4}", parts[-1]) else None
+        years.setdefault(name, [])
+        if year and year not in years[name]:
+            years[name].append(year)
+    return [f"{name} ({', '.join(y)})" if y else name for name, y in years.items()]
+
+
+def render_source(result: ResultLike) -> str:
+    """Where a figure comes from, for "where do the numbers come from?": each publisher and
+    dataset once, with years (the full table references are in the long answer)."""
+    datasets = _datasets(result.source or "")
+    parts = [f"That comes from {'; '.join(datasets)}." if datasets else
+             "That comes from official UK statistics."]
+    if result.estimate and result.method:
+        method = re.sub(r"^estimate:\s*", "", result.method.strip(), flags=re.IGNORECASE)
+        parts.append(f"How we worked it out: {method[:1].upper() + method[1:]}")
+    return " ".join(parts)

@@ -1,0 +1,78 @@
+"""One question about one job -> the service calls it needs -> the reply text.
+
+The Rasa action, the CLI and the adviser demo all ask "pay for this job, here, at this age":
+this is where a topic name turns into service calls, so none of them repeats the mapping.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from .render import render
+
+if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
+    from lmi_backend.service import LmiService, Query, Result
+
+TOPICS = ("pay", "hours", "outlook", "vacancies", "skills", "description", "entry_routes",
+          "apprenticeships", "compare", "similar")
+# topics whose figures depend on the place, work pattern, age or qualification asked about
+CONTEXT_TOPICS = ("pay", "hours", "outlook", "vacancies", "compare")
+
+
+@dataclass
+class Answer:
+    text: str
+    results: list["Result"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the user told us about themselves; None = not said (the service uses all/UK)."""
+    region: int | None = None
+    status: int | None = None
+    qualification: int | None = None
+    age: int | None = None
+
+    def query(self, soc: int) -> "Query":
+        from lmi_backend.service import Query
+        region = self.region if self.region else None  # 0 = the whole UK
+        return Query(soc=soc, region=region, status=self.status, qualification=self.qualification,
+                     age=self.age)
+
+
+def _single(call: Callable[[], "Result"], long: bool) -> Answer:
+    result = call()
+    return Answer(render(result, long=long), [result])
+
+
+def _description(service: "LmiService", soc: int, long: bool) -> Answer:
+    """Short: what someone in the job does day to day (tasks read more plainly than the ONS
+    description). Long: the description and every task."""
+    tasks = service.tasks(soc)
+    if not long and tasks.items:
+        return Answer(render(tasks), [tasks])
+    description = service.job_description(soc)
+    parts = [render(description, long=long)] + ([render(tasks, long=True)] if tasks.items else [])
+    return Answer("\n\n".join(parts), [description, tasks])
+
+
+def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,
+           long: bool = False, compare_with: list[int] | None = None) -> Answer:
+    """The reply for `topic` about SOC unit group `soc`. For "compare", `compare_with` holds the
+    other unit groups (soc is the first)."""
+    query = context.query(soc)
+    calls: dict[str, Callable[[], Answer]] = {
+        "pay": lambda: _single(lambda: service.pay(query), long),
+        "hours": lambda: _single(lambda: service.hours(query), long),
+        "outlook": lambda: _single(lambda: service.outlook(query), long),
+        "vacancies": lambda: _single(lambda: service.vacancies(query), long),
+        "skills": lambda: _single(lambda: service.skills(soc), long),
+        "description": lambda: _description(service, soc, long),
+        "entry_routes": lambda: _single(lambda: service.entry_routes(soc), long),
+        "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
+        "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
+        "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
+    }
+    if topic not in calls:
+        raise ValueError(f"Unknown topic {topic!r}; expected one of {TOPICS}")
+    return calls[topic]()

@@ -1,0 +1,199 @@
+"""The disclosure layer: LMI for All's checking algorithm, in one place.
+
+Every figure the service returns is decided here (DESIGN.md section 2):
+- a cell is defined by occupation, region, sex, employment status, qualification and age;
+- employment in the cell below 1,000 -> no figure; the answer says what was asked, why it cannot
+  be given, and gives the nearest reliable figure one rung at a time up the ladder below;
+- employment 1,000-10,000 -> the figure, flagged "small_sample";
+- pay and hours are checked against the employment of the same cell;
+- Employer Skills Survey figures from fewer than 50 establishments are not reported.
+
+The ladder relaxes the question in a fixed order, changing what matters least to the asker
+first: qualification (nine RQF levels -> six survey groups -> three bands -> all), age (-> all
+ages), region (-> UK), status (-> all), sex (-> all), and the occupation last (4-digit -> 3 ->
+2-digit), because the job is the heart of the question. The six qualification groups are the
+Annual Population Survey's (codes 301-306), since the employment behind every check is published
+in them; they match the old NQF levels the design refers to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
+
+SUPPRESS_BELOW = 1_000
+SMALL_SAMPLE_BELOW = 10_000
+ESS_MIN_ESTABLISHMENTS = 50
+
+RELIABLE, SMALL_SAMPLE, SUPPRESSED, NO_DATA = "reliable", "small_sample", "suppressed", "no_data"
+RELEASED = (RELIABLE, SMALL_SAMPLE)
+
+# Qualification ladder. RQF levels with an exact survey equivalent are mapped to it before the
+# check (EXACT); the others step to the survey group containing them, then to a three-way band.
+QUAL_EXACT = {6: 303, 7: 304, 9: 306}
+QUAL_PARENT = {1: 301, 2: 301, 3: 301, 4: 302, 5: 302, 8: 305,
+               301: 201, 302: 201, 303: 202, 304: 202, 305: 202, 306: 0,  # 306 is band 203
+               201: 0, 202: 0, 203: 0}
+SOC_TOP_DIGITS = 2  # never fall back further than a sub-major group
+LADDER_ORDER = ("qualification", "age", "region", "status", "gender", "soc")
+
+TOO_FEW = "fewer than 1,000 people are in that group, too few for a reliable figure"
+TOO_FEW_ESTABLISHMENTS = "fewer than 50 employers answered for it, too few to report"
+NOT_PUBLISHED = "the sources give no figure for it"
+
+
+def employment_reliability(employment: float | None) -> str:
+    if employment is None:
+        return NO_DATA
+    if employment < SUPPRESS_BELOW:
+        return SUPPRESSED
+    return SMALL_SAMPLE if employment < SMALL_SAMPLE_BELOW else RELIABLE
+
+
+def establishments_reliability(establishments: float | None) -> str:
+    if establishments is None:
+        return NO_DATA
+    return SUPPRESSED if establishments < ESS_MIN_ESTABLISHMENTS else RELIABLE
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The group a figure describes; 0 (None for age) means "all" on that dimension."""
+
+    soc: int
+    region: int = 0
+    gender: int = 0
+    status: int = 0
+    qualification: int = 0
+    age: int | None = None  # years
+
+
+@dataclass(frozen=True)
+class Change:
+    dimension: str
+    before: int | None
+    after: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a cell's size is judged: employment (people) or ESS establishments."""
+
+    classify: Callable[[float | None], str]
+    too_small: str
+
+
+EMPLOYMENT = Rule(employment_reliability, TOO_FEW)
+ESTABLISHMENTS = Rule(establishments_reliability, TOO_FEW_ESTABLISHMENTS)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What may leave the service for one requested cell."""
+
+    requested: Cell
+    used: Cell | None          # the cell the figure describes; None when nothing can be given
+    figure: T | None           # None unless reliability is reliable or small_sample
+    size: float | None         # employment (or establishments) of the cell used
+    reliability: str
+    changes: tuple[Change, ...]
+    reason: str | None = None  # why the requested cell itself could not be given
+
+    @property
+    def released(self) -> bool:
+        return self.reliability in RELEASED
+
+
+def coarser(cell: Cell, dimension: str, all_status: int = 0) -> Cell | None:
+    """One rung up the ladder on one dimension, or None when it is already at the top."""
+    value = getattr(cell, dimension)
+    if dimension == "qualification":
+        return None if value == 0 else replace(cell, qualification=QUAL_PARENT[value])
+    if dimension == "age":
+        return None if value is None else replace(cell, age=None)
+    if dimension == "status":
+        return None if value == all_status else replace(cell, status=all_status)
+    if dimension == "soc":
+        return None if len(str(value)) <= SOC_TOP_DIGITS else replace(cell, soc=value // 10)
+    return None if value == 0 else replace(cell, **{dimension: 0})
+
+
+Rung = tuple[Cell, tuple[str, ...]]  # a cell and the dimensions changed to reach it
+
+
+def ladder(cell: Cell, all_status: int = 0) -> Iterator[Rung]:
+    """The requested cell, then each rung up in LADDER_ORDER."""
+    yield cell, ()
+    current, changed = cell, []
+    for dimension in LADDER_ORDER:
+        while (nxt := coarser(current, dimension, all_status)) is not None:
+            if dimension not in changed:
+                changed.append(dimension)
+            current = nxt
+            yield current, tuple(changed)
+
+
+def step_up(cell: Cell, dimension: str, reason: str, all_status: int = 0) -> tuple[Cell, tuple[Change, ...]]:
+    """One rung up on one dimension before the check, saying why (e.g. a qualification level
+    the surveys do not separate)."""
+    nxt = coarser(cell, dimension, all_status)
+    if nxt is None:
+        return cell, ()
+    return nxt, (Change(dimension, getattr(cell, dimension), getattr(nxt, dimension), reason),)
+
+
+def drop(cell: Cell, dimensions: Iterable[str], reason: str,
+         all_status: int = 0) -> tuple[Cell, tuple[Change, ...]]:
+    """Set dimensions a source does not cover to "all" before the check, saying so."""
+    changes = []
+    for dimension in dimensions:
+        top = cell
+        while (nxt := coarser(top, dimension, all_status)) is not None:
+            top = nxt
+        if top != cell:
+            changes.append(Change(dimension, getattr(cell, dimension), getattr(top, dimension), reason))
+            cell = top
+    return cell, tuple(changes)
+
+
+def resolve(cell: Cell, size: Callable[[Cell], float | None], figure: Callable[[Cell], T | None],
+            *, rule: Rule = EMPLOYMENT, all_status: int = 0, prior: tuple[Change, ...] = (),
+            steps: Iterable[Rung] | None = None) -> Outcome[T]:
+    """The figure for `cell` if its size passes `rule`, else the first rung up the ladder (or
+    the given `steps`) that passes and has a figure. `prior` are changes already made
+    (dimensions a source lacks), reported with the rest."""
+    first_reason: str | None = None
+    worst = NO_DATA
+    for rung, changed in (ladder(cell, all_status) if steps is None else steps):
+        n = size(rung)
+        reliability = rule.classify(n)
+        if reliability not in RELEASED:
+            worst = SUPPRESSED if reliability == SUPPRESSED else worst
+            first_reason = first_reason or (rule.too_small if reliability == SUPPRESSED else NOT_PUBLISHED)
+            continue
+        value = figure(rung)
+        if value is None:
+            first_reason = first_reason or NOT_PUBLISHED
+            continue
+        reason = first_reason or NOT_PUBLISHED
+        changes = prior + tuple(Change(d, getattr(cell, d), getattr(rung, d), reason) for d in changed)
+        return Outcome(cell, rung, value, n, reliability, changes, first_reason)
+    return Outcome(cell, None, None, None, worst, prior, first_reason or NOT_PUBLISHED)
+
+
+def describe(outcome: Outcome, label: Callable[[str, int | None], str]) -> str | None:
+    """Plain words for what changed from the question and why ("This figure is for the UK
+    instead of Wales, because ..."); None when nothing changed.
+
+    `label(dimension, code)` names a code ("Wales", "the UK", "Chefs")."""
+    parts = []
+    for reason in dict.fromkeys(c.reason for c in outcome.changes):
+        swaps = "; ".join(f"{label(c.dimension, c.after)} instead of {label(c.dimension, c.before)}"
+                          for c in outcome.changes if c.reason == reason)
+        parts.append(f"{'This figure' if not parts else 'It'} is for {swaps}, because {reason}.")
+    if not outcome.released:
+        parts.append(f"No figure can be given, because {outcome.reason}, and no wider group "
+                     f"nearby has one either.")
+    return " ".join(parts) or None

@@ -1,0 +1,75 @@
+"""Outlook to 2035 (England projections) and vacancies (Employer Skills Survey 2022).
+
+Projections come from est_outlook (lmi_backend/estimates/outlook.py): England only, SOC2020
+sub-major projections spread to SOC2010 groups with fixed shares. A cell is checked by its
+projected employment, so a unit group with fewer than 1,000 people gets its minor group's
+outlook instead. Vacancies are checked by the ESS rule (50 establishments); the file publishes
+unit groups and the all-occupations total only, so the fallback is the total.
+"""
+from __future__ import annotations
+
+from ..disclosure import ESTABLISHMENTS, Cell, drop, resolve
+from .cells import to_cell
+from .labels import Labels
+from .results import Figure, make_result
+from .store import Store
+from .types import Query, Result
+
+OUTLOOK_CAVEATS = ["These projections cover England only.",
+                   "They are projections on simple assumptions, not forecasts."]
+VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_pct",
+                   "skill_shortage_pct")
+
+
+def outlook(store: Store, q: Query) -> Result:
+    labels = Labels(store, "England", "England")
+    cell, prior = to_cell(q, 0), ()
+    if cell.region:
+        reason = ("the projections cover England only" if cell.region >= 10
+                  else "the projections are for England as a whole, not its regions")
+        cell, prior = drop(cell, ["region"], reason)
+    cell, more = drop(cell, ["status", "qualification", "age"],
+                      "the projections are not split by work pattern, qualification or age")
+
+    def size(c: Cell) -> float | None:
+        row = store.outlook(c.soc, c.gender)
+        return None if row is None else row.employment_base
+
+    outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more)
+    return make_result("outlook", store, labels, q, outcome, "people", 0, OUTLOOK_CAVEATS)
+
+
+def _outlook_figure(store: Store, cell: Cell) -> Figure | None:
+    row = store.outlook(cell.soc, cell.gender)
+    if row is None or not row.employment_base:
+        return None
+    method = store.methods[row.method_id]
+    values = {"growth_pct": round(100 * (row.employment_2035 / row.employment_base - 1), 1),
+              "employment_now": round(row.employment_base, -1),
+              "employment_2035": round(row.employment_2035, -1),
+              "net_change": round(row.net_change, -1),
+              "replacement": round(row.replacement_demand, -1),
+              "openings": round(row.openings, -1)}
+    return Figure(values, "2020-2035", True, list(method.provenance_ids), method.description)
+
+
+def vacancies(store: Store, labels: Labels, q: Query) -> Result:
+    cell, prior = drop(to_cell(q, 0), ["region", "gender", "status", "qualification", "age"],
+                       "the Employer Skills Survey publishes vacancies for the UK by occupation only")
+    steps = [(cell, ())] + ([(Cell(0), ("soc",))] if cell.soc else [])
+
+    def size(c: Cell) -> float | None:
+        found = store.vacancy(c.soc)
+        return None if found is None else found[0].get("establishments_sampled")
+
+    outcome = resolve(cell, size, lambda c: _vacancy_figure(store, c), rule=ESTABLISHMENTS,
+                      prior=prior, steps=steps)
+    return make_result("vacancies", store, labels, q, outcome, "vacancies", 0)
+
+
+def _vacancy_figure(store: Store, cell: Cell) -> Figure | None:
+    found = store.vacancy(cell.soc)
+    if found is None or found[0].get("vacancies") is None:
+        return None
+    figures, provenance_id, period = found
+    return Figure({k: figures.get(k) for k in VACANCY_FIGURES}, period, False, [provenance_id])

@@ -1,0 +1,166 @@
+"""Pay and paid hours. Published ASHE figures are answers and come back unchanged whenever ONS
+publishes the cell (occupation x sex x full/part-time for the UK; sub-major group x region;
+4-digit x region for part-time). Other cells are estimates: the published UK figure of the same
+occupation, sex and status times the relativities of lmi_backend/estimates/pay.py (region,
+qualification, age), labelled with their method.
+
+Weekly pay is not published below sub-major groups; where it is not, it is derived from annual
+pay with the sub-major group's published weekly/annual ratio and says so.
+"""
+from __future__ import annotations
+
+from ..disclosure import QUAL_PARENT, Cell, drop, resolve, step_up
+from ..estimates.pay import AGES, STATS, estimate, sigma
+from ..estimates.hours import anchor
+from .cells import employment, to_cell
+from .labels import Labels
+from .results import Figure, make_result
+from .store import PayCell, Store
+from .types import Query, Result
+
+EMPLOYEES = 4
+ANNUAL = "GBP per year"
+HOURS = "hours per week"
+RATIO_PERIOD = "2020"  # ASHE Table 3: the year weekly and annual pay are both published by group
+ONLY_EMPLOYEES = "ASHE covers employees only, not the self-employed"
+AGE_RANGE = f"pay by age is estimated only for ages {AGES.start} to {AGES.stop - 1}"
+GROUPED = "the surveys behind the figures group that qualification level with others"
+
+
+def pay(store: Store, labels: Labels, q: Query) -> Result:
+    cell, prior = _employees(to_cell(q, EMPLOYEES))
+    if cell.qualification in QUAL_PARENT and cell.qualification < 10:
+        cell, more = step_up(cell, "qualification", GROUPED, EMPLOYEES)
+        prior += more
+    if cell.age is not None and cell.age not in AGES:
+        cell, more = drop(cell, ["age"], AGE_RANGE, EMPLOYEES)
+        prior += more
+    outcome = resolve(cell, lambda c: employment(store, c), lambda c: pay_figure(store, c),
+                      all_status=EMPLOYEES, prior=prior)
+    return make_result("pay", store, labels, q, outcome, ANNUAL, EMPLOYEES)
+
+
+def hours(store: Store, labels: Labels, q: Query) -> Result:
+    cell, prior = _employees(to_cell(q, EMPLOYEES))
+    for dims, reason in ((["gender"], "paid hours are not published by sex"),
+                         (["qualification", "age"], "paid hours are not estimated by qualification or age")):
+        cell, more = drop(cell, dims, reason, EMPLOYEES)
+        prior += more
+    if cell.status == 2:
+        cell, more = drop(cell, ["status"], "part-time hours are not published by occupation", EMPLOYEES)
+        prior += more
+    outcome = resolve(cell, lambda c: employment(store, c), lambda c: hours_figure(store, c),
+                      all_status=EMPLOYEES, prior=prior)
+    return make_result("hours", store, labels, q, outcome, HOURS, EMPLOYEES)
+
+
+def _employees(cell: Cell):
+    if cell.status == 3:
+        return drop(cell, ["status"], ONLY_EMPLOYEES, EMPLOYEES)
+    return cell, ()
+
+
+def pay_figure(store: Store, cell: Cell) -> Figure | None:
+    if not cell.qualification and cell.age is None:
+        published = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual")
+        if published is not None:
+            return _published(store, cell, published)
+        if not cell.region:
+            return None
+    return _estimated(store, cell)
+
+
+def _published(store: Store, cell: Cell, annual: PayCell) -> Figure:
+    values = {stat: annual.values.get(stat) for stat in STATS}
+    ids = [annual.provenance_id]
+    caveats: list[str] = []
+    hourly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "hourly")
+    values["hourly_median"] = hourly.values["median"] if hourly else None
+    if hourly:
+        ids.append(hourly.provenance_id)
+    weekly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "weekly")
+    if weekly:
+        values["weekly_median"] = weekly.values["median"]
+        ids.append(weekly.provenance_id)
+    else:
+        values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
+        caveats += [note] if note else []
+        ids += ratio_ids
+    return Figure(values, annual.period, False, ids, caveats=caveats)
+
+
+def _weekly(store: Store, soc: int, annual_median: float | None) -> tuple[float | None, str | None, list[int]]:
+    """Weekly pay from annual pay, by the published weekly/annual ratio of the SOC group above."""
+    group = anchor(soc) if soc else 0
+    weekly = store.pay_cell(group, 0, 0, EMPLOYEES, "weekly", RATIO_PERIOD)
+    annual = store.pay_cell(group, 0, 0, EMPLOYEES, "annual", RATIO_PERIOD)
+    if annual_median is None or weekly is None or annual is None:
+        return None, None, []
+    note = ("The weekly figure is derived from annual pay with the weekly/annual pay ratio of "
+            f"{store.soc[group].title.lower() if group else 'all jobs'} (ASHE Table 3, 2020); it is not published.")
+    return (round(annual_median * weekly.values["median"] / annual.values["median"], 1), note,
+            [weekly.provenance_id, annual.provenance_id])
+
+
+def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[int]]:
+    """Product of the relativities the cell needs for one measure, and their method ids."""
+    wanted = []
+    if cell.region:
+        wanted.append(("region", cell.region, measure))
+    if cell.qualification:
+        wanted.append(("qualification", cell.qualification, None))
+    if cell.age is not None:
+        wanted.append(("age", cell.age, None))
+    factor, methods = 1.0, []
+    for dimension, code, m in wanted:
+        found = store.relativity(cell.soc, dimension, code, m)
+        if found is None:
+            return None, []
+        factor *= found[0]
+        methods.append(found[1])
+    return factor, methods
+
+
+def _estimated(store: Store, cell: Cell) -> Figure | None:
+    base = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "annual")
+    factor, methods = _factor(store, cell, "annual")
+    if base is None or factor is None:
+        return None
+    spread = sigma(base.values)
+    if spread is None and cell.soc >= 10:
+        parent = store.pay_cell(cell.soc // 10, 0, cell.gender, cell.status, "annual")
+        spread = sigma(parent.values) if parent else None
+    values = {k: None if v is None else round(v, -1) for k, v in estimate(base.values, factor, spread).items()}
+    ids = [base.provenance_id]
+    hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly")
+    hourly_factor, _ = _factor(store, cell, "hourly")
+    values["hourly_median"] = (round(hourly.values["median"] * hourly_factor, 2)
+                               if hourly and hourly_factor is not None else None)
+    if values["hourly_median"] is not None:
+        ids.append(hourly.provenance_id)
+    values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
+    ids += ratio_ids
+    parts = [store.methods[m] for m in methods]
+    ids += [i for m in parts for i in m.provenance_ids]
+    method = (f"Estimate: the published UK figure for this job (ASHE {base.period}) adjusted by "
+              + "; and by ".join(m.description for m in parts)
+              + ". Percentiles ONS does not publish for the UK follow a log-normal spread.")
+    return Figure(values, base.period, True, ids, method, [note] if note else [])
+
+
+def hours_figure(store: Store, cell: Cell) -> Figure | None:
+    if len(str(cell.soc)) <= 2 and cell.status == EMPLOYEES:
+        published = store.pay_cell(cell.soc, cell.region, 0, EMPLOYEES, "paid_hours_total")
+        if published is not None:
+            values = {stat: published.values.get(stat) for stat in STATS}
+            return Figure(values, published.period, False, [published.provenance_id])
+    derived = store.est_hours(cell.soc, cell.status)
+    factor, methods = _factor(store, cell, "paid_hours_total")
+    if derived is None or factor is None:
+        return None
+    figures, method_id, period = derived
+    parts = [store.methods[m] for m in (method_id, *methods)]
+    method = "Estimate: " + "; adjusted by ".join(m.description for m in parts) + "."
+    values = {stat: round(v * factor, 1) for stat, v in figures.items()}
+    return Figure(values, period, True, [i for m in parts for i in m.provenance_ids], method,
+                  ["Hours are derived from pay figures, not published for this job."])

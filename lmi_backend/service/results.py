@@ -1,0 +1,58 @@
+"""Turning a disclosure outcome into a Result: the one path every figure takes out of the
+service, so a value can only be filled in when the disclosure layer released its cell."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..disclosure import Outcome, describe
+from .labels import Labels
+from .store import Store
+from .types import Query, Result
+
+
+@dataclass
+class Figure:
+    """A figure for one cell before the disclosure check, with what it rests on."""
+    values: dict[str, float | None]
+    period: str | None
+    estimate: bool
+    provenance_ids: list[int]
+    method: str | None = None
+    caveats: list[str] = field(default_factory=list)
+
+
+def citation(store: Store, ids: list[int]) -> str:
+    """"Office for National Statistics, Annual Survey of Hours and Earnings (ASHE), Table 14
+    ..., 2021p": one entry per distinct dataset/table/period, in the order given."""
+    parts: list[str] = []
+    for i in ids:
+        p = store.provenance.get(i)
+        if p is None:
+            continue
+        text = ", ".join(x for x in (p.publisher, p.dataset, p.table_ref, p.period) if x)
+        if text not in parts:
+            parts.append(text)
+    return "; ".join(parts)
+
+
+def make_result(kind: str, store: Store, labels: Labels, query: Query, outcome: Outcome[Figure],
+                unit: str | None, all_status: int, caveats: list[str] | None = None) -> Result:
+    figure = outcome.figure if outcome.released else None
+    used = outcome.used if figure else outcome.requested
+    ids = figure.provenance_ids if figure else []
+    return Result(
+        kind=kind, soc=used.soc, soc_title=labels.label("soc", used.soc),
+        values=dict(figure.values) if figure else {},
+        unit=unit if figure else None,
+        period=figure.period if figure else None,
+        geography=labels.geography(used.region),
+        breakdown=labels.breakdown(used, all_status),
+        source=citation(store, ids), provenance_ids=sorted(set(ids)),
+        reliability=outcome.reliability,
+        estimate=figure.estimate if figure else False,
+        method=figure.method if figure else None,
+        fallback=describe(outcome, labels.label),
+        requested=labels.requested(query),
+        caveats=[*(figure.caveats if figure else []), *(caveats or [])],
+    )
+

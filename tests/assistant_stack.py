@@ -1,0 +1,113 @@
+"""Runs the whole assistant for a test exactly as a user does (`python -m bot.runtime`, what
+scripts/run calls), on free ports, with its own conversations database and logs, and stops it
+with Ctrl-C (SIGINT) the way a user would, checking that it stops cleanly."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Mapping
+
+ROOT = Path(__file__).resolve().parent.parent
+# job words a young person might type that cover several occupations
+BROAD_JOBS = ("engineer", "teacher", "manager", "designer", "technician", "driver")
+
+
+@dataclass
+class Stack:
+    web_url: str
+    rasa_url: str
+    log_dir: Path
+    output: list[str] = field(default_factory=list)
+    ready_seconds: float = 0.0
+
+    def rest(self, sender: str, message: str, timeout: float = 60) -> list[dict]:
+        """One message through Rasa's REST channel; the bot's replies."""
+        request = urllib.request.Request(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            data=json.dumps({"sender": sender, "message": message}).encode(),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return json.loads(answer.read())
+
+    def logs_text(self) -> str:
+        """Everything the servers and the launcher wrote."""
+        return "\n".join([*(p.read_text(errors="replace") for p in self.log_dir.glob("*.log")),
+                          *self.output])
+
+
+def question_needing_a_choice(db_path: Path) -> str:
+    """A pay question about a job the SOC coder finds ambiguous, so the bot offers choices."""
+    from lmi_backend.coder import get_coder
+
+    coder = get_coder(db_path)
+    job = next((job for job in BROAD_JOBS if coder.code(job).ambiguous), None)
+    assert job, f"none of {BROAD_JOBS} is ambiguous to the SOC coder"
+    return f"how much does {'an' if job[0] in 'aeiou' else 'a'} {job} earn?"
+
+
+def free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
+@contextmanager
+def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
+                      timeout: float = 900) -> Iterator[Stack]:
+    """The assistant running until the with-block ends. `timeout` allows for training the model
+    when the training data changed since the last run."""
+    web, rasa, actions = free_ports(3)
+    stack = Stack(f"http://127.0.0.1:{web}", f"http://127.0.0.1:{rasa}", workdir / "logs")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.runtime", "--web-port", str(web), "--rasa-port", str(rasa),
+         "--actions-port", str(actions),
+         "--conversations-db", str(workdir / "conversations.sqlite"),
+         "--log-dir", str(stack.log_dir), "--ready-timeout", str(timeout)],
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    ready = threading.Event()
+
+    def read_output() -> None:
+        for line in process.stdout:
+            stack.output.append(line.rstrip("\n"))
+            if "The careers assistant is ready" in line:
+                ready.set()
+
+    reader = threading.Thread(target=read_output, daemon=True)
+    reader.start()
+    started = time.monotonic()
+    try:
+        while not ready.wait(0.5):
+            if process.poll() is not None or time.monotonic() - started > timeout:
+                raise AssertionError("The assistant did not start:\n" + "\n".join(stack.output))
+        stack.ready_seconds = time.monotonic() - started
+        yield stack
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+        try:
+            code = process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise AssertionError("The assistant did not stop within 60 s of Ctrl-C")
+        reader.join(5)
+    assert code == 0, f"The assistant stopped with exit code {code}:\n" + "\n".join(stack.output)
+    for port in (web, rasa, actions):
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(("127.0.0.1", port))  # raises if a server outlived the Ctrl-C

@@ -1,0 +1,287 @@
+"""The Rasa custom actions on the real database: Tracker.from_dict + CollectingDispatcher, as in
+RasaHQ/financial-demo. Each test plays what the NLU would hand the action (intent, entities,
+text) and checks what a young person would read: the job the coder chose, the right figure from
+the source, context carried over, choices offered when unsure, and polite replies when not."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions import backend
+from bot.actions.answer import ActionAnswer
+from bot.actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
+from bot.actions.meta import ActionDataSource, ActionHandoff
+from lmi_backend.answers import phrases
+from lmi_backend.answers.formatting import money
+from lmi_backend.service import Query
+
+SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_pattern", "topic",
+         "pending_topic", "candidates", "compare_socs")
+T14 = "pay/ashe_table14_mathsci"
+
+
+def ashe_median(sources: Path, soc: int, file: str = "2021p_annual_FTPT.csv") -> float:
+    """The published ASHE 2021 median, read straight from the source file."""
+    with open(sources / T14 / file, newline="", encoding="utf-8-sig") as fh:
+        return float(next(r for r in csv.DictReader(fh) if r["Code"] == str(soc))["Median"])
+
+
+def entity(name: str, value: Any, text: str | None = None) -> dict[str, Any]:
+    e: dict[str, Any] = {"entity": name, "value": value}
+    if text is not None and str(value) in text:
+        e["start"] = text.index(str(value))
+        e["end"] = e["start"] + len(str(value))
+    return e
+
+
+class Chat:
+    """One conversation: keeps the slots the actions set, like the Rasa server would."""
+
+    def __init__(self, **slots: Any):
+        self.slots: dict[str, Any] = {s: None for s in SLOTS} | slots
+        self.buttons: list[dict] = []
+
+    def tracker(self, intent: str, text: str, entities: list[dict], ranking=None, **parse_data) -> Tracker:
+        return Tracker.from_dict({
+            "sender_id": "test-user", "slots": dict(self.slots), "events": [], "paused": False,
+            "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
+            "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.95},
+                               "entities": entities, "intent_ranking": ranking or [], **parse_data},
+        })
+
+    def say(self, intent: str, text: str, *entities: dict, action=ActionAnswer, ranking=None,
+            **parse_data) -> str:
+        dispatcher = CollectingDispatcher()
+        tracker = self.tracker(intent, text, list(entities), ranking, **parse_data)
+        events = action().run(dispatcher, tracker, {})
+        for event in events:
+            if event.get("event") == "slot":
+                self.slots[event["name"]] = event["value"]
+        self.buttons = [b for m in dispatcher.messages for b in m.get("buttons") or []]
+        texts = [m.get("text") or "" for m in dispatcher.messages]
+        assert texts and all(t.strip() for t in texts), "every turn gets a non-empty reply"
+        return "\n".join(texts)
+
+
+@pytest.fixture(scope="module")
+def service(db_path):
+    return backend.service()
+
+
+def test_pay_names_the_job_and_gives_the_published_median(db_path, sources):
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers", "how much do plumbers earn"))
+    assert reply.startswith("Plumbers and heating and ventilating engineers earn about")
+    assert money(ashe_median(sources, 5314)) in reply
+    assert "half earn more, half earn less" in reply
+    assert "a year" in reply and "a week" in reply
+    assert chat.slots["soc"] == 5314 and chat.slots["topic"] == "pay"
+
+
+def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
+    chat = Chat()
+    chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
+    reply = chat.say("inform", "what about in Scotland?", entity("region", "Scotland"))
+    scotland = service.pay(Query(5314, region=11))
+    assert "in Scotland" in reply and money(scotland.values["median"]) in reply
+    assert "Plumbers" in reply
+
+    hours = chat.say("ask_hours", "and the hours?")
+    assert "hours a week" in hours and "Scotland" in hours and "plumbers" in hours.lower()
+
+    routes = chat.say("ask_entry_routes", "how do i get into it")
+    assert routes.startswith("Getting in (plumbers and heating and ventilating engineers)")
+
+    compared = chat.say("compare_jobs", "is it better than being an electrician?", entity("job", "electrician"))
+    assert "Plumbers and heating and ventilating engineers:" in compared
+    assert "Electricians and electrical fitters:" in compared
+    assert chat.slots["compare_socs"] == [5314, 5241]
+
+    similar = chat.say("similar_jobs", "any jobs like that?")
+    assert similar.startswith("Jobs a bit like plumbers")
+    assert chat.slots["soc"] == 5314  # comparing did not change the job being talked about
+
+
+def test_place_age_and_work_pattern_persist_until_changed(db_path, service):
+    chat = Chat()
+    chat.say("ask_pay", "how much do bus drivers earn in glasgow", entity("job", "bus drivers"),
+             entity("region", "glasgow"))
+    reply = chat.say("inform", "and train drivers?", entity("job", "train drivers"))
+    assert chat.slots["region"] == 11 and "Scotland" in reply and "Train and tram drivers" in reply
+    chat.say("inform", "what about part time", entity("work_pattern", "part time"))
+    assert chat.slots["work_pattern"] == 2 and chat.slots["region"] == 11
+    reply = chat.say("inform", "what about across the whole uk", entity("region", "the whole uk"))
+    assert chat.slots["region"] == 0 and "in Scotland" not in reply
+
+
+def test_unsure_coding_offers_up_to_four_choices_then_answers_the_waiting_question(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_hours", "what hours do teachers work", entity("job", "teachers"))
+    assert "Which of these is it?" in reply
+    choices = [b for b in chat.buttons if b["payload"].startswith("/choose_job")]
+    assert 2 <= len(choices) <= 4
+    assert chat.buttons[-1] == {"title": phrases.NONE_OF_THESE, "payload": "/deny"}
+    assert chat.slots["pending_topic"] == "hours"
+    socs = [int(re.search(r'"soc": (\d+)', b["payload"]).group(1)) for b in choices]
+    assert 2314 in socs  # secondary school teaching is among the choices
+
+    reply = chat.say("choose_job", '/choose_job{"soc": 2314}', entity("soc", 2314))
+    assert reply.startswith("Secondary education teaching professionals usually work about")
+    assert chat.slots["soc"] == 2314 and chat.slots["pending_topic"] is None
+
+
+def test_a_typed_choice_picks_from_the_offered_jobs(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do teachers earn", entity("job", "teachers"))
+    second = chat.slots["candidates"][1]
+    chat.say("choose_job", "the second one", entity("choice", "second"))
+    assert chat.slots["soc"] == second
+
+
+def test_no_i_meant_recodes_the_job_and_keeps_the_question(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do nurses get", entity("job", "nurses"))
+    assert chat.slots["soc"] == 2231
+    reply = chat.say("inform", "no i meant dental nurse", entity("job", "dental nurse"))
+    assert chat.slots["soc"] == 6143 and reply.startswith("Dental nurses earn about")
+
+
+def test_a_bare_no_asks_for_the_job_then_answers_the_same_question(db_path):
+    chat = Chat()
+    chat.say("ask_skills", "what skills do mechanics need", entity("job", "mechanics"))
+    assert chat.say("deny", "nope wrong job") == phrases.ASK_CORRECT_JOB
+    reply = chat.say("inform", "car mechanic", entity("job", "car mechanic"))
+    assert reply.startswith("Top skills for vehicle technicians")
+
+
+def test_suppressed_cell_answers_for_the_wider_group_and_says_so(db_path, service):
+    """Fewer than 1,000 chartered architectural technologists work full-time in Scotland: no
+    figure for that cell; the reply gives the wider group's and says what changed and why."""
+    chat = Chat()
+    reply = chat.say("ask_pay", "full time chartered architectural technologists pay in scotland",
+                     entity("job", "chartered architectural technologists"),
+                     entity("work_pattern", "full time"), entity("region", "scotland"))
+    result = service.pay(Query(2435, region=11, status=1))
+    assert result.fallback and "fewer than 1,000 people" in result.fallback
+    assert result.fallback in reply and money(result.values["median"]) in reply
+
+
+def test_estimates_and_small_samples_are_flagged(db_path):
+    reply = Chat().say("ask_pay", "how much do full time plumbers earn in northern ireland",
+                       entity("job", "plumbers"), entity("work_pattern", "full time"),
+                       entity("region", "northern ireland"))
+    assert "small sample" in reply and "our estimate" in reply and "Northern Ireland" in reply
+
+
+def test_england_only_forecasts_say_so(db_path):
+    reply = Chat().say("ask_outlook", "will there be jobs for hgv drivers", entity("job", "hgv drivers"))
+    assert "England only" in reply and "rough guide" in reply
+
+
+def test_age_is_kept_and_the_reply_says_when_it_could_not_be_used(db_path):
+    chat = Chat()
+    assert chat.say("inform", "im 17", entity("age", "17")) == phrases.NOTED
+    reply = chat.say("ask_pay", "how much would i earn as a hairdresser", entity("job", "hairdresser"))
+    assert chat.slots["age"] == 17 and "instead of age 17" in reply
+
+
+def test_context_that_does_not_change_the_answer_is_acknowledged(db_path):
+    chat = Chat()
+    chat.say("ask_job_description", "what does a paramedic do", entity("job", "paramedic"))
+    assert chat.say("inform", "i've got a levels", entity("qualification", "a levels")) == phrases.NOTED_CONTEXT
+    assert chat.slots["qualification"] == 6
+    assert "with A levels" in chat.say("ask_pay", "how much would i earn")
+
+
+def test_place_first_then_job(db_path):
+    chat = Chat()
+    assert chat.say("inform", "i live in leeds", entity("region", "leeds")) == \
+        phrases.NOTED_PLACE.format(place="Yorkshire and the Humber")
+    reply = chat.say("inform", "chef", entity("job", "chef"))
+    assert "Yorkshire and the Humber" in reply and "earn about" in reply
+
+
+def test_unknown_job_and_missing_job_get_a_question_back(db_path):
+    assert Chat().say("ask_pay", "how much do asdfgh earn", entity("job", "asdfgh")) == \
+        phrases.JOB_NOT_FOUND.format(job="asdfgh")
+    chat = Chat()
+    assert chat.say("ask_pay", "how much do they earn") == phrases.ASK_JOB_FOR_TOPIC
+    assert chat.slots["pending_topic"] == "pay"
+    assert "earn about" in chat.say("inform", "welder", entity("job", "welder"))
+
+
+def test_a_job_the_nlu_missed_is_found_from_the_leftover_words(db_path):
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much does a tree surgeon earn")
+    assert chat.slots["soc"] is not None and "earn about" in reply
+
+
+def test_two_jobs_in_one_message_are_compared(db_path):
+    chat = Chat()
+    reply = chat.say("compare_jobs", "nurse vs midwife", entity("job", "nurse"), entity("job", "midwife"))
+    assert "Nurses:" in reply and "Midwives:" in reply and "£" in reply
+
+
+def test_compare_without_a_second_job_asks_for_it(db_path):
+    chat = Chat()
+    assert chat.say("compare_jobs", "compare it with teaching", entity("job", "teaching")) in (
+        phrases.ASK_COMPARE_WITH, phrases.CHOOSE_JOB.format(job="teaching"))
+
+
+def test_tell_me_more_gives_the_long_answer_with_its_source(db_path):
+    chat = Chat()
+    short = chat.say("ask_pay", "how much do electricians earn", entity("job", "electricians"))
+    long = chat.say("more_detail", "tell me more")
+    assert "Source: Office for National Statistics" in long and len(long) > len(short)
+
+
+def test_data_source_cites_the_last_answer(db_path):
+    chat = Chat()
+    chat.say("ask_vacancies", "any vacancies for care workers", entity("job", "care workers"))
+    source = chat.say("ask_data_source", "where do the numbers come from", action=ActionDataSource)
+    assert "Employer Skills Survey 2022" in source
+    assert Chat().say("ask_data_source", "source?", action=ActionDataSource) == phrases.SOURCES_GENERAL
+
+
+def test_adviser_handoff_is_for_the_users_nation(db_path):
+    assert "Careers Wales" in Chat(region=10.0).say("talk_to_adviser", "adviser", action=ActionHandoff)
+    everyone = Chat().say("talk_to_adviser", "adviser", action=ActionHandoff)
+    assert all(s in everyone for s in ("National Careers Service, 0800 100 900", "Careers Wales",
+                                       "My World of Work", "Northern Ireland"))
+
+
+def test_hostile_huge_and_markup_messages_get_polite_replies(db_path):
+    assert Chat().say("ask_pay", "a" * 100_000) == phrases.TOO_LONG
+    # what the action sees after the NLU's message guard cut a 100 kB paste to its first words
+    assert Chat().say("ask_pay", "how much do plumbers earn " * 20, entity("job", "plumbers"),
+                      guard_cut_from=100_000) == phrases.TOO_LONG
+    reply = Chat().say("ask_pay", "<script>alert(1)</script>", entity("job", "<script>alert(1)</script>"))
+    assert "<" not in reply and ">" not in reply
+
+
+def test_backend_failures_never_reach_the_user(db_path, monkeypatch):
+    def broken():
+        raise RuntimeError("database is locked")
+    monkeypatch.setattr(backend, "service", broken)
+    assert Chat().say("ask_pay", "how much do plumbers earn", entity("job", "plumbers")) == phrases.WENT_WRONG
+
+
+def test_two_stage_fallback_offers_plain_guesses_and_something_else(db_path):
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_pay", "confidence": 0.3},
+               {"name": "ask_hours", "confidence": 0.25}, {"name": "out_of_scope", "confidence": 0.1}]
+    chat = Chat()
+    reply = chat.say("nlu_fallback", "plumbr munny", entity("job", "plumbr"),
+                     action=ActionDefaultAskAffirmation, ranking=ranking)
+    assert reply == phrases.AFFIRM_PROMPT
+    assert chat.buttons == [
+        {"title": "What a job pays", "payload": '/ask_pay{"job": "plumbr"}'},
+        {"title": "The hours", "payload": '/ask_hours{"job": "plumbr"}'},
+        {"title": "Something else", "payload": "/out_of_scope"},
+    ]
+    assert Chat().say("nlu_fallback", "???", action=ActionDefaultFallback) == phrases.GIVE_UP

@@ -1,0 +1,244 @@
+"""Plain-language answers rendered from REAL service results: reading ease, length, £ formats,
+what a median means, and the caveats a young person must see (estimate, England only, small
+sample, no figure for the cell asked)."""
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from lmi_backend.answers import phrases, render
+from lmi_backend.answers.formatting import count, money, place_name, qualification_phrase
+from lmi_backend.answers.plain import job_name, plain_text
+from lmi_backend.answers.readability import (flesch_reading_ease, sentence_count, syllables,
+                                             template_reading_ease, word_count)
+from lmi_backend.answers.render import LONG_WORDS, SHORT_WORDS
+from lmi_backend.db.dimensions import soc_group
+from lmi_backend.service import LmiService, Query
+
+PLAIN_ENGLISH = 60  # Flesch reading ease: plain English, fine for 13-15 year olds
+DOMAIN = Path(__file__).resolve().parent.parent / "bot" / "domain.yml"
+# jobs young people ask about most, across all nine SOC major groups
+POPULAR = [5314, 5241, 2231, 2136, 6145, 6221, 5434, 3213, 2314, 2315, 3314, 5231, 8211, 2216,
+           6143, 4122, 7111, 9233, 2442, 3421, 5315, 6131, 1190, 3543, 2421, 5312, 9272, 8212]
+FIGURE_KINDS = ("pay", "hours", "outlook", "vacancies", "skills", "apprenticeships", "similar", "compare")
+TEXT_KINDS = ("description", "tasks", "entry_routes")
+
+
+@pytest.fixture(scope="module")
+def service(db_path):
+    svc = LmiService(db_path)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="module")
+def unit_groups(engine) -> list[int]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(soc_group.c.code).where(soc_group.c.level == 4)).scalars())
+
+
+def result_for(service, kind: str, soc: int, query: Query | None = None):
+    q = query or Query(soc)
+    calls = {
+        "pay": lambda: service.pay(q), "hours": lambda: service.hours(q),
+        "outlook": lambda: service.outlook(q), "vacancies": lambda: service.vacancies(q),
+        "skills": lambda: service.skills(soc), "description": lambda: service.job_description(soc),
+        "tasks": lambda: service.tasks(soc), "entry_routes": lambda: service.entry_routes(soc),
+        "apprenticeships": lambda: service.apprenticeships(soc), "similar": lambda: service.similar_jobs(soc),
+        "compare": lambda: service.compare([soc, 5241 if soc != 5241 else 5314], q),
+    }
+    return calls[kind]()
+
+
+def names_in(result) -> list[str]:
+    """Names the reply repeats from the data: job and apprenticeship titles, places."""
+    asked = result.requested.get("soc", "").partition(" ")[2]  # "3314 Prison service officers ..."
+    titles = [result.soc_title, asked] + [i.get("title", "") for i in result.items]
+    return [t for title in titles if title for t in (title, job_name(title))] + [
+        result.geography, place_name(result.geography)]
+
+
+def template_words(reply: str, result) -> int:
+    """Words of the reply's own wording: the fallback statement (which must be said in full) is
+    left out, and each name counts as one word."""
+    text = reply.replace(result.fallback or "\0", "")
+    for name in sorted(set(names_in(result)), key=len, reverse=True):
+        text = re.sub(re.escape(name), "job", text, flags=re.IGNORECASE)
+    return word_count(text)
+
+
+# --- the reading-ease measure itself --------------------------------------------------------
+
+@pytest.mark.parametrize("word, n", [("cat", 1), ("plumbers", 2), ("heating", 2), ("figure", 2),
+                                     ("people", 2), ("area", 3), ("median", 3), ("estimate", 3),
+                                     ("everyone", 3), ("apprenticeship", 5), ("useful", 2)])
+def test_syllable_counter(word, n):
+    assert syllables(word) == n
+
+
+def test_flesch_reading_ease_orders_plain_above_official_text():
+    assert flesch_reading_ease("The cat sat on the mat.") > 100
+    official = ("Jobholders in this unit group assemble, install, maintain and repair plumbing fixtures, "
+                "heating and ventilating systems and pipes and pipeline systems in commercial, "
+                "residential and industrial premises and public buildings.")
+    assert flesch_reading_ease(official) < 30
+    assert sentence_count("One. Two!\n• three\n• four") == 4
+    assert word_count("Plumbers earn £31,602 a year.") == 5
+
+
+def test_numbers_are_scored_as_they_are_read_aloud():
+    # "thirty one thousand six hundred and two pounds" is not one easy word
+    assert flesch_reading_ease("They earn £31,602.") < flesch_reading_ease("They earn a lot.")
+
+
+# --- figures, units and meaning ---------------------------------------------------------------
+
+def test_pay_reply_gives_the_published_median_per_year_and_week_and_says_what_a_median_is(service, sources):
+    with open(sources / "pay/ashe_table14_mathsci/2021p_annual_FTPT.csv", encoding="utf-8-sig") as fh:
+        published = float(next(r for r in csv.DictReader(fh) if r["Code"] == "5314")["Median"])
+    result = service.pay(Query(5314))
+    reply = render(result)
+    assert reply.startswith("Plumbers and heating and ventilating engineers earn about "
+                            f"{money(published)} a year (")
+    assert f"{money(result.values['weekly_median'])} a week" in reply
+    assert "across the UK in 2021" in reply
+    assert "half earn more, half earn less" in reply
+
+
+def test_money_and_counts_formatting():
+    assert money(31602) == "£31,602" and money(14.5, pence=True) == "£14.50"
+    assert count(54150) == "54,000" and count(7999) == "8,000" and count(812) == "812"
+    assert qualification_phrase("GCE A level or equivalent") == "A levels"
+    assert qualification_phrase("No Qualification (No Qualification)") == "no qualifications"
+    assert place_name("South East (England)") == "the South East"
+
+
+# --- caveats ------------------------------------------------------------------------------------
+
+def test_estimate_and_small_sample_are_said(service):
+    reply = render(service.pay(Query(5314, region=12, status=1)))
+    assert "Full-time plumbers" in reply and "in Northern Ireland" in reply
+    assert "small sample" in reply and "This is our estimate, not a published figure." in reply
+
+
+def test_england_only_projection_is_said(service):
+    reply = render(service.outlook(Query(3213)))
+    assert "in England" in reply and "England only" in reply and "not a promise" in reply
+
+
+def test_suppressed_cell_reply_gives_the_fallback_and_what_changed(service):
+    result = service.pay(Query(2435, region=11, status=1))
+    assert "fewer than 1,000 people" in result.fallback
+    reply = render(result)
+    assert result.fallback in reply and money(result.values["median"]) in reply
+
+
+def test_no_figure_at_all_is_said_plainly():
+    """Synthetic (labelled): a Result the service returns when no cell, however wide, has a
+    figure; no real job hits this path today, but the reply must still be honest."""
+    empty = SimpleNamespace(kind="pay", soc=1171, soc_title="Officers in armed forces", values={},
+                            unit=None, period=None, geography="Wales", breakdown={}, source="",
+                            reliability="suppressed", estimate=False, method=None,
+                            fallback="No figure can be given, because too few people are in that group.",
+                            requested={"geography": "Wales"}, items=[], caveats=[], text=None)
+    reply = render(empty)
+    assert reply.startswith("Sorry, I don't have a reliable pay figure for officers in armed forces in Wales.")
+    assert "£" not in reply and "too few people" in reply
+
+
+def test_skills_are_plain_words_top_five(service):
+    reply = render(service.skills(2231))
+    listed = reply.split(":", 1)[1].split(".")[0]
+    assert len(re.split(r", | and ", listed)) == 5
+    assert "Active Listening" not in reply and "listening well" in reply
+
+
+def test_apprenticeships_give_level_and_typical_duration(service):
+    result = service.apprenticeships(5314)
+    reply = render(result)
+    first = result.items[0]
+    assert f"• {first['title']} (level {first['level']}, about" in reply
+    assert "England" in reply
+
+
+def test_entry_routes_are_made_readable(service):
+    reply = render(service.entry_routes(5314))
+    assert "GCSEs/S grades" not in reply and "NVQs/SVQs" not in reply
+    assert "You don't need set exam results." in reply
+
+
+def test_long_answers_add_detail_and_the_source(service):
+    result = service.pay(Query(2136))
+    short, long = render(result), render(result, long=True)
+    body, _, source = long.partition("Source: ")
+    assert word_count(body) > word_count(short) and word_count(body) <= LONG_WORDS
+    assert source.startswith("Office for National Statistics, Annual Survey of Hours and Earnings")
+
+
+# --- reading ease and length on real rendered answers -------------------------------------------
+
+@pytest.mark.parametrize("kind", FIGURE_KINDS)
+def test_every_figure_reply_is_plain_english_and_short_for_every_unit_group(service, unit_groups, kind):
+    """All 369 unit groups: the reply's own wording (names count as one plain word) reads at
+    Flesch 60+, and stays within about 60 words besides any fallback statement."""
+    hard, long = [], []
+    for soc in unit_groups:
+        result = result_for(service, kind, soc)
+        reply = render(result)
+        assert reply.strip()
+        if template_reading_ease(reply, names_in(result)) < PLAIN_ENGLISH:
+            hard.append(soc)
+        if template_words(reply, result) > SHORT_WORDS + 10:
+            long.append(soc)
+    assert not hard, f"{kind}: replies below Flesch {PLAIN_ENGLISH} for {hard[:10]}"
+    assert not long, f"{kind}: replies over the word limit for {long[:10]}"
+
+
+@pytest.mark.parametrize("kind", FIGURE_KINDS)
+def test_popular_jobs_read_plainly_in_every_template(service, kind):
+    for soc in POPULAR:
+        result = result_for(service, kind, soc, Query(soc, region=8))
+        reply = render(result)
+        ease = template_reading_ease(reply, names_in(result))
+        assert ease >= PLAIN_ENGLISH, f"{kind} for {soc}: Flesch {ease:.0f}\n{reply}"
+        assert template_words(reply, result) <= SHORT_WORDS + 10, reply
+
+
+@pytest.mark.parametrize("kind", TEXT_KINDS)
+def test_official_text_is_rewritten_plainer_for_every_unit_group(service, unit_groups, kind):
+    """ONS descriptions, tasks and entry routes are the publisher's words: the rewrite must make
+    them plainer for nearly every job, and plain English (60+) for the typical one."""
+    gains, eases = [], []
+    for soc in unit_groups:
+        result = result_for(service, kind, soc)
+        reply = render(result)
+        original = result.text or " ".join(i.get("task", "") + "." for i in result.items)
+        eases.append(template_reading_ease(reply, names_in(result)))
+        gains.append(eases[-1] >= flesch_reading_ease(original))
+        assert word_count(reply) <= SHORT_WORDS + 10
+    assert statistics.median(eases) >= PLAIN_ENGLISH
+    assert sum(gains) >= 0.9 * len(unit_groups)
+
+
+def test_fixed_phrases_and_domain_responses_are_plain_english():
+    responses = yaml.safe_load(DOMAIN.read_text())["responses"]
+    texts = [v["text"] for variants in responses.values() for v in variants] + phrases.all_phrases()
+    for text in texts:
+        if word_count(text) < 4:  # button labels ("Apprenticeships") are names, not sentences
+            continue
+        assert flesch_reading_ease(text) >= PLAIN_ENGLISH, text
+        assert word_count(text) <= SHORT_WORDS + 20, text
+
+
+def test_plain_rewrite_keeps_meaning_words():
+    assert plain_text("Entrants usually possess GCSEs/S grades.") == ["Most people starting out have GCSEs."]
+    assert plain_text("NVQs/SVQs in Cleaning are available at Levels 1 and 2.") == [
+        "You can do NVQs in Cleaning at levels 1 and 2."]
+    assert job_name("Functional managers and directors n.e.c.") == "Other functional managers and directors"

@@ -1,0 +1,58 @@
+"""Conversations survive a restart of the assistant, and are forgotten after the retention
+period (bot/tracker_store.py)."""
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from pathlib import Path
+
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from assistant_stack import running_assistant
+from bot.tracker_store import DAY, RetentionSQLTrackerStore
+
+
+def test_a_conversation_continues_after_a_restart(tmp_path: Path):
+    sender = "restart-check"
+    with running_assistant(tmp_path) as first:
+        before = first.rest(sender, "how much do plumbers earn in Wales?")
+    with running_assistant(tmp_path) as second:
+        after = second.rest(sender, "and in Scotland?")
+    texts = " ".join(m.get("text") or "" for m in after)
+    assert before and "Scotland" in texts
+    assert "lumber" in texts, f"the job should carry over the restart: {texts}"
+    with sqlite3.connect(tmp_path / "conversations.sqlite") as db:
+        said = [row[0] for row in db.execute(
+            "select json_extract(data, '$.text') from events "
+            "where sender_id = ? and type_name = 'user' order by id", (sender,))]
+    assert said == ["how much do plumbers earn in Wales?", "and in Scotland?"]
+
+
+def _save(store: RetentionSQLTrackerStore, sender: str, *ages_in_days: float) -> None:
+    now = time.time()
+    events = [UserUttered(f"message {n}", timestamp=now - age * DAY)
+              for n, age in enumerate(ages_in_days)]
+    asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+
+
+def test_conversations_idle_past_the_retention_period_are_deleted(tmp_path: Path):
+    store = RetentionSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "c.sqlite"),
+                                     retention_days=30)
+    _save(store, "idle", 45, 31)
+    _save(store, "recent", 3)
+    _save(store, "returned", 60, 1)  # came back: the whole conversation stays, old part too
+
+    assert store.prune() == 1
+    assert sorted(asyncio.run(store.keys())) == ["recent", "returned"]
+    returned = asyncio.run(store.retrieve("returned"))
+    said = [e.text for e in returned.events if isinstance(e, UserUttered)]
+    assert said == ["message 0", "message 1"]
+
+
+def test_the_retention_period_is_applied_when_the_server_starts(tmp_path: Path):
+    path = str(tmp_path / "c.sqlite")
+    _save(RetentionSQLTrackerStore(dialect="sqlite", db=path, retention_days=365), "old", 40)
+    reopened = RetentionSQLTrackerStore(dialect="sqlite", db=path, retention_days=30)
+    assert list(asyncio.run(reopened.keys())) == []

@@ -1,0 +1,96 @@
+"""The gazetteer and the parsers that turn what young people type into region, age,
+qualification and work-pattern codes."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from lmi_backend import dialogue_slots as ds
+from lmi_backend.places import DATA_FILE, REGION_NAMES, find_place, gazetteer, region_for
+
+
+@pytest.mark.parametrize("phrase, region", [
+    ("London", 1), ("croydon", 1), ("brighton", 2), ("milton keynes", 2), ("norwich", 3),
+    ("bristol", 4), ("cornwall", 4), ("brum", 5), ("birmingham", 5), ("nottingham", 6),
+    ("leeds", 7), ("sheffield", 7), ("manchester", 8), ("liverpool", 8),
+    ("the toon", 9), ("newcastle", 9), ("cardiff", 10), ("whales", 10), ("glasgow", 11),
+    ("edinburgh", 11), ("belfast", 12), ("norn iron", 12), ("the uk", 0), ("in the north east", 9),
+    # misspellings the NLU tagged as places
+    ("manchster", 8), ("birmingam", 5), ("edinburg", 11), ("cardif", 10), ("scottland", 11),
+])
+def test_place_names_map_to_lmi_region_codes(phrase, region):
+    assert region_for(phrase) == region
+
+
+def test_unknown_or_too_short_phrases_are_not_places():
+    assert region_for("xyz") is None
+    assert region_for("in") is None
+    assert region_for("england") is None  # no England-wide region code: the bot uses the UK
+
+
+@pytest.mark.parametrize("text, region", [
+    ("how much do plumbers earn in cardiff", 10),
+    ("what about in scotland?", 11),
+    ("plumber in reading", 2),
+    ("im from leeds but moving to london", 1),  # the last place named wins
+])
+def test_places_are_found_in_whole_messages(text, region):
+    assert find_place(text).region == region
+
+
+@pytest.mark.parametrize("text", [
+    "i like reading books",  # everyday word: only a place after "in", "from", "near" ...
+    "working in a kitchen",  # no fuzzy scan of free text (working ~ Woking)
+    "new york jobs",
+    "i want a bath",
+])
+def test_everyday_words_are_not_taken_for_places(text):
+    assert find_place(text) is None
+
+
+def test_gazetteer_file_is_consistent():
+    with DATA_FILE.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names)), "a place is listed twice"
+    assert {int(r["region"]) for r in rows} == set(REGION_NAMES), "every region has places"
+    assert len(gazetteer().names) == len(rows)
+
+
+@pytest.mark.parametrize("text, tagged, age", [
+    ("im 16", False, 16), ("i am 17 years old", False, 17), ("16yo", False, 16), ("aged 19", False, 19),
+    ("sixteen", True, 16), ("17", True, 17),
+    ("£16 an hour", False, None), ("16 hours a week", False, None), ("im 7", False, None), ("99", True, None),
+])
+def test_ages(text, tagged, age):
+    assert ds.parse_age(text, tagged=tagged) == age
+
+
+@pytest.mark.parametrize("text, code", [
+    ("gcses", 7), ("got my gcse", 7), ("a levels", 6), ("a-levels", 6), ("btec", 6), ("btec level 2", 7),
+    ("t levels", 6), ("highers", 6), ("degree", 3), ("uni degree", 3), ("masters", 2), ("phd", 1),
+    ("hnd", 4), ("hnc", 5), ("level 3", 6), ("nvq 2", 7), ("no gcses", 9), ("no quals", 9),
+    ("failed my gcses", 8), ("nothing", 9), ("a job", None),
+])
+def test_qualifications_map_to_rqf9_codes(text, code):
+    assert ds.parse_qualification(text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("full time", 1), ("full-time", 1), ("ft", 1), ("part time", 2), ("parttime", 2), ("pt", 2),
+    ("weekend job", 2), ("self employed", 3), ("freelance", 3), ("a job", None),
+])
+def test_work_patterns_map_to_status_codes(text, code):
+    assert ds.parse_work_pattern(text) == code
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("how much do plumbers earn", "plumbers"),
+    ("whats the pay like for a dog groomer", "dog groomer"),
+    ("how much does a dental nurse make a year in leeds", "dental nurse"),
+    ("how much do they earn", None),
+    ("i live in sheffield", None),
+])
+def test_job_phrase_guess_strips_question_words(text, phrase):
+    assert ds.guess_job_phrase(text, drop={"leeds", "sheffield"}) == phrase

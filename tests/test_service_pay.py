@@ -1,0 +1,130 @@
+"""Pay and hours from the service on the real database: published ASHE figures come back
+unchanged (checked against the source files for every occupation), estimates are labelled and
+follow the published differentials."""
+from __future__ import annotations
+
+import pytest
+from service_helpers import number, rows
+
+from lmi_backend.disclosure import TOO_FEW
+from lmi_backend.service import Query
+
+T14 = "pay/ashe_table14_mathsci"
+T147A = "pay/ashe_table14_7a_occupationView/ashe_t14_7a_annual_gross_pay_soc2010_2017_2020_long.csv"
+T3 = "more/ashe_table3_region_x_soc2010_2digit_2020/ashe_t3_2020_region_x_soc2010_major_submajor_long.csv"
+STATS = {"median": "Median", "mean": "Mean", **{f"p{n}": str(n) for n in (10, 20, 25, 30, 40, 60, 70, 75, 80, 90)}}
+SHEETS = {"Male": (1, None), "Female": (2, None), "Part-Time": (None, 2), "Female Full-Time": (2, 1),
+          "Male Part-Time": (1, 2)}
+
+
+
+def test_median_pay_for_plumbers_is_the_ashe_2021_figure(service, sources):
+    rec = next(r for r in rows(sources / T14 / "2021p_annual_FTPT.csv") if r["Code"] == "5314")
+    result = service.pay(Query(5314))
+    assert result.values["median"] == float(rec["Median"]) == 31602
+    assert result.period == "2021" and result.unit == "GBP per year"
+    assert not result.estimate and result.method is None and result.fallback is None
+    assert result.reliability == "reliable" and result.geography == "United Kingdom"
+    assert "Annual Survey of Hours and Earnings" in result.source and "2021p" in result.source
+
+
+@pytest.mark.parametrize("file, status", [("2021p_annual_FTPT.csv", None), ("2021p_annual_FT.csv", 1)])
+def test_published_table14_figures_come_back_unchanged_for_every_unit_group(service, sources, file, status):
+    checked = 0
+    hourly = {r["Code"]: number(r["Median"]) for r in rows(sources / T14 / file.replace("annual", "hourly"))}
+    for rec in rows(sources / T14 / file):
+        code = rec["Code"].strip()
+        if len(code) != 4 or number(rec["Median"]) is None:
+            continue
+        result = service.pay(Query(int(code), status=status))
+        if result.fallback:  # only ever because the cell is too small to show
+            assert TOO_FEW in result.fallback
+            continue
+        assert result.values["hourly_median"] == hourly[code]
+        for stat, header in STATS.items():
+            assert result.values[stat] == number(rec[header]), (code, stat)
+        checked += 1
+    assert checked > 300
+
+
+def test_published_sex_and_part_time_figures_come_back_unchanged(service, sources):
+    checked = 0
+    for rec in rows(sources / T147A):
+        if rec["year"] != "2020" or rec["sheet"] not in SHEETS or rec["level_digits"] != "4":
+            continue
+        median = number(rec["median"])
+        if median is None:
+            continue
+        gender, status = SHEETS[rec["sheet"]]
+        result = service.pay(Query(int(rec["soc2010_code"]), gender=gender, status=status))
+        if result.fallback:
+            assert TOO_FEW in result.fallback
+            continue
+        assert result.period == "2020" and not result.estimate
+        assert result.values["median"] == median and result.values["mean"] == number(rec["mean"])
+        assert result.values["p10"] == number(rec["p10"]) and result.values["p90"] == number(rec["p90"])
+        checked += 1
+    assert checked > 800
+
+
+def test_region_by_sub_major_group_is_the_published_table3_figure(service, sources):
+    rec = next(r for r in rows(sources / T3) if r["measure"] == "annual_gross_pay_gbp"
+               and r["region"] == "Wales" and r["soc2010_code"] == "22")
+    result = service.pay(Query(22, region=10))
+    assert not result.estimate and result.values["median"] == float(rec["median"])
+    assert result.geography == "Wales" and result.period == "2020"
+
+
+def test_plumbers_in_wales_are_an_estimate_below_the_uk_in_line_with_table3(service, sources):
+    uk, wales = service.pay(Query(5314)), service.pay(Query(5314, region=10))
+    t3 = {r["region"]: float(r["median"]) for r in rows(sources / T3)
+          if r["measure"] == "annual_gross_pay_gbp" and r["soc2010_code"] == "53"}
+    assert wales.estimate and wales.method and "Table 3" in wales.method
+    assert wales.values["median"] < uk.values["median"]
+    assert wales.values["median"] / uk.values["median"] == pytest.approx(t3["Wales"] / t3["United Kingdom"], rel=0.03)
+    assert wales.geography == "Wales" and wales.fallback is None
+    assert wales.reliability in ("reliable", "small_sample")
+
+
+def test_a_21_year_old_electrician_earns_less_than_the_published_median(service):
+    all_ages, young = service.pay(Query(5241)), service.pay(Query(5241, age=21))
+    assert young.estimate and young.breakdown["age"] == "21" and "age profile" in young.method
+    assert young.values["median"] < 0.85 * all_ages.values["median"]
+    assert service.pay(Query(5241, age=45)).values["median"] > all_ages.values["median"]
+
+
+def test_under_20_falls_back_to_all_ages_and_says_why(service):
+    result = service.pay(Query(5241, age=17))
+    assert result.values["median"] == service.pay(Query(5241)).values["median"]
+    assert "all ages instead of age 17" in result.fallback and "20 to 65" in result.fallback
+
+
+def test_qualification_estimate_follows_the_earnings_function(service):
+    degree, none = service.pay(Query(2231, qualification=3)), service.pay(Query(4112, qualification=9))
+    assert degree.breakdown["qualification"] == "Degree or equivalent" and degree.estimate
+    assert "group that qualification level" in degree.fallback
+    assert none.values["median"] < service.pay(Query(4112)).values["median"]
+
+
+def test_self_employed_pay_is_not_published_and_says_so(service):
+    result = service.pay(Query(5314, status=3))
+    assert result.values["median"] == 31602 and "employees only" in result.fallback
+
+
+def test_part_time_chefs_is_the_published_2020_figure(service, sources):
+    rec = next(r for r in rows(sources / T147A) if r["year"] == "2020" and r["sheet"] == "Part-Time"
+               and r["soc2010_code"] == "5434")
+    result = service.pay(Query(5434, status=2))
+    assert result.values["median"] == float(rec["median"]) and result.breakdown == {"status": "Part-time employees"}
+
+
+def test_hours_published_for_sub_major_groups_and_derived_below(service, sources):
+    rec = next(r for r in rows(sources / T3) if r["measure"] == "paid_hours_total_per_week"
+               and r["region"] == "United Kingdom" and r["soc2010_code"] == "53")
+    group = service.hours(Query(53))
+    assert not group.estimate and group.values["median"] == float(rec["median"])
+    assert group.values["mean"] == float(rec["mean"]) and group.unit == "hours per week"
+    unit = service.hours(Query(5314))
+    assert unit.estimate and "derived" in unit.method and 35 < unit.values["median"] < 45
+    part_time = service.hours(Query(5434, status=2, gender=2))
+    assert "not published by sex" in part_time.fallback and "part-time" in part_time.fallback
