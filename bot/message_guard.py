@@ -21,11 +21,20 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 MAX_CHARS = 600
 # parse-data key the actions read: how long the message really was, when the guard cut it
 CUT_KEY = "guard_cut_from"
-_TAG = re.compile(r"<[^>]{0,200}>")
+_TAG = re.compile(r"</?[a-zA-Z!][^>]{0,200}>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+
+
+# what an empty message (or one that was all markup) is read as: an out-of-scope example in the
+# training data, so the classifiers always get features (logistic regression fails on none)
+NOTHING = "..."
 
 
 def guarded_text(text: str) -> str:
-    return _TAG.sub(" ", text)[:MAX_CHARS]
+    """The words a person typed: script and style blocks go with their content, other tags
+    go, and the rest is cut to MAX_CHARS."""
+    words = _TAG.sub(" ", _SCRIPT.sub(" ", text))[:MAX_CHARS]
+    return words if words.strip() else NOTHING
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -38,7 +47,7 @@ class MessageGuard(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
-            if isinstance(text, str) and (len(text) > MAX_CHARS or "<" in text):
+            if isinstance(text, str) and (len(text) > MAX_CHARS or "<" in text or not text.strip()):
                 message.set(TEXT, guarded_text(text))
                 if len(text) > MAX_CHARS:
                     message.set(CUT_KEY, len(text), add_to_output=True)

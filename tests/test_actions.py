@@ -136,6 +136,10 @@ def test_unsure_coding_offers_up_to_four_choices_then_answers_the_waiting_questi
     assert chat.slots["soc"] == 2314 and chat.slots["pending_topic"] is None
 
 
+def test_a_choice_with_nothing_offered_asks_to_rephrase(db_path):
+    assert Chat().say("choose_job", "1", entity("choice", "1")) == phrases.ASK_REPHRASE
+
+
 def test_a_typed_choice_picks_from_the_offered_jobs(db_path):
     chat = Chat()
     chat.say("ask_pay", "how much do teachers earn", entity("job", "teachers"))

@@ -61,17 +61,19 @@ def test_nlu_survives_huge_and_hostile_messages(model):
     async def parse_all() -> list[dict]:
         agent = Agent.load(str(model))
         texts = ["how much do plumbers earn " * 4000, "<script>alert('x')</script> nurse pay",
-                 "😂😂😂", "", "a" * 100_000]
+                 "😂😂😂", "", "<script>alert(1)</script>", "a" * 100_000]
         return [await agent.parse_message(t) for t in texts]
 
     results = asyncio.run(parse_all())
-    assert all(r["intent"]["name"] for r in results[:3])
+    assert all(r["intent"]["name"] for r in results)
+    assert results[4]["intent"]["name"] in ("out_of_scope", "nlu_fallback")
     assert not any(e["value"].startswith("<") for r in results for e in r["entities"])
 
 
 def test_message_guard_cuts_and_strips_markup():
     assert len(guarded_text("x" * 100_000)) == MAX_CHARS
-    assert "<" not in guarded_text("<b>nurse</b> pay <script>alert(1)</script>")
+    assert guarded_text("<b>nurse</b> pay <script>alert(1)</script>").split() == ["nurse", "pay"]
+    assert guarded_text("<script>alert(1)</script>") == guarded_text("  ") == "..."
 
 
 def test_split_job_phrases_are_joined_and_place_names_are_places():

@@ -181,6 +181,9 @@ class Conversation:
         if chosen is None and turn.choice is not None and self.candidates:
             index = turn.choice if turn.choice < len(self.candidates) else None
             chosen = self.candidates[index] if index is not None else None
+        if chosen is None and not self.candidates:  # "2" or "the first one" with nothing offered
+            self.say(phrases.ASK_REPHRASE)
+            return
         if chosen is None or backend.service().soc_title(chosen) is None:
             self.say(phrases.PICK_A_BUTTON)
             return
