@@ -115,6 +115,47 @@ class Gazetteer:
         return found
 
 
+@dataclass(frozen=True)
+class WidePlace:
+    """A name for more than one of the 12 regions: "the Midlands" is two regions in the data, and
+    England nine, with no figure published for the whole. The bot asks which part is meant, or
+    for England, which has too many parts to offer, says it is using the UK's figures."""
+    name: str
+    regions: tuple[int, ...]
+
+    @property
+    def is_england(self) -> bool:
+        return self.regions == ENGLAND
+
+
+ENGLAND = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+_NORTH, _SOUTH, _MIDLANDS = (9, 8, 7), (1, 2, 4), (5, 6)
+_WIDE_PLACES: dict[str, tuple[int, ...]] = {
+    "midlands": _MIDLANDS, "the midlands": _MIDLANDS, "the mids": _MIDLANDS,
+    "the north": _NORTH, "up north": _NORTH, "north of england": _NORTH, "northern england": _NORTH,
+    "the south": _SOUTH, "down south": _SOUTH, "south of england": _SOUTH, "southern england": _SOUTH,
+    "england": ENGLAND,
+}
+WIDE_PLACE_NAMES = tuple(_WIDE_PLACES)
+
+
+def find_wide_place(text: str) -> WidePlace | None:
+    """The last wide place named in a message or a tagged phrase. Longer names are taken first,
+    so "the north of england" is the north and not all of England. Call it only when no single
+    region was found: "the north east" is a region, not "the north"."""
+    padded = f" {' '.join(_normalise(text))} "
+    found: dict[int, str] = {}
+    for name in sorted(_WIDE_PLACES, key=len, reverse=True):
+        for match in re.finditer(f"(?<= ){re.escape(name)}(?= )", padded):
+            if not padded[:match.start()].endswith(" new "):  # New England
+                found[match.start()] = name
+        padded = re.sub(f"(?<= ){re.escape(name)}(?= )", lambda m: "#" * len(m.group()), padded)
+    if not found:
+        return None
+    name = found[max(found)]
+    return WidePlace(name, _WIDE_PLACES[name])
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer.from_csv()

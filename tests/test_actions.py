@@ -69,11 +69,6 @@ class Chat:
         return "\n".join(texts)
 
 
-@pytest.fixture(scope="module")
-def service(db_path):
-    return backend.service()
-
-
 def test_pay_names_the_job_and_gives_the_published_median(db_path, sources):
     chat = Chat()
     reply = chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers", "how much do plumbers earn"))
@@ -209,6 +204,28 @@ def test_place_first_then_job(db_path):
         phrases.NOTED_PLACE.format(place="Yorkshire and the Humber")
     reply = chat.say("inform", "chef", entity("job", "chef"))
     assert "Yorkshire and the Humber" in reply and "earn about" in reply
+
+
+def test_the_midlands_asks_which_region_then_answers_the_waiting_question(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much do plumbers get in the midlands", entity("job", "plumbers"),
+                     entity("region", "the midlands"))
+    assert reply == phrases.WHICH_PART.format(place="the midlands")
+    assert [b["title"] for b in chat.buttons] == ["West Midlands", "East Midlands"]
+    assert chat.slots["soc"] == 5314 and chat.slots["pending_topic"] == "pay"
+
+    payload = chat.buttons[1]["payload"]  # what the button sends back
+    region = re.search(r'"region": "([^"]+)"', payload).group(1)
+    reply = chat.say("inform", payload, entity("region", region))
+    east_midlands = service.pay(Query(5314, region=6))
+    assert "in the East Midlands" in reply and money(east_midlands.values["median"]) in reply
+
+
+def test_england_gets_the_uk_figure_and_says_so(db_path, service):
+    chat = Chat(region=11.0)
+    reply = chat.say("ask_pay", "what do chefs earn in england", entity("job", "chefs"))
+    assert reply.startswith(phrases.ENGLAND_AS_UK)
+    assert money(service.pay(Query(5434)).values["median"]) in reply and chat.slots["region"] == 0
 
 
 def test_unknown_job_and_missing_job_get_a_question_back(db_path):

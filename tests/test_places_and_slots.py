@@ -7,7 +7,8 @@ import csv
 import pytest
 
 from lmi_backend import dialogue_slots as ds
-from lmi_backend.places import DATA_FILE, REGION_NAMES, find_place, gazetteer, region_for
+from lmi_backend.places import (DATA_FILE, ENGLAND, REGION_NAMES, find_place, find_wide_place, gazetteer,
+                                region_for)
 
 
 @pytest.mark.parametrize("phrase, region", [
@@ -26,7 +27,23 @@ def test_place_names_map_to_lmi_region_codes(phrase, region):
 def test_unknown_or_too_short_phrases_are_not_places():
     assert region_for("xyz") is None
     assert region_for("in") is None
-    assert region_for("england") is None  # no England-wide region code: the bot uses the UK
+    assert region_for("england") is None  # no England-wide region code: see find_wide_place
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("how much do plumbers get in the midlands", (5, 6)),
+    ("jobs up north", (9, 8, 7)),
+    ("moving down south", (1, 2, 4)),
+    ("the north of england", (9, 8, 7)),  # the longer name wins over England
+    ("nurses in england", ENGLAND),
+])
+def test_names_for_several_regions_are_recognised(text, regions):
+    assert find_wide_place(text).regions == regions
+
+
+def test_new_england_and_plain_words_are_not_wide_places():
+    assert find_wide_place("working in new england") is None
+    assert find_wide_place("i like english and maths") is None
 
 
 @pytest.mark.parametrize("text, region", [

@@ -117,7 +117,17 @@ class Conversation:
 
     # --- replying -------------------------------------------------------------------------
 
+    def ask_which_region(self, topic: str) -> None:
+        """"The Midlands" covers two regions in the data: ask which, with a button for each."""
+        place = self.turn.wide_place
+        buttons = [{"title": REGION_NAMES[r].removeprefix("the "),
+                    "payload": f'/inform{{"region": "{REGION_NAMES[r]}"}}'} for r in place.regions]
+        self.say(phrases.WHICH_PART.format(place=echo(place.name)), buttons)
+        self.set("pending_topic", topic)
+
     def reply(self, topic: str, *, long: bool = False) -> None:
+        if self.turn.wide_place is not None and self.turn.wide_place.is_england:
+            self.say(phrases.ENGLAND_AS_UK)
         answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long)
         self.say(answer.text)
         self.show_charts(answer.results)
@@ -218,6 +228,8 @@ class Conversation:
             guessed = self.guessed_soc()
             if guessed is not None:
                 self.use_job(guessed)
+        if turn.wide_place is not None and not turn.wide_place.is_england:
+            return self.ask_which_region(topic)
         if self.soc is None:
             return self.ask_for_job(topic)
         if turn.intent == "inform" and not turn.jobs and topic not in topics.CONTEXT_TOPICS:

@@ -9,7 +9,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from lmi_backend.dialogue_slots import parse_age, parse_qualification, parse_work_pattern
-from lmi_backend.places import find_place, region_for
+from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
     "ask_pay": "pay", "ask_hours": "hours", "ask_outlook": "outlook", "ask_vacancies": "vacancies",
@@ -32,6 +32,7 @@ class Turn:
     jobs: list[str] = field(default_factory=list)
     entity_words: set[str] = field(default_factory=set)
     region: int | None = None          # 0 = the whole UK
+    wide_place: WidePlace | None = None  # "the Midlands": several regions, or England
     age: int | None = None
     qualification: int | None = None
     work_pattern: int | None = None
@@ -69,6 +70,11 @@ def read_turn(tracker: Tracker) -> Turn:
     if turn.region is None:
         place = find_place(text)
         turn.region = place.region if place else None
+    if turn.region is None:
+        turn.wide_place = next(filter(None, map(find_wide_place, _values(entities, "region"))), None) \
+            or find_wide_place(text)
+        if turn.wide_place is not None and turn.wide_place.is_england:
+            turn.region = UK  # no England-wide figures: the reply says the UK's are used
 
     ages = [a for a in (parse_age(v, tagged=True) for v in _values(entities, "age")) if a]
     turn.age = ages[-1] if ages else parse_age(text)
