@@ -56,3 +56,32 @@ def test_the_retention_period_is_applied_when_the_server_starts(tmp_path: Path):
     _save(RetentionSQLTrackerStore(dialect="sqlite", db=path, retention_days=365), "old", 40)
     reopened = RetentionSQLTrackerStore(dialect="sqlite", db=path, retention_days=30)
     assert list(asyncio.run(reopened.keys())) == []
+
+
+def test_conversations_in_memory_are_stored_once_and_read_back_the_same(tmp_path: Path):
+    """The store keeps recent conversations in memory: each event still reaches the database
+    exactly once, and a fresh store (a restart) reads back the same conversation."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
+
+    domain = Domain.from_yaml("slots:\n  region:\n    type: float\n    mappings:\n    - type: custom\n")
+    path = str(tmp_path / "c.sqlite")
+    store = RetentionSQLTrackerStore(domain=domain, dialect="sqlite", db=path)
+    tracker = DialogueStateTracker.from_events("chat", [ActionExecuted("action_session_start"),
+                                                        SessionStarted(), ActionExecuted("action_listen")],
+                                               domain.slots)
+    asyncio.run(store.save(tracker))
+    for n in range(3):
+        tracker = asyncio.run(store.retrieve("chat"))
+        tracker.update(UserUttered(f"message {n}"))
+        tracker.update(SlotSet("region", float(n)))
+        asyncio.run(store.save(tracker))
+        asyncio.run(store.save(tracker))  # saving again adds nothing
+
+    with sqlite3.connect(path) as db:
+        rows = [r[0] for r in db.execute("select type_name from events where sender_id = 'chat' order by id")]
+    assert rows == ["action", "session_started", "action"] + ["user", "slot"] * 3
+    restarted = RetentionSQLTrackerStore(domain=domain, dialect="sqlite", db=path)
+    from_disk, from_memory = asyncio.run(restarted.retrieve("chat")), asyncio.run(store.retrieve("chat"))
+    assert list(from_disk.events) == list(from_memory.events)
+    assert from_memory.get_slot("region") == 2.0 and from_memory.latest_message.text == "message 2"
