@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import re
-import statistics
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,6 +13,7 @@ import yaml
 from sqlalchemy import select
 
 from lmi_backend.answers import phrases, render
+from lmi_backend.answers.fit import cuts
 from lmi_backend.answers.formatting import count, money, place_name, qualification_phrase
 from lmi_backend.answers.plain import job_name, plain_text
 from lmi_backend.answers.readability import (flesch_reading_ease, sentence_count, syllables,
@@ -214,16 +214,18 @@ def test_popular_jobs_read_plainly_in_every_template(service, kind):
 @pytest.mark.parametrize("kind", TEXT_KINDS)
 def test_official_text_is_rewritten_plainer_for_every_unit_group(service, unit_groups, kind):
     """ONS descriptions, tasks and entry routes are the publisher's words: the rewrite must make
-    them plainer for nearly every job, and plain English (60+) for the typical one."""
-    gains, eases = [], []
+    them plainer for nearly every job, and plain English (60+) for every one."""
+    gains, hard = [], []
     for soc in unit_groups:
         result = result_for(service, kind, soc)
         reply = render(result)
         original = result.text or " ".join(i.get("task", "") + "." for i in result.items)
-        eases.append(template_reading_ease(reply, names_in(result)))
-        gains.append(eases[-1] >= flesch_reading_ease(original))
-        assert word_count(reply) <= SHORT_WORDS + 10
-    assert statistics.median(eases) >= PLAIN_ENGLISH
+        ease = template_reading_ease(reply, names_in(result))
+        gains.append(ease >= flesch_reading_ease(original))
+        if ease < PLAIN_ENGLISH:
+            hard.append(f"{soc} ({ease:.0f})")
+        assert word_count(reply) <= SHORT_WORDS + 10, reply
+    assert not hard, f"{kind}: replies below Flesch {PLAIN_ENGLISH} for {hard[:10]}"
     assert sum(gains) >= 0.9 * len(unit_groups)
 
 
@@ -242,3 +244,29 @@ def test_plain_rewrite_keeps_meaning_words():
     assert plain_text("NVQs/SVQs in Cleaning are available at Levels 1 and 2.") == [
         "You can do NVQs in Cleaning at levels 1 and 2."]
     assert job_name("Functional managers and directors n.e.c.") == "Other functional managers and directors"
+    assert job_name("Other skilled trades n.e.c.") == "Other skilled trades"
+    # names keep their words; the job's own title becomes "They", also for a clause after a ";"
+    assert plain_text("Apprenticeships in Engineering Maintenance are available. Entrants require a degree.") == [
+        "You can do apprenticeships in Engineering Maintenance.", "You need a degree."]
+    assert plain_text("Medical secretaries deal with correspondence; file and maintain medical records.",
+                      "Medical secretaries") == ["They deal with letters and emails.",
+                                                 "They file and maintain medical records."]
+
+
+def test_official_sentences_are_cut_only_where_what_is_left_is_still_true():
+    """A short reply may end an ONS sentence early, but not inside a list whose items share a
+    noun, offer choices or count levels: "domestic TV" and "You need GCSEs" would be new claims."""
+    assert cuts("They service and repair domestic TV, video and audio appliances.") == [
+        "They service and repair domestic TV, video and audio appliances."]
+    assert len(cuts("You need GCSEs, A levels or a BTEC award in engineering.", keep_detail=True)) == 1
+    assert len(cuts("You can do NVQs in Administration at levels 2, 3 and 4.", keep_detail=True)) == 1
+    assert cuts("They make funeral arrangements for clients, prepare the deceased for burial or cremation, "
+                "and oversee the proceedings of funerals.")[-2:] == [
+        "They make funeral arrangements for clients, prepare the deceased for burial or cremation.",
+        "They make funeral arrangements."]
+
+
+def test_short_official_text_says_when_there_is_more(service):
+    tasks = service.tasks(5314)
+    assert phrases.MORE_OFFER in render(tasks) and phrases.MORE_OFFER not in render(tasks, long=True)
+    assert phrases.MORE_OFFER not in render(service.entry_routes(9233))  # said in full

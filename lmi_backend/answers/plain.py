@@ -2,218 +2,128 @@
 
 The ONS texts were written for coders ("Entrants usually possess GCSEs/S grades"); a 15-year-old
 needs "Most people starting out have GCSEs". The rewrite is conservative: it swaps known phrases
-and splits long sentences, never adds a fact, and keeps qualification names (NVQ, BTEC) as
-written because young people search for exactly those names.
+(official_words.py) and splits long sentences, never adds a fact, and keeps qualification names
+(NVQ, BTEC) and other capitalised names as written because young people search for exactly those
+names. How much of the result a short reply shows is fit.py's job.
 """
 from __future__ import annotations
 
 import re
 
-# Whole sentences that recur across the 369 unit groups, and how to say them.
-_SENTENCES: dict[str, str] = {
-    "there are no formal academic entry requirements": "You don't need any set exam results",
-    "there are no formal academic requirements": "You don't need any set exam results",
-    "there are no minimum academic entry requirements": "You don't need any set exam results",
-    "there are no minimum academic requirements": "You don't need any set exam results",
-    "no academic qualifications are required": "You don't need any exam results",
-    "no formal academic qualifications are required": "You don't need any exam results",
-    "there are no pre-set entry standards": "There is no set way in",
-    "training is typically provided on-the-job": "You learn on the job",
-    "training is typically received on-the-job": "You learn on the job",
-    "training is usually provided on-the-job": "You learn on the job",
-    "on-the-job training is provided": "You learn on the job",
-    "off- and on-the-job training is provided": "You learn at work and on courses",
-    "training is provided off- and on-the-job": "You learn at work and on courses",
-    "off- and on-the-job training is available": "You can learn at work and on courses",
-    "both off- and on-the-job training is available": "You can learn at work and on courses",
-    "professional qualifications are also available": "You can also take work-based courses",
-    "professional qualifications are available": "You can take work-based courses",
-    "crb clearance is mandatory": "You need a police check (DBS)",
-    "background checks including a crb check are likely to be required": "You will probably need a police check (DBS)",
-    "background checks including a crb check are required": "You need a police check (DBS)",
-    "entry is possible with a variety of academic qualifications and/or relevant experience":
-        "You can get in with many kinds of grades or with work you have done before",
-}
+from .official_words import PHRASES, SENTENCES
 
-# Phrases, most specific first. Case-insensitive; replacements keep the sentence's flow.
-_PHRASES: list[tuple[str, str]] = [
-    (r"jobholders in this unit group", "people in this job"),
-    (r"this unit group includes those who", "this group covers people who"),
-    (r"this unit group includes", "this group covers"),
-    (r"workers in this unit group", "people in this job"),
-    (r"this unit group", "this group"),
-    (r"there are no (?:formal |minimum )?academic (?:entry )?requirements", "you don't need set exam results"),
-    (r"no (?:formal )?academic qualifications are (?:required|needed)", "you don't need any exam results"),
-    (r"gcses?/s grades", "GCSEs"),
-    (r"a levels?/h grades", "A levels"),
-    (r"nvqs/svqs", "NVQs"),
-    (r"nvq/svq", "NVQ"),
-    (r"gnvqs?/ ?gsvqs?", "GNVQs"),
-    (r"btec/sqa", "BTEC"),
-    (r"and/or", "or"),
-    (r"off- and on-the-job", "at work and on courses"),
-    (r"on-the-job training", "training at work"),
-    (r"on-the-job", "at work"),
-    (r"on the job", "at work"),
-    (r"are advantageous|is advantageous|may be an advantage|can be an advantage|are an advantage", "help"),
-    (r"or an equivalent qualification", "or similar"),
-    (r"or equivalent qualifications?", "or similar"),
-    (r"or equivalent", "or similar"),
-    (r"equivalent qualifications?", "similar"),
-    (r"academic qualifications", "exam results"),
-    (r"vocational qualifications", "work-based courses"),
-    (r"professional qualifications", "work-based courses"),
-    (r"there is a variety of", "there are many"),
-    (r"there is a wide range of", "there are many"),
-    (r"a variety of", "many"),
-    (r"a wide range of", "many"),
-    (r"in order to", "to"),
-    (r"entrants usually possess", "most people starting out have"),
-    (r"entrants typically possess", "most people starting out have"),
-    (r"entrants", "people starting out"),
-    (r"candidates|applicants", "people"),
-    (r"possess(?:es)?", "have"),
-    (r"typically", "usually"),
-    (r"undertake[ns]?", "do"),
-    (r"obtain(?:ed)?", "get"),
-    (r"commence", "start"),
-    (r"mandatory", "needed"),
-    (r"be required to", "need to"),
-    (r"is required", "is needed"),
-    (r"are required", "are needed"),
-    (r"required", "needed"),
-    (r"requires", "needs"),
-    (r"vocational", "work-based"),
-    (r"statutory body", "official body"),
-    (r"statutory", "legal"),
-    (r"criteria", "rules"),
-    (r"require", "need"),
-    (r"an appropriate", "the right"),
-    (r"appropriate", "right"),
-    (r"relevant", "useful"),
-    (r"necessary", "needed"),
-    (r"requirements", "needs"),
-    (r"specifications", "plans"),
-    (r"determines", "works out"),
-    (r"determine", "work out"),
-    (r"ensures", "makes sure"),
-    (r"ensure", "make sure"),
-    (r"performs", "does"),
-    (r"perform", "do"),
-    (r"provides", "gives"),
-    (r"provide", "give"),
-    (r"individuals", "people"),
-    (r"establishments", "places"),
-    (r"facilities", "places"),
-    (r"various", "different"),
-    (r"commercial", "business"),
-    (r"administrative", "office"),
-    (r"purchases", "buys"),
-    (r"purchase", "buy"),
-    (r"remuneration", "pay"),
-    (r"approximately", "about"),
-    (r"significant|substantial|considerable", "a lot of"),
-    (r"attainable", "possible"),
-    (r"accredited", "approved"),
-    (r"supplemented by", "plus"),
-    (r"\bvia\b", "through"),
-    (r"crb check", "police check (DBS)"),
-    (r"crb clearance", "a police check (DBS)"),
-    (r"prior to", "before"),
-    (r"subsequently", "later"),
-    (r"additional", "more"),
-    (r"sufficient", "enough"),
-    (r"assist(s)?\b", r"help\1"),
-    (r"utili[sz]e", "use"),
-    (r"premises", "buildings"),
-    # job descriptions and tasks
-    (r"plan, direct and co-?ordinate", "plan and run"),
-    (r"co-?ordinates", "runs"),
-    (r"co-?ordinate", "run"),
-    (r"co-?ordination", "running"),
-    (r"organises", "plans"),
-    (r"organise", "plan"),
-    (r"supervises", "oversees"),
-    (r"supervise", "oversee"),
-    (r"examines", "checks"),
-    (r"examine", "check"),
-    (r"monitors", "checks"),
-    (r"monitor", "check"),
-    (r"analyses", "studies"),
-    (r"establishes", "sets up"),
-    (r"establish", "set up"),
-    (r"interprets", "reads"),
-    (r"implements", "puts in place"),
-    (r"implement", "put in place"),
-    (r"enquiries", "questions"),
-    (r"correspondence", "letters and emails"),
-    (r"components", "parts"),
-    (r"in compliance with|in accordance with|according to", "following"),
-    (r"compliance with", "keeping to"),
-    (r"objectives", "goals"),
-    (r"responsible for", "in charge of"),
-    (r"activities", "work"),
-    (r"occupations", "jobs"),
-    (r"clerical", "office"),
-    (r"elementary", "basic"),
-    (r"functions", "tasks"),
-    (r"examinations", "exams"),
-    (r"examination", "exam"),
-    (r"probationary period", "trial period"),
-    (r"accelerated", "faster"),
-    (r"specialised", "special"),
-    (r"internal promotion", "promotion from within"),
-    (r"ascertains", "works out"),
-    (r"ascertain", "work out"),
-    (r"resuscitates", "revives"),
-    (r"conveying", "moving"),
-    (r"comprises?", "include"),
-    (r"theoretical", "classroom"),
-    (r"in the manufacture of", "making"),
-    (r"manufacture", "making"),
-    (r"undertakes", "does"),
-    (r"obtains", "gets"),
-    (r"liaises", "works"),
-    (r"liaise", "work"),
-    (r"ensuring", "making sure"),
-    (r"utilising|utilizing", "using"),
-    (r"regarding", "about"),
-    (r"commencing", "starting"),
-    (r"sufficiently", "enough"),
-    (r"\be\.g\.", "for example"),
-    (r"\bi\.e\.", "that is"),
-    (r"\betc\b\.?", "and so on"),
-    (r"n\.e\.c\.", "not listed elsewhere"),
-    (r"not elsewhere classified", "not listed elsewhere"),
-]
-_COMPILED = [(re.compile(rf"\b(?:{p})(?!\w)" if p[0].isalpha() else p, re.IGNORECASE), r) for p, r in _PHRASES]
-_SPLIT = re.compile(r";\s+|,\s+(?=(?:although|though|but|whilst|while|which)\b)|\s+(?=although\b)|\s+–\s+")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# Notes for coders, not for readers: "Licensed aircraft engineers are coded to UNIT GROUP 3113."
+_CODING_NOTE = re.compile(r"\b(?:classified|coded) (?:in|to) (?:this )?unit group\b", re.IGNORECASE)
+
+# whole words only, except the few phrases that start with their own space
+_COMPILED = [(re.compile(p if p[0] == " " else rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), r)
+             for p, r in PHRASES]
+# Clauses: at semicolons, except "...; and translate ..." and a list after a colon ("in respect
+# of: buildings; weights, measures ..."). A clause that goes on with the verb ("They serve as
+# officers ...; plan military operations ...") gets its "They" back.
+_SEMICOLON = re.compile(r";\s+(?!and\b|or\b)")
+_GOES_ON_WITH_VERB = re.compile(r"(?!(?:they|the|a|an|this|these|those|it|its|their|there|both|each|some|"
+                                r"most|many|all|which|but|although|while)\b)[a-z]")
+# sentence breaks inside a clause: "..., although ...", and a dash outside brackets ("PGCE –
+# Postgraduate Certificate ..." inside brackets is a name being spelled out)
+_SPLIT = re.compile(r",\s+(?=(?:although|though|but|whilst|while|which)\b)|\s+(?=although\b)"
+                    r"|\s+–\s+(?![^(]*\))")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(])")
 
 
-def _match_case(replacement: str, original: str) -> str:
-    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
+def _swap(match: re.Match, replacement: str) -> str:
+    """The plain words for a match, capitalised like it. A capitalised word inside a sentence is
+    part of a name ("NVQs in Engineering Maintenance", "Engineering Construction") and stays."""
+    found = match.group(0)
+    if match.start() > 0 and found[:1].isupper() and found[1:2].islower():
+        return found
+    plain = match.expand(replacement)
+    return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
 
 
-_AVAILABLE = re.compile(r"^(?P<what>[A-Z][^;]*?) (?:are|is) (?:also |now |widely )?available\b(?P<rest>.*)$")
+# "NVQs in X are available at levels 2 and 3": what you can do. Not "... are available to those
+# with ...", which says who may have them.
+_AVAILABLE = re.compile(r"^(?P<what>[A-Z](?:(?! (?:are|is) )[^;])*?) (?:are|is) (?:also |now |widely )?"
+                        r"available\b(?!,? (?:to|together)\b)(?P<rest>.*)$")
 
 
-def _rewrite_sentence(sentence: str) -> list[str]:
+def _can_do(body: str) -> str:
+    available = _AVAILABLE.match(body)
+    if not available:  # "There are many courses available": they are there
+        return re.sub(r"^(There (?:are|is) [^;]+?) available\b", r"\1", body)
+    what = available["what"]
+    what = what if what[1:2].isupper() else what[:1].lower() + what[1:]
+    # "... available for plumbing and lead to an NVQ": what they lead to is a sentence of its own
+    rest = re.sub(r",? and (?=(?:may|are|can|lead|often|will)\b)", ". They ", available["rest"], count=1)
+    return f"You can do {what}{rest}"
+
+
+_GROUP_NOUN = re.compile(r"\s+(?:occupations|professionals|workers|operatives|trades|staff)$", re.IGNORECASE)
+
+
+def _as_they(body: str, job: str | None) -> str:
+    """A sentence about the job in hand starts "They": the reply's heading already names the job,
+    and the title then can't be half-rewritten by the phrase swaps. Brackets in the title or the
+    text ("Secondary (and middle school deemed secondary) education ...") don't stop the match,
+    nor does the text naming the people where the title names the group ("Further education
+    lecturers" for "Further education teaching professionals", "... related workers" for
+    "... related occupations")."""
+    if not job:
+        return body
+    core = re.sub(r"\s*\([^)]*\)|\s+n\.e\.c\.$", "", job)
+    bracket = r"(?:\s+\([^)]*\))?"
+
+    def words(title: str) -> str:
+        return (bracket + r"\s+").join(map(re.escape, title.split())) + bracket
+
+    subjects = [words(core) + r"(?:\s+workers)?", "People in this job"]
+    group = _GROUP_NOUN.search(core)
+    if group:  # the title without its group noun, or without the word before it too
+        for lead in (core[: group.start()], core[: group.start()].rpartition(" ")[0]):
+            subjects += [words(lead) + r"\s+[a-z]+s"] if lead else []
+    return re.sub(rf"^(?:{'|'.join(subjects)})(?!\w)", "They", body, flags=re.IGNORECASE)
+
+
+_REPEAT = re.compile(r"\b(\w{3,}(?:[ -]\w+)?)(?:, | and | or )\1\b", re.IGNORECASE)
+
+
+def _say_once(body: str, original: str) -> str:
+    """Two official words swapped for the same plain one ("administrative and clerical" ->
+    "office and office", "legal, statutory" -> "legal, legal") are said once. Repeats the ONS
+    itself wrote ("metal and metal products") stay."""
+    written = {m.group(0).lower() for m in _REPEAT.finditer(original)}
+    return _REPEAT.sub(lambda m: m.group(0) if m.group(0).lower() in written else m.group(1), body)
+
+
+def _tidy(body: str) -> str:
+    """Spacing, commas and articles left behind by phrases swapped for others or dropped."""
+    body = re.sub(r"\s{2,}", " ", body)
+    body = re.sub(r"\s+([,.;:)])", r"\1", body)
+    body = re.sub(r"\ban (?=[bcdfgjklmnpqrstvwxyz])", "a ", body)  # "an equivalent" -> "a similar"
+    body = re.sub(r"\bfor for\b", "for", body)  # "in respect of e.g." -> "for for example"
+    return re.sub(r"\ba lot of,", "a lot of", body)
+
+
+def _rewrite_sentence(sentence: str, job: str | None) -> list[str]:
+    """One ONS sentence as one or more plain ones (none for a note to coders)."""
     body = sentence.strip().rstrip(".")
-    known = _SENTENCES.get(body.lower())
+    if _CODING_NOTE.search(body):
+        return []
+    known = SENTENCES.get(body.lower())
     if known:
         return [known + "."]
+    original = body
+    body = _as_they(body, job)
     for pattern, replacement in _COMPILED:
-        body = pattern.sub(lambda m, r=replacement: _match_case(m.expand(r), m.group(0)), body)
-    available = _AVAILABLE.match(body)
-    if available:  # "NVQs in X are available at levels 2 and 3" -> "You can do NVQs in X at ..."
-        what = available["what"]
-        what = what if what[1:2].isupper() else what[:1].lower() + what[1:]
-        body = f"You can do {what}{available['rest']}".replace(" and lead to ", ". They lead to ")
+        body = pattern.sub(lambda m, r=replacement: _swap(m, r), body)
+    body = _can_do(_as_they(_say_once(_tidy(body), original), job))
     body = re.sub(r"\bLevels?\b", lambda m: m.group(0).lower(), body)
+    clauses = [body] if ":" in body else _SEMICOLON.split(body)
+    clauses[1:] = ["They " + c if body.startswith("They ") and _GOES_ON_WITH_VERB.match(c) else c
+                   for c in clauses[1:]]
     out = []
-    for part in _SPLIT.split(body):
-        part = part.strip(" ,")
+    for part in (p for clause in clauses for p in _SPLIT.split(clause)):
+        part = re.sub(r"\s+(?:and|or)$", "", part.strip(" ,"))  # "... Officer) and | although ..."
         if not part:
             continue
         part = re.sub(r"^(although|though|whilst|while)\b", "But", part, flags=re.IGNORECASE)
@@ -221,11 +131,12 @@ def _rewrite_sentence(sentence: str) -> list[str]:
     return out
 
 
-def plain_text(text: str) -> list[str]:
-    """ONS prose as plain sentences, in the original order."""
+def plain_text(text: str, job: str | None = None) -> list[str]:
+    """ONS prose as plain sentences, in the original order. With `job` (the unit group's title),
+    sentences about that job start "They"."""
     sentences: list[str] = []
-    for sentence in _SENTENCE.split(" ".join(text.split())):
-        sentences += _rewrite_sentence(sentence)
+    for sentence in _SENTENCE.split(" ".join(text.split()).lstrip("·• ")):
+        sentences += _rewrite_sentence(sentence, job)
     return sentences
 
 
@@ -249,7 +160,8 @@ def job_name(soc_title: str) -> str:
     if title == "All occupations":  # the fallback when a job has no figure of its own
         return "All jobs"
     if title.lower().endswith(" n.e.c."):
-        title = "Other " + title[: -len(" n.e.c.")].lower()
+        title = title[: -len(" n.e.c.")]
+        title = title if title.lower().startswith("other ") else "Other " + title.lower()
     return title
 
 
@@ -299,21 +211,3 @@ INTERESTS: dict[str, str] = {
 def plain_element(kind: str, name: str) -> str:
     table = {"skill": SKILLS, "knowledge": KNOWLEDGE, "interest": INTERESTS}.get(kind, {})
     return table.get(name, name.lower())
-
-
-_LONG_SENTENCE_WORDS = 22
-_MIN_CLAUSE_WORDS = 8
-
-
-def shorten(sentence: str) -> str:
-    """A long list-like ONS sentence cut at the first comma after a full clause: "People in this
-    job assemble, install, maintain and repair plumbing fixtures, heating and ..." -> "... repair
-    plumbing fixtures." The full text is still there when the user asks for more."""
-    words = sentence.split()
-    if len(words) <= _LONG_SENTENCE_WORDS:
-        return sentence
-    for i in range(_MIN_CLAUSE_WORDS - 1, len(words) - 1):
-        if words[i].endswith(","):
-            return " ".join(words[: i + 1]).rstrip(",") + "."
-    return sentence
-

@@ -11,8 +11,10 @@ import re
 from typing import Any, Callable, Protocol
 
 from . import formatting as fmt
-from .plain import first_sentences, job_name, plain_element, plain_text, shorten
-from .readability import flesch_reading_ease, word_count
+from . import phrases
+from .fit import fit
+from .plain import first_sentences, job_name, plain_element, plain_text
+from .readability import template_reading_ease, word_count
 
 SHORT_WORDS = 60
 LONG_WORDS = 160
@@ -299,15 +301,42 @@ def render_skills(result: ResultLike, long: bool) -> str:
     return reply.text()
 
 
+def _ease(result: ResultLike) -> Callable[[str], float]:
+    """Reading ease of a reply about this job, the job's name counting as one plain word (the
+    measure the tests hold every reply to)."""
+    names = [result.soc_title, _job(result)]
+    return lambda text: template_reading_ease(text, names)
+
+
+def _official_text(result: ResultLike, heading: str, pieces: list[str], long: bool, *,
+                   bullets: bool = False, next_step: str = "", **choice: Any) -> str:
+    """A reply made of ONS text (sentences, or tasks as bullets) under a heading. Asked for more:
+    the text from the start, up to LONG_WORDS (every task). Otherwise as much of it as reads as
+    plain English in SHORT_WORDS (see fit.fit, which `choice` tunes). When that leaves some out
+    the reply says how to get the rest, so a cut is never passed off as the whole; and while it
+    stays within SHORT_WORDS it ends with `next_step`, what else to ask (not counted when choosing
+    the text: the ONS words must read plainly without it)."""
+    caveats = _caveats(result, long=long)
+
+    def reply(chosen: list[str], *, ending: str = "") -> str:
+        parts = [heading] + [f"• {p}" if bullets else p for p in chosen] + caveats
+        parts += [phrases.MORE_OFFER] if not long and chosen != pieces else []
+        parts += [ending] if ending and word_count(" ".join(parts + [ending])) <= SHORT_WORDS else []
+        return _join(parts)
+
+    if long:
+        return reply(pieces if bullets else first_sentences(pieces, LONG_WORDS - word_count(heading)))
+    chosen = fit(pieces, reply, _ease(result), budget=SHORT_WORDS - word_count(heading), **choice)
+    return reply(chosen, ending=next_step)
+
+
 def render_description(result: ResultLike, long: bool) -> str:
-    sentences = plain_text(result.text or "")
+    sentences = plain_text(result.text or "", result.soc_title)
     if not sentences:
         return _no_figure(result, "job description", long=long)
-    if long:
-        body = first_sentences(sentences, LONG_WORDS - 20)
-    else:  # the plainer of the opening two sentences, cut to its main clause
-        body = [max((shorten(x) for x in sentences[:2]), key=flesch_reading_ease)]
-    return _join([f"What {fmt.lower_first(_job(result))} do:"] + body + _caveats(result, long=long))
+    # short: the opening sentence (what the job is), and the next if it fits
+    return _official_text(result, f"What {fmt.lower_first(_job(result))} do:", sentences, long,
+                          next_step="Ask me how to get in, or what it pays.", most=2, lead=True)
 
 
 def render_tasks(result: ResultLike, long: bool) -> str:
@@ -317,24 +346,19 @@ def render_tasks(result: ResultLike, long: bool) -> str:
     if not tasks:
         return _no_figure(result, "task", long=long)
     heading = f"What {fmt.lower_first(_job(result))} do. Day to day, someone in this job:"
-    if not long:  # the plainest few that fit, shown in the ONS order
-        budget, chosen = SHORT_WORDS - word_count(heading), []
-        for task in sorted(tasks, key=lambda t: -flesch_reading_ease(t + ".")):
-            if len(chosen) < _SHORT_TASKS and word_count(task) <= budget:
-                chosen.append(task)
-                budget -= word_count(task)
-        tasks = [t for t in tasks if t in chosen] or [shorten(tasks[0] + ".").rstrip(".")]
-    return _join([heading] + [f"• {t}" for t in tasks])
+    # short: the plainest few, shown in the ONS order
+    return _official_text(result, heading, tasks, long, bullets=True, most=_SHORT_TASKS,
+                          plainest_first=True)
 
 
 def render_entry_routes(result: ResultLike, long: bool) -> str:
-    sentences = plain_text(result.text or "")
+    sentences = plain_text(result.text or "", result.soc_title)
     if not sentences:
         return _no_figure(result, "entry route", long=long)
-    intro = f"Getting in ({fmt.lower_first(_job(result))}):"
-    budget = (LONG_WORDS if long else SHORT_WORDS) - word_count(intro)
-    return _join([intro] + first_sentences([shorten(s) for s in sentences], budget)
-                 + _caveats(result, long=long))
+    # short: the sentences, in order, that read plainly and fit, each with all its detail
+    return _official_text(result, f"Getting in ({fmt.lower_first(_job(result))}):", sentences, long,
+                          next_step="Ask me what skills you need, too.", most=len(sentences),
+                          keep_detail=True)
 
 
 def render_apprenticeships(result: ResultLike, long: bool) -> str:
