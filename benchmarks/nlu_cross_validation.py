@@ -38,7 +38,7 @@ def run(folds: int, out: Path) -> float:
 
 def report(out: Path) -> dict:
     intents = json.loads((out / "intent_report.json").read_text())
-    entities = json.loads((out / "DIETClassifier_report.json").read_text())
+    entities = json.loads((out / "CRFEntityExtractor_report.json").read_text())
     return {
         "intent_macro_f1": intents["macro avg"]["f1-score"],
         "intent_accuracy": intents.get("accuracy"),

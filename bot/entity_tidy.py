@@ -1,7 +1,7 @@
-"""NLU component after DIET and the synonym mapper: puts split job phrases back together and
+"""NLU component after the entity tagger and the synonym mapper: puts split job phrases back together and
 turns a "job" that is really a place name back into a place.
 
-DIET tags token by token and sometimes breaks an unfamiliar multi-word job in two ("wind" +
+The tagger labels token by token and sometimes breaks an unfamiliar multi-word job in two ("wind" +
 "farm engineers", "sign language" + "interpreters"); the SOC coder needs the whole phrase.
 Pieces of the same entity type separated only by spaces are one phrase. A job whose words are
 exactly a place in the gazetteer ("plymouth") is a place.

@@ -1,6 +1,7 @@
 """First NLU component: keeps a huge message from reaching the models whole.
 
-DIET's transformer attends over every token; a 100 kB paste would need gigabytes. The guard
+Every component works per token, and the conversation log keeps the text: a 100 kB paste would
+cost seconds and fill the store with it. The guard
 cuts the text the models (and the conversation log) keep to MAX_CHARS, noting the real length
 under CUT_KEY so the action can ask for a shorter message, and strips markup such as <script>
 so tags are not read as words.

@@ -1,18 +1,11 @@
-"""Runs Rasa's command line (`python -m bot.runtime.rasa_server run ...`) with two speed fixes.
+"""Runs Rasa's command line (`python -m bot.runtime.rasa_server run ...`) with a speed fix.
 
-- Start-up. Rasa 3.6 loads each TensorFlow model (DIET, TED) by building it, training it for one
-  step so that its weights and its optimizer's exist, then reading the saved weights over them.
-  Tracing the training graph is most of the 45-100 s a start takes on two cores. For prediction
-  the weights can be created by one prediction instead; after the saved weights are read, the
-  label embeddings Rasa caches for prediction, and the prediction graph that captured them, are
-  rebuilt from those weights. Predictions are the same to the last digit
-  (tests/test_rasa_server.py); loading for fine-tuning keeps Rasa's way.
-- Custom actions. Rasa checks every action server response with `jsonschema.validate`, which
-  first checks the large, constant schema against the JSON Schema meta-schema: ~150 ms per
-  custom action, two thirds of the time to answer a question. Even with a validator built once,
-  trying each event against every event type's schema was a tenth of the server's time per
-  message. Here each event is checked against its own type's schema only (the same rules);
-  a response that fails goes through Rasa's own check, which raises its usual error.
+Rasa checks every action server response with `jsonschema.validate`, which first checks the
+large, constant schema against the JSON Schema meta-schema: ~150 ms per custom action, two
+thirds of the time to answer a question. Even with a validator built once, trying each event
+against every event type's schema was a tenth of the server's time per message. Here each event
+is checked against its own type's schema only (the same rules); a response that fails goes
+through Rasa's own check, which raises its usual error (tests/test_rasa_server.py).
 """
 from __future__ import annotations
 
@@ -22,31 +15,8 @@ from typing import Any
 
 from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
-from rasa.utils.tensorflow.models import RasaModel
 
-_rasa_load = RasaModel.load.__func__
 _rasa_validate = RemoteAction._validate_action_result
-
-
-def _load_for_prediction(cls: type[RasaModel], model_file_name: str, model_data_example: Any,
-                         predict_data_example: Any = None, finetune_mode: bool = False,
-                         *args: Any, **kwargs: Any) -> RasaModel:
-    if finetune_mode or predict_data_example is None:
-        return _rasa_load(cls, model_file_name, model_data_example, predict_data_example,
-                          finetune_mode, *args, **kwargs)
-    import tensorflow as tf
-    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
-
-    config = kwargs.get("config", {})
-    model = cls(*args, **kwargs)
-    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)),
-                  run_eagerly=config.get(RUN_EAGERLY))
-    model.run_inference(predict_data_example)  # creates the weights prediction uses
-    model.load_weights(model_file_name).expect_partial()  # the optimizer's are not needed
-    model.prepared_for_prediction = False  # label embeddings: from the loaded weights ...
-    model._tf_predict_step = None  # ... and a graph that captures those, not the first ones
-    model.run_inference(predict_data_example)
-    return model
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +57,6 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 
 def apply() -> None:
-    RasaModel.load = classmethod(_load_for_prediction)
     RemoteAction._validate_action_result = _validate_action_result
 
 
