@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Protocol
 
+from ..onet_words import plain_element
 from . import formatting as fmt
 from . import phrases
 from .fit import fit
-from .plain import first_sentences, job_name, plain_element, plain_text
+from .plain import first_sentences, job_name, plain_text
 from .readability import template_reading_ease, word_count
 
 SHORT_WORDS = 60

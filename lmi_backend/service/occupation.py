@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..answers.plain import plain_element
+from ..onet_words import plain_element
 from ..disclosure import NO_DATA, RELIABLE
 from ..estimates.profiles import SKILLS_WEIGHT
 from .labels import Labels
