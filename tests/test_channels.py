@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import yaml
+from twilio.request_validator import RequestValidator
 
 from assistant_stack import Stack, free_ports, question_needing_a_choice, running_assistant
 from bot import channels, demo
@@ -32,6 +33,7 @@ TELEGRAM_TOKEN = "123456:TEST-token_for-the-stub"
 SLACK_SECRET = "slack-signing-secret-for-tests"
 FACEBOOK_SECRET = "facebook-app-secret-for-tests"
 TWILIO_SID = "AC" + "0" * 32
+TWILIO_PUBLIC_URL = "https://example.invalid/webhooks/twilio/webhook"  # what Twilio signs
 
 
 class PlatformStub:
@@ -154,6 +156,7 @@ def assistant(tmp_path_factory, stub: PlatformStub) -> Stack:
         "FACEBOOK_GRAPH_BASE_URL": stub.base("facebook"),
         "TWILIO_ACCOUNT_SID": TWILIO_SID, "TWILIO_AUTH_TOKEN": "twilio-token",
         "TWILIO_NUMBER": "+447700900000", "TWILIO_API_BASE_URL": stub.base("twilio"),
+        "TWILIO_WEBHOOK_URL": TWILIO_PUBLIC_URL,
     }
     with running_assistant(tmp_path_factory.mktemp("channels"), env) as stack:
         yield stack
@@ -277,15 +280,37 @@ def test_facebook_subscription_handshake(assistant):
         assert answer.read().decode() == "1158201444"
 
 
+def _twilio_sms(text: str, sender: str) -> dict[str, str]:
+    return {"From": sender, "To": "+447700900000", "Body": text, "MessageSid": "SM0"}
+
+
 def test_twilio_sms_is_answered_through_the_messages_api(assistant, stub, expected_parts):
     stub.clear()
-    body = urllib.parse.urlencode({"From": "+447700900123", "To": "+447700900000",
-                                   "Body": QUESTION, "MessageSid": "SM0"}).encode()
-    post(f"{assistant.rasa_url}/webhooks/twilio/webhook", body,
-         {"Content-Type": "application/x-www-form-urlencoded"})
+    fields = _twilio_sms(QUESTION, "+447700900123")
+    signature = RequestValidator("twilio-token").compute_signature(TWILIO_PUBLIC_URL, fields)
+    post(f"{assistant.rasa_url}/webhooks/twilio/webhook", urllib.parse.urlencode(fields).encode(),
+         {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
     sent = stub.wait_for("twilio", "Messages.json", len(expected_parts))
     assert [(m["To"], m["From"]) for m in sent] == [("+447700900123", "+447700900000")] * len(sent)
     assert [m["Body"] for m in sent] == expected_parts
+
+
+@pytest.mark.parametrize("signature", [None, "forged", "signed-for-other-fields"])
+def test_twilio_requests_without_a_valid_signature_are_refused(assistant, stub, signature):
+    """Otherwise anyone who found the address could make the bot text any number."""
+    stub.clear()
+    fields = _twilio_sms(QUESTION, "+447700900999")
+    if signature == "signed-for-other-fields":
+        signature = RequestValidator("twilio-token").compute_signature(
+            TWILIO_PUBLIC_URL, _twilio_sms("hi", "+447700900999"))
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if signature:
+        headers["X-Twilio-Signature"] = signature
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        post(f"{assistant.rasa_url}/webhooks/twilio/webhook", urllib.parse.urlencode(fields).encode(), headers)
+    assert refused.value.code == 403
+    time.sleep(2)
+    assert not [f for p, _, f in stub.calls if p == "twilio" and f.get("To") == "+447700900999"]
 
 
 def test_what_users_type_stays_out_of_the_logs(assistant, stub):

@@ -44,7 +44,7 @@ PLATFORMS = (
              api_base_variable="FACEBOOK_GRAPH_BASE_URL"),
     Platform("twilio", "bot.channels.twilio.TwilioInput",
              {"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN",
-              "twilio_number": "TWILIO_NUMBER"},
+              "twilio_number": "TWILIO_NUMBER", "webhook_url": "TWILIO_WEBHOOK_URL"},
              api_base_variable="TWILIO_API_BASE_URL"),
 )
 
