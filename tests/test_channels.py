@@ -272,6 +272,28 @@ def test_facebook_message_is_answered_through_the_send_api(assistant, stub, expe
         ["mark_seen", "typing_on", "typing_off"]
 
 
+def test_facebook_choices_beyond_three_are_a_numbered_list_with_quick_replies(assistant, stub, db_path):
+    """Messenger allows 3 buttons; Rasa drops all of them when there are more."""
+    stub.clear()
+    payload = {"object": "page", "entry": [{"id": "PAGE1", "time": int(time.time() * 1000),
+               "messaging": [{"sender": {"id": "PSID77"}, "recipient": {"id": "PAGE1"},
+                              "timestamp": int(time.time() * 1000),
+                              "message": {"mid": "m.2", "text": question_needing_a_choice(db_path)}}]}]}
+    body = json.dumps(payload).encode()
+    signature = "sha1=" + hmac.new(FACEBOOK_SECRET.encode(), body, hashlib.sha1).hexdigest()
+    post(f"{assistant.rasa_url}/webhooks/facebook/webhook", body,
+         {"Content-Type": "application/json", "X-Hub-Signature": signature})
+    calls = stub.wait_for("facebook", "messages", 4)  # mark_seen, typing_on, the choice, typing_off
+    choice = next(c["message"] for c in calls if "message" in c)
+    replies = choice["quick_replies"]
+    assert len(replies) > 3
+    assert replies[-1]["title"] == "None of these" and replies[-1]["payload"] == "/deny"
+    assert all(r["payload"].startswith("/choose_job") for r in replies[:-1])
+    assert all(len(r["title"]) <= 20 for r in replies)
+    assert [line.split(": ")[0] for line in choice["text"].splitlines()[1:]] == \
+        [str(n) for n in range(1, len(replies) + 1)]
+
+
 def test_facebook_subscription_handshake(assistant):
     query = urllib.parse.urlencode({"hub.mode": "subscribe", "hub.verify_token": "verify-me",
                                     "hub.challenge": "1158201444"})

@@ -4,6 +4,10 @@ FACEBOOK_GRAPH_BASE_URL when set (the channel tests' stub); unset, it talks to g
 Rasa creates its Graph API client inside the webhook route for every message, so the route is
 the one place where the address can be chosen: this module declares the same three routes as
 Rasa's FacebookInput and reuses its signature check and message handling.
+
+Messenger shows at most 3 buttons, and given more, Rasa drops them all: a young person asked
+"which of these jobs?" would see no choices. More than 3 go as a numbered list with quick
+replies (up to 13, titles up to 20 characters, so long job names become their number).
 """
 from __future__ import annotations
 
@@ -17,6 +21,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import api_base
+
+MAX_BUTTONS = 3
+MAX_QUICK_REPLIES = 13
+MAX_QUICK_REPLY_TITLE = 20
 
 
 def graph_client(page_access_token: str) -> MessengerClient:
@@ -34,9 +42,25 @@ class Messenger(facebook.Messenger):
         self.client = graph_client(page_access_token)
 
 
+class MessengerBot(facebook.MessengerBot):
+    async def send_text_with_buttons(self, recipient_id: str, text: str,
+                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+        if len(buttons) <= MAX_BUTTONS:
+            return await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
+        buttons = buttons[:MAX_QUICK_REPLIES]
+        listed = "\n".join(f"{number}: {button['title']}" for number, button in enumerate(buttons, start=1))
+        replies = [{"title": button["title"] if len(button["title"]) <= MAX_QUICK_REPLY_TITLE else str(number),
+                    "payload": button["payload"]} for number, button in enumerate(buttons, start=1)]
+        await self.send_quick_replies(recipient_id, f"{text}\n{listed}", replies)
+
+
+# Rasa's message handler builds its reply channel from this module-level name
+facebook.MessengerBot = MessengerBot
+
+
 class FacebookInput(facebook.FacebookInput):
     def get_output_channel(self) -> facebook.MessengerBot:
-        return facebook.MessengerBot(graph_client(self.fb_access_token))
+        return MessengerBot(graph_client(self.fb_access_token))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         fb_webhook = Blueprint("fb_webhook", __name__)
