@@ -83,7 +83,7 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
                 [str(project.PYTHON), "-m", "bot.runtime.rasa_server", "run", "--model", str(model),
                  "--endpoints", str(endpoints), "--credentials", str(credentials),
                  "--interface", args.host, "--port", str(args.rasa_port), "--cors", "*",
-                 "--enable-api", "--auth-token", token],
+                 "--enable-api", f"--auth-token={token}"],  # '=': a token may start with '-'
                 http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"), env=env),
     ]
 
