@@ -22,7 +22,7 @@ from lmi_backend.answers.formatting import money
 from lmi_backend.service import Query
 
 SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_pattern", "topic",
-         "pending_topic", "candidates", "compare_socs")
+         "pending_topic", "candidates", "compare_socs", "region_choices")
 T14 = "pay/ashe_table14_mathsci"
 
 
@@ -219,6 +219,17 @@ def test_the_midlands_asks_which_region_then_answers_the_waiting_question(db_pat
     reply = chat.say("inform", payload, entity("region", region))
     east_midlands = service.pay(Query(5314, region=6))
     assert "in the East Midlands" in reply and money(east_midlands.values["median"]) in reply
+
+
+def test_a_typed_number_picks_from_the_offered_regions(db_path, service):
+    # SMS shows the region buttons as "1: West Midlands / 2: East Midlands"
+    chat = Chat()
+    chat.say("ask_hours", "how many hours do plumbers do in the midlands", entity("job", "plumbers"),
+             entity("region", "the midlands"))
+    reply = chat.say("choose_job", "2", entity("choice", "2"))
+    assert chat.slots["region"] == 6 and "in the East Midlands" in reply
+    assert chat.slots["region_choices"] is None
+    assert chat.say("choose_job", "1", entity("choice", "1")) == phrases.ASK_REPHRASE
 
 
 def test_england_gets_the_uk_figure_and_says_so(db_path, service):

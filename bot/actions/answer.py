@@ -7,6 +7,7 @@ the SOC coder (asking when it is unsure), then let lmi_backend.answers reply.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import traceback
 from typing import Any
@@ -53,6 +54,7 @@ class Conversation:
         self.topic = slot("topic")
         self.pending = slot("pending_topic")
         self.candidates = [int(c) for c in slot("candidates") or []]
+        self.region_choices = [int(r) for r in slot("region_choices") or []]
         self.compared = [int(c) for c in slot("compare_socs") or []]
         self.context = topics.Context(
             region=self._keep("region", turn.region, slot("region")),
@@ -124,6 +126,9 @@ class Conversation:
                     "payload": f'/inform{{"region": "{REGION_NAMES[r]}"}}'} for r in place.regions]
         self.say(phrases.WHICH_PART.format(place=echo(place.name)), buttons)
         self.set("pending_topic", topic)
+        # SMS and WhatsApp show the buttons as a numbered list, so "2" must pick a region too
+        self.set("region_choices", list(place.regions))
+        self.set("candidates", None)
 
     def reply(self, topic: str, *, long: bool = False) -> None:
         if self.turn.wide_place is not None and self.turn.wide_place.is_england:
@@ -134,6 +139,7 @@ class Conversation:
         self.set("topic", topic)
         self.set("pending_topic", None)
         self.set("candidates", None)
+        self.set("region_choices", None)
 
     def show_charts(self, results: list) -> None:
         """The pay spread or outlook as a chart, after the text (docs/payloads.md)."""
@@ -185,8 +191,22 @@ class Conversation:
         self.set("pending_topic", None)
         self.set("candidates", None)
 
+    def choose_region(self) -> None:
+        """A typed number answering "which part of the Midlands?"."""
+        index = self.turn.choice if self.turn.choice < len(self.region_choices) else None
+        if index is None:
+            self.say(phrases.PICK_A_BUTTON)
+            return
+        region = self.region_choices[index]
+        self.context = dataclasses.replace(self.context, region=self._keep("region", region, None))
+        if self.soc is None:
+            return self.ask_for_job(self.pending or DEFAULT_TOPIC)
+        self.reply(self.pending or self.topic or DEFAULT_TOPIC)
+
     def choose(self) -> None:
         turn = self.turn
+        if turn.chosen_soc is None and turn.choice is not None and self.region_choices:
+            return self.choose_region()
         chosen = turn.chosen_soc
         if chosen is None and turn.choice is not None and self.candidates:
             index = turn.choice if turn.choice < len(self.candidates) else None
