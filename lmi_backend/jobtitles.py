@@ -19,3 +19,22 @@ def natural_order(indexed: str) -> str:
         head = head.lower()
     words = " ".join(list(reversed(parts[1:])) + [head])
     return words[:1].upper() + words[1:]
+
+
+_MINOR_WORDS = {"and", "of", "in", "the", "for", "to", "a", "or", "with"}
+
+
+def sentence_case(title: str) -> str:
+    """"HEALTH PROFESSIONALS" / "Health Professionals" -> "Health professionals". ONS writes
+    major and sub-major group titles in capitals and minor groups in title case, but unit groups
+    in sentence case; a reply that falls back to a group reads oddly with capitals mid-sentence.
+    Group titles hold no acronyms or names, so lower-casing them loses nothing; a title not
+    written in capitals or title case (every unit group) is returned as it is."""
+    words = title.split()
+    alpha = [w for w in words if w[:1].isalpha()]
+    shouty = all(w[:1].isupper() or w in _MINOR_WORDS for w in alpha) \
+        and any(w[:1].isupper() for w in alpha[1:])
+    if not shouty:
+        return title
+    text = " ".join(words).lower()
+    return text[:1].upper() + text[1:]

@@ -239,6 +239,18 @@ def test_fixed_phrases_and_domain_responses_are_plain_english():
         assert word_count(text) <= SHORT_WORDS + 20, text
 
 
+def test_group_titles_read_in_sentence_case_and_unit_titles_are_untouched(engine, service):
+    # a suppressed figure falls back to a wider group, whose ONS title is in capitals or title case
+    with engine.connect() as conn:
+        titles = dict(conn.execute(select(soc_group.c.level, soc_group.c.title)
+                                   .where(soc_group.c.code.in_([22, 243, 5314]))).all())
+    assert (titles[2], job_name(titles[2])) == ("HEALTH PROFESSIONALS", "Health professionals")
+    assert job_name(titles[3]) == "Architects, town planners and surveyors"
+    assert job_name(titles[4]) == titles[4] == "Plumbers and heating and ventilating engineers"
+    fallback = service.pay(Query(2215)).fallback
+    assert fallback.startswith("This figure is for Health professionals instead of Dental practitioners")
+
+
 def test_plain_rewrite_keeps_meaning_words():
     assert plain_text("Entrants usually possess GCSEs/S grades.") == ["Most people starting out have GCSEs."]
     assert plain_text("NVQs/SVQs in Cleaning are available at Levels 1 and 2.") == [

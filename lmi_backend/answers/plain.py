@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..jobtitles import sentence_case
 from .official_words import PHRASES, SENTENCES
 
 # Notes for coders, not for readers: "Licensed aircraft engineers are coded to UNIT GROUP 3113."
@@ -154,9 +155,9 @@ def first_sentences(sentences: list[str], max_words: int) -> list[str]:
 
 
 def job_name(soc_title: str) -> str:
-    """ONS unit-group title as said in a sentence: "n.e.c." (not elsewhere classified) becomes
-    "other ...", which is what it means."""
-    title = soc_title.strip()
+    """ONS title as said in a sentence: group titles in sentence case, and "n.e.c." (not
+    elsewhere classified) becomes "other ...", which is what it means."""
+    title = sentence_case(soc_title.strip())
     if title == "All occupations":  # the fallback when a job has no figure of its own
         return "All jobs"
     if title.lower().endswith(" n.e.c."):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import config
 from ..disclosure import NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
+from ..jobtitles import sentence_case
 from . import occupation, outlook, pay
 from .cells import validate
 from .labels import Labels
@@ -30,7 +31,7 @@ class LmiService:
 
     def soc_title(self, soc: int) -> str | None:
         row = self.store.soc.get(soc)
-        return row.title if row else None
+        return sentence_case(row.title) if row else None
 
     def _checked(self, q: Query) -> Query:
         validate(self.store, q)

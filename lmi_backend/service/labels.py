@@ -3,6 +3,7 @@ fallback changed ("the UK instead of Wales")."""
 from __future__ import annotations
 
 from ..disclosure import Cell
+from ..jobtitles import sentence_case
 from .store import Store
 from .types import Query
 
@@ -22,7 +23,7 @@ class Labels:
     def label(self, dimension: str, code: int | None) -> str:
         s = self.store
         if dimension == "soc":
-            return s.soc[code].title if code in s.soc else f"SOC {code}"
+            return sentence_case(s.soc[code].title) if code in s.soc else f"SOC {code}"
         if dimension == "region":
             return self.in_sentence if not code else s.regions[code]
         if dimension == "gender":
@@ -34,6 +35,11 @@ class Labels:
         if dimension == "age":
             return "all ages" if code is None else f"age {code}"
         raise ValueError(f"unknown dimension {dimension}")
+
+    def mid_sentence(self, dimension: str, code: int | None) -> str:
+        """A name as said after "this figure is for": "all jobs" rather than the ONS title
+        "All occupations", which reads like a name."""
+        return "all jobs" if dimension == "soc" and code == 0 else self.label(dimension, code)
 
     def geography(self, region: int) -> str:
         return self.store.regions[region] if region else self.area

@@ -51,7 +51,7 @@ def make_result(kind: str, store: Store, labels: Labels, query: Query, outcome: 
         reliability=outcome.reliability,
         estimate=figure.estimate if figure else False,
         method=figure.method if figure else None,
-        fallback=describe(outcome, labels.label),
+        fallback=describe(outcome, labels.mid_sentence),
         requested=labels.requested(query),
         caveats=[*(figure.caveats if figure else []), *(caveats or [])],
     )
