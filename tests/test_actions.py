@@ -277,7 +277,13 @@ def test_data_source_cites_the_last_answer(db_path):
     chat = Chat()
     chat.say("ask_vacancies", "any vacancies for care workers", entity("job", "care workers"))
     source = chat.say("ask_data_source", "where do the numbers come from", action=ActionDataSource)
-    assert "Employer Skills Survey 2022" in source
+    assert source.startswith("That comes from the Employer Skills Survey (2022).")
+    chat.say("ask_pay", "what do nurses earn in scotland", entity("job", "nurses"), entity("region", "scotland"))
+    source = chat.say("ask_data_source", "where did u get that", action=ActionDataSource)
+    assert source == ("That comes from the ONS pay survey (2021) and the ONS survey of people in work "
+                      "(2019). It's our estimate: the UK figure for this job, adjusted for how pay in "
+                      "Scotland compares with the whole UK. " + phrases.MORE_OFFER)
+    assert "Table 3" in chat.say("more_detail", "tell me more")  # the full references
     assert Chat().say("ask_data_source", "source?", action=ActionDataSource) == phrases.SOURCES_GENERAL
 
 

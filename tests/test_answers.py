@@ -12,7 +12,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from lmi_backend.answers import phrases, render
+from lmi_backend.answers import phrases, render, render_sources, topics
 from lmi_backend.answers.fit import cuts
 from lmi_backend.answers.formatting import count, money, place_name, qualification_phrase
 from lmi_backend.answers.plain import job_name, plain_text
@@ -249,6 +249,20 @@ def test_group_titles_read_in_sentence_case_and_unit_titles_are_untouched(engine
     assert job_name(titles[4]) == titles[4] == "Plumbers and heating and ventilating engineers"
     fallback = service.pay(Query(2215)).fallback
     assert fallback.startswith("This figure is for Health professionals instead of Dental practitioners")
+
+
+@pytest.mark.parametrize("topic", sorted(topics.TOPICS))
+def test_where_the_numbers_come_from_is_plain_for_every_topic(service, topic):
+    """Published, estimated (place, age, qualification, part-time) and fallback figures."""
+    contexts = [topics.Context(), topics.Context(region=11), topics.Context(age=30, qualification=7),
+                topics.Context(status=2, region=12)]
+    for soc in (5314, 2231, 2215, 2435):
+        for context in contexts:
+            answer = topics.answer(service, topic, soc, context, compare_with=[5241] if topic == "compare" else None)
+            text = render_sources(answer.results)
+            assert text.startswith("That comes from ") and text.endswith(phrases.MORE_OFFER), text
+            assert flesch_reading_ease(text) >= PLAIN_ENGLISH and word_count(text) <= 60, text
+            assert not re.search(r"SOC20|sub-major|Table \d|provisional|crosswalk", text), text
 
 
 def test_plain_rewrite_keeps_meaning_words():

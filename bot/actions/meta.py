@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from lmi_backend.answers import phrases, render_source, topics
+from lmi_backend.answers import phrases, render_sources, topics
 
 from . import backend
 
@@ -33,7 +33,7 @@ class ActionDataSource(Action):
                 compared = [int(c) for c in tracker.get_slot("compare_socs") or []]
                 answer = topics.answer(backend.service(), topic, int(soc), context,
                                        compare_with=compared[1:] if topic == "compare" else None)
-                text = " ".join(dict.fromkeys(render_source(r) for r in answer.results))
+                text = render_sources(answer.results)
             except Exception as exc:  # the general list is still a true answer
                 logger.error("action_data_source fell back to the general list: %s", type(exc).__name__)
         dispatcher.utter_message(text=text)

@@ -451,29 +451,3 @@ def render(result: ResultLike, *, long: bool = False) -> str:
     except KeyError:
         raise ValueError(f"No reply template for result kind {result.kind!r}") from None
     return renderer(result, long)
-
-
-def _datasets(source: str) -> list[str]:
-    """"ONS, ASHE, Table 14 ..., 2021p; ONS, ASHE, Table 3 ..., 2020" -> ["ONS, ASHE (2021p, 2020)"]:
-    publisher and dataset once each, with the years of the tables used."""
-    years: dict[str, list[str]] = {}
-    for citation in filter(None, (c.strip() for c in source.split(";"))):
-        parts = [p.strip() for p in citation.split(",")]
-        name = ", ".join(parts[:2])
-        year = parts[-1] if len(parts) > 2 and re.match(r"^\d{4}", parts[-1]) else None
-        years.setdefault(name, [])
-        if year and year not in years[name]:
-            years[name].append(year)
-    return [f"{name} ({', '.join(y)})" if y else name for name, y in years.items()]
-
-
-def render_source(result: ResultLike) -> str:
-    """Where a figure comes from, for "where do the numbers come from?": each publisher and
-    dataset once, with years (the full table references are in the long answer)."""
-    datasets = _datasets(result.source or "")
-    parts = [f"That comes from {'; '.join(datasets)}." if datasets else
-             "That comes from official UK statistics."]
-    if result.estimate and result.method:
-        method = re.sub(r"^estimate:\s*", "", result.method.strip(), flags=re.IGNORECASE)
-        parts.append(f"How we worked it out: {method[:1].upper() + method[1:]}")
-    return " ".join(parts)
