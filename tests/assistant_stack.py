@@ -103,8 +103,11 @@ def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
         try:
             code = process.wait(60)
         except subprocess.TimeoutExpired:
+            processes = subprocess.run(["ps", "-eo", "pid,ppid,stat,etime,pcpu,args"],
+                                       capture_output=True, text=True).stdout
             process.kill()
-            raise AssertionError("The assistant did not stop within 60 s of Ctrl-C")
+            raise AssertionError("The assistant did not stop within 60 s of Ctrl-C. Its output:\n"
+                                 + "\n".join(stack.output[-30:]) + "\nProcesses:\n" + processes)
         reader.join(5)
     assert code == 0, f"The assistant stopped with exit code {code}:\n" + "\n".join(stack.output)
     for port in (web, rasa, actions):
