@@ -153,6 +153,15 @@ def test_no_figure_at_all_is_said_plainly():
     assert "£" not in reply and "too few people" in reply
 
 
+def test_hours_with_only_an_average_give_the_average_not_a_sorry(service):
+    result = service.hours(Query(3213))  # paramedics: the wider group's figure has a mean only
+    assert result.values.get("median") is None and result.values["mean"]
+    reply = render(result)
+    assert reply.startswith(f"Health associate professionals usually work about {result.values['mean']:g} "
+                            "paid hours a week")
+    assert "average" in reply and "Sorry" not in reply and "middle figure" not in reply
+
+
 def test_skills_are_plain_words_top_five(service):
     reply = render(service.skills(2231))
     listed = reply.split(":", 1)[1].split(".")[0]

@@ -157,12 +157,16 @@ def _where_when(result: ResultLike) -> str:
 
 
 def _no_figure(result: ResultLike, what: str, *, long: bool) -> str:
+    """Names the job and place asked about; of the fallback it keeps only why nothing could be
+    given ("This figure is for ... instead" would contradict "I don't have a figure")."""
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(f"Sorry, I don't have a reliable {what} figure for {fmt.lower_first(_job(result))} "
+    asked = (result.requested.get("soc") or "").split(" ", 1)[-1] or result.soc_title
+    reply.add(f"Sorry, I don't have a reliable {what} figure for {fmt.lower_first(job_name(asked))} "
               f"{fmt.in_place(result.requested.get('geography') or result.geography)}.")
-    for caveat in _caveats(result, long=long):
-        reply.add(caveat)
-    if result.reliability == "suppressed" and not result.fallback:
+    why = re.search(r"No figure can be given.*", result.fallback or "")
+    if why:
+        reply.add(why.group())
+    elif result.reliability == "suppressed":
         reply.add("Too few people were surveyed to give one.")
     reply.add("You could ask about the whole UK, or a similar job.", optional=True)
     return reply.text()
@@ -206,17 +210,20 @@ def render_pay(result: ResultLike, long: bool) -> str:
 
 
 def render_hours(result: ResultLike, long: bool) -> str:
-    if not _has_figure(result, "median"):
+    """The median; some published group figures (ASHE Table 3) have only the mean."""
+    middle = _has_figure(result, "median")
+    if not (middle or _has_figure(result, "mean")):
         return _no_figure(result, "hours", long=long)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(f"{_subject(result)} usually work about {fmt.hours(_value(result, 'median'))} "
-              f"paid hours a week {_where_when(result)}.")
-    reply.add("That's the middle figure: half work more, half work less.")
+    figure = fmt.hours(_value(result, "median" if middle else "mean"))
+    reply.add(f"{_subject(result)} usually work about {figure} paid hours a week {_where_when(result)}.")
+    reply.add("That's the middle figure: half work more, half work less." if middle else
+              "That's the average across everyone in the job.")
     for caveat in _caveats(result, long=long):
         reply.add(caveat)
     if long:
         mean = _value(result, "mean")
-        if mean is not None:
+        if mean is not None and middle:
             reply.add(f"The average (mean) is {fmt.hours(mean)} hours.")
         reply.add(_source_line(result))
     return reply.text()
