@@ -56,6 +56,15 @@ _SELF_EMPLOYED = re.compile(r"\bself[\s-]?employed\b|\bfreelanc\w*\b|\bmy own bo
                             r"\bwork for myself\b|\bsole trader\b")
 
 
+# pay by the hour ("per hour", "an hour", "hourly", "p/h"), not hours worked ("how many hours")
+_HOURLY_RATE = re.compile(r"\b(?:per|an|a|each|by the|every)\s+h(?:ou)?r\b|\bhourly\b|\bp/?h\b|/\s?h(?:ou)?r\b")
+
+
+def asks_hourly_rate(text: str) -> bool:
+    """"whats that per hour", "how much an hour": pay by the hour rather than by the year."""
+    return bool(_HOURLY_RATE.search(_clean(text)))
+
+
 def _clean(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 

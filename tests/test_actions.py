@@ -103,6 +103,19 @@ def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
     assert chat.slots["soc"] == 5314  # comparing did not change the job being talked about
 
 
+def test_per_hour_is_pay_by_the_hour_and_stays_so_for_the_next_place(db_path, service):
+    chat = Chat()
+    chat.say("ask_pay", "how much do nurses earn", entity("job", "nurses"))
+    reply = chat.say("ask_hours", "what about per hour")  # the NLU hears "hour"
+    hourly = service.pay(Query(2231)).values["hourly_median"]
+    assert reply.startswith(f"Nurses earn about {money(hourly, pence=True)} an hour across the UK")
+    reply = chat.say("inform", "and in scotland", entity("region", "scotland"))
+    scotland = service.pay(Query(2231, region=11)).values
+    assert f"{money(scotland['hourly_median'], pence=True)} an hour in Scotland" in reply
+    assert "weekly" not in reply
+    assert "paid hours a week" in chat.say("ask_hours", "how many hours do they work")
+
+
 def test_place_age_and_work_pattern_persist_until_changed(db_path, service):
     chat = Chat()
     chat.say("ask_pay", "how much do bus drivers earn in glasgow", entity("job", "bus drivers"),

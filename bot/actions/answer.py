@@ -236,6 +236,10 @@ class Conversation:
             return self.compare()
         topic = turn.topic or self.pending or self.topic
         topic = DEFAULT_TOPIC if topic in (None, "compare") else topic
+        if turn.hourly and topic in ("pay", "hours"):  # "what about per hour" is pay, not hours
+            topic = "hourly_pay"
+        elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
+            topic = "pay"
         if turn.jobs:
             soc = self.code(turn.jobs[0], topic)
             if soc is None:

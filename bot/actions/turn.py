@@ -8,7 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from lmi_backend.dialogue_slots import parse_age, parse_qualification, parse_work_pattern
+from lmi_backend.dialogue_slots import asks_hourly_rate, parse_age, parse_qualification, parse_work_pattern
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -38,6 +38,7 @@ class Turn:
     work_pattern: int | None = None
     chosen_soc: int | None = None      # from a button payload
     choice: int | None = None          # index into the offered jobs ("the second one")
+    hourly: bool = False               # "whats that per hour": pay by the hour
 
     @property
     def topic(self) -> str | None:
@@ -62,6 +63,7 @@ def read_turn(tracker: Tracker) -> Turn:
     turn = Turn(intent=intent, text=text)
     turn.jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j]
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
+    turn.hourly = asks_hourly_rate(text)
 
     for value in _values(entities, "region"):
         region = region_for(value)

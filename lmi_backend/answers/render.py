@@ -209,6 +209,26 @@ def render_pay(result: ResultLike, long: bool) -> str:
     return reply.text()
 
 
+def render_hourly_pay(result: ResultLike, long: bool) -> str:
+    """"What's that per hour?": the hourly median first, the yearly figure beside it."""
+    hourly = _value(result, "hourly_median")
+    if (result.unit or "").endswith("hour") or not _has_figure(result, "median"):
+        return render_pay(result, long)
+    if hourly is None:
+        return _join(["I don't have an hourly figure for this one.", render_pay(result, long)])
+    who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(f"{who} earn about {fmt.money(hourly, pence=True)} an hour {_where_when(result)} "
+              f"(about {fmt.money(_value(result, 'median'))} a year).")
+    reply.add("That's the middle figure: half earn more, half earn less.")
+    for caveat in _caveats(result, long=long):
+        if "weekly figure" not in caveat:  # no weekly figure in this reply
+            reply.add(caveat)
+    if long:
+        reply.add(_source_line(result))
+    return reply.text()
+
+
 def render_hours(result: ResultLike, long: bool) -> str:
     """The median; some published group figures (ASHE Table 3) have only the mean."""
     middle = _has_figure(result, "median")

@@ -8,15 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from .render import render
+from .render import render, render_hourly_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
     from lmi_backend.service import LmiService, Query, Result
 
-TOPICS = ("pay", "hours", "outlook", "vacancies", "skills", "description", "entry_routes",
+TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "description", "entry_routes",
           "apprenticeships", "compare", "similar")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
-CONTEXT_TOPICS = ("pay", "hours", "outlook", "vacancies", "compare")
+CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare")
 
 
 @dataclass
@@ -40,9 +40,10 @@ class Context:
                      age=self.age)
 
 
-def _single(call: Callable[[], "Result"], long: bool) -> Answer:
+def _single(call: Callable[[], "Result"], long: bool,
+            renderer: Callable[["Result", bool], str] | None = None) -> Answer:
     result = call()
-    return Answer(render(result, long=long), [result])
+    return Answer(renderer(result, long) if renderer else render(result, long=long), [result])
 
 
 def _description(service: "LmiService", soc: int, long: bool) -> Answer:
@@ -63,6 +64,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
     query = context.query(soc)
     calls: dict[str, Callable[[], Answer]] = {
         "pay": lambda: _single(lambda: service.pay(query), long),
+        "hourly_pay": lambda: _single(lambda: service.pay(query), long, render_hourly_pay),
         "hours": lambda: _single(lambda: service.hours(query), long),
         "outlook": lambda: _single(lambda: service.outlook(query), long),
         "vacancies": lambda: _single(lambda: service.vacancies(query), long),
