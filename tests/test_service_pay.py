@@ -128,3 +128,11 @@ def test_hours_published_for_sub_major_groups_and_derived_below(service, sources
     assert unit.estimate and "derived" in unit.method and 35 < unit.values["median"] < 45
     part_time = service.hours(Query(5434, status=2, gender=2))
     assert "not published by sex" in part_time.fallback and "part-time" in part_time.fallback
+
+
+def test_a_fallback_names_qualifications_in_plain_words(service):
+    # pilots with no qualifications: too few people, so the figure is for every level
+    fallback = service.pay(Query(3512, qualification=9)).fallback
+    assert fallback.startswith("This figure is for all qualification levels instead of people with "
+                               "no qualifications, because fewer than 1,000 people")
+    assert "RQF" not in service.pay(Query(3512, qualification=2, region=12)).fallback

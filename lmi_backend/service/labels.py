@@ -2,12 +2,17 @@
 fallback changed ("the UK instead of Wales")."""
 from __future__ import annotations
 
+from ..dialogue_slots import QUALIFICATION_NAMES
 from ..disclosure import Cell
 from ..jobtitles import sentence_case
 from .store import Store
 from .types import Query
 
 GENDER_WORDS = {0: "men and women together", 1: "men", 2: "women"}
+# the APS 2019 highest-qualification groups (codes 301-306) the pay estimates are weighted by
+APS_QUALIFICATION_WORDS = {301: "a degree", 302: "higher education below a degree",
+                           303: "A levels or similar", 304: "GCSEs (grades 4 to 9)",
+                           305: "other qualifications", 306: "no qualifications"}
 STATUS_WORDS = {0: "everyone in work", 1: "full-time employees", 2: "part-time employees",
                 3: "the self-employed", 4: "all employees"}
 
@@ -38,8 +43,14 @@ class Labels:
 
     def mid_sentence(self, dimension: str, code: int | None) -> str:
         """A name as said after "this figure is for": "all jobs" rather than the ONS title
-        "All occupations", which reads like a name."""
-        return "all jobs" if dimension == "soc" and code == 0 else self.label(dimension, code)
+        "All occupations", "people with GCSEs (grades 4 to 9)" rather than the survey's
+        "GCSE (RQF2 GCSE(A-C) & equivalent)"."""
+        if dimension == "soc" and code == 0:
+            return "all jobs"
+        if dimension == "qualification" and code:
+            plain = QUALIFICATION_NAMES.get(code) or APS_QUALIFICATION_WORDS.get(code)
+            return f"people with {plain}" if plain else self.label(dimension, code)
+        return self.label(dimension, code)
 
     def geography(self, region: int) -> str:
         return self.store.regions[region] if region else self.area
