@@ -66,6 +66,12 @@ def free_ports(count: int) -> list[int]:
             s.close()
 
 
+def _as_a_background_job() -> None:
+    """Started by a script with `&`, a program gets SIGINT ignored; Ctrl-C must stop it anyway
+    (CI may run the tests that way, so every stack test starts it so)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
                       timeout: float = 900) -> Iterator[Stack]:
@@ -79,7 +85,7 @@ def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
          "--conversations-db", str(workdir / "conversations.sqlite"),
          "--log-dir", str(stack.log_dir), "--ready-timeout", str(timeout)],
         cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True)
+        stderr=subprocess.STDOUT, text=True, preexec_fn=_as_a_background_job)
     ready = threading.Event()
 
     def read_output() -> None:

@@ -39,6 +39,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     started = time.monotonic()
+    # SIGINT too: a shell script that starts the assistant in the background (`... &`) hands it
+    # SIGINT ignored, and Python then never raises KeyboardInterrupt, so Ctrl-C would do nothing
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     try:
         prepare.ensure_web_assets()
         model = prepare.ensure_model()
@@ -91,8 +95,6 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
 def _serve(args: argparse.Namespace, model: Path, run_dir: Path, started: float) -> int:
     supervisor = Supervisor(args.log_dir)
     page = None
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGHUP, _interrupt)
     try:
         for service in _services(args, model, run_dir):
             supervisor.start(service)
