@@ -116,6 +116,13 @@ def test_per_hour_is_pay_by_the_hour_and_stays_so_for_the_next_place(db_path, se
     assert "paid hours a week" in chat.say("ask_hours", "how many hours do they work")
 
 
+def test_a_job_picked_from_the_similar_jobs_is_described(db_path):
+    chat = Chat()
+    assert "Midwives" in chat.say("similar_jobs", "what jobs are like being a nurse", entity("job", "nurse"))
+    reply = chat.say("inform", "midwife?", entity("job", "midwife"))
+    assert reply.startswith("What midwives do") and chat.slots["topic"] == "description"
+
+
 def test_place_age_and_work_pattern_persist_until_changed(db_path, service):
     chat = Chat()
     chat.say("ask_pay", "how much do bus drivers earn in glasgow", entity("job", "bus drivers"),

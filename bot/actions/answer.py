@@ -236,6 +236,8 @@ class Conversation:
             return self.compare()
         topic = turn.topic or self.pending or self.topic
         topic = DEFAULT_TOPIC if topic in (None, "compare") else topic
+        if topic == "similar" and not turn.topic and turn.jobs:
+            topic = "description"  # "midwife?" after a list of similar jobs: tell me about it
         if turn.hourly and topic in ("pay", "hours"):  # "what about per hour" is pay, not hours
             topic = "hourly_pay"
         elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
