@@ -123,6 +123,17 @@ def test_a_job_picked_from_the_similar_jobs_is_described(db_path):
     assert reply.startswith("What midwives do") and chat.slots["topic"] == "description"
 
 
+def test_qualifications_in_a_pay_question_are_used_when_the_nlu_misses_them(db_path):
+    # "gcses" untagged: the action reads the whole message of a pay question
+    chat = Chat()
+    reply = chat.say("ask_pay", "im 17 and got my gcses whats the pay like for mechanics",
+                     entity("job", "mechanics"))
+    assert chat.slots["qualification"] == 7 and "with GCSEs" in reply
+    chat = Chat()
+    chat.say("ask_entry_routes", "do i need gcses to be a mechanic", entity("job", "mechanic"))
+    assert chat.slots["qualification"] is None  # asking what is needed says nothing about the user
+
+
 def test_place_age_and_work_pattern_persist_until_changed(db_path, service):
     chat = Chat()
     chat.say("ask_pay", "how much do bus drivers earn in glasgow", entity("job", "bus drivers"),

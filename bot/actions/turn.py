@@ -84,7 +84,7 @@ def read_turn(tracker: Tracker) -> Turn:
     about_me = intent in _ABOUT_ME_INTENTS
     quals = [q for q in (parse_qualification(v) for v in _values(entities, "qualification")) if q]
     # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
-    turn.qualification = min(quals) if quals else (parse_qualification(text) if intent == "inform" else None)
+    turn.qualification = min(quals) if quals else (parse_qualification(text) if about_me else None)
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
 
