@@ -180,53 +180,50 @@ def _source_line(result: ResultLike) -> str:
     return f"Source: {result.source}." if result.source else ""
 
 
-def render_pay(result: ResultLike, long: bool) -> str:
+def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False) -> str:
+    """The median a year (a week beside it), or with `by_hour` ("what's that per hour?") the
+    hourly median with the yearly figure beside it."""
     if not _has_figure(result, "median"):
         return _no_figure(result, "pay", long=long)
     median = _value(result, "median")
     hourly_unit = (result.unit or "").endswith("hour")
-    amount = f"{fmt.money(median, pence=True)} an hour" if hourly_unit else f"{fmt.money(median)} a year"
-    weekly = _value(result, "weekly_median")
-    if weekly is not None and not hourly_unit:
-        amount += f" ({fmt.money(weekly)} a week)"
+    hourly = None if hourly_unit else _value(result, "hourly_median")
+    by_hour = by_hour and hourly is not None
+    if by_hour:
+        amount = f"{fmt.money(hourly, pence=True)} an hour {_where_when(result)} (about {fmt.money(median)} a year)"
+    else:
+        amount = f"{fmt.money(median, pence=True)} an hour" if hourly_unit else f"{fmt.money(median)} a year"
+        weekly = _value(result, "weekly_median")
+        if weekly is not None and not hourly_unit:
+            amount += f" ({fmt.money(weekly)} a week)"
+        amount += f" {_where_when(result)}"
     who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(f"{who} earn about {amount} {_where_when(result)}.")
+    reply.add(f"{who} earn about {amount}.")
     reply.add("That's the middle figure: half earn more, half earn less.")
     low, high = _value(result, "p10"), _value(result, "p90")
-    if low is not None and high is not None:
+    if low is not None and high is not None and not by_hour:
         money = (lambda v: fmt.money(v, pence=True)) if hourly_unit else fmt.money
         reply.add(f"Most earn between {money(low)} and {money(high)}.", optional=not long)
     for caveat in _caveats(result, long=long):
-        reply.add(caveat)
+        if not (by_hour and "weekly figure" in caveat):  # no weekly figure in an hourly reply
+            reply.add(caveat)
     if long:
-        mean, hourly = _value(result, "mean"), _value(result, "hourly_median")
-        if mean is not None and not hourly_unit:
+        mean = _value(result, "mean")
+        if mean is not None and not hourly_unit and not by_hour:
             reply.add(f"The average (mean) is {fmt.money(mean)}; a few high earners pull it up.")
-        if hourly is not None and not hourly_unit:
+        if hourly is not None and not by_hour:
             reply.add(f"By the hour that's about {fmt.money(hourly, pence=True)}.")
         reply.add(_source_line(result))
     return reply.text()
 
 
 def render_hourly_pay(result: ResultLike, long: bool) -> str:
-    """"What's that per hour?": the hourly median first, the yearly figure beside it."""
-    hourly = _value(result, "hourly_median")
-    if (result.unit or "").endswith("hour") or not _has_figure(result, "median"):
-        return render_pay(result, long)
-    if hourly is None:
-        return _join(["I don't have an hourly figure for this one.", render_pay(result, long)])
-    who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
-    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(f"{who} earn about {fmt.money(hourly, pence=True)} an hour {_where_when(result)} "
-              f"(about {fmt.money(_value(result, 'median'))} a year).")
-    reply.add("That's the middle figure: half earn more, half earn less.")
-    for caveat in _caveats(result, long=long):
-        if "weekly figure" not in caveat:  # no weekly figure in this reply
-            reply.add(caveat)
-    if long:
-        reply.add(_source_line(result))
-    return reply.text()
+    """"What's that per hour?"; says so when only the yearly figure is known."""
+    unknown = (_has_figure(result, "median") and _value(result, "hourly_median") is None
+               and not (result.unit or "").endswith("hour"))
+    reply = render_pay(result, long, by_hour=True)
+    return _join(["I don't have an hourly figure for this one.", reply]) if unknown else reply
 
 
 def render_hours(result: ResultLike, long: bool) -> str:

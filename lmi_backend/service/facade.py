@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .. import config
 from ..disclosure import NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
-from ..jobtitles import sentence_case
 from . import occupation, outlook, pay
 from .cells import validate
 from .labels import Labels
@@ -30,8 +29,7 @@ class LmiService:
         self.store.close()
 
     def soc_title(self, soc: int) -> str | None:
-        row = self.store.soc.get(soc)
-        return sentence_case(row.title) if row else None
+        return self.labels.label("soc", soc) if soc in self.store.soc else None
 
     def _checked(self, q: Query) -> Query:
         validate(self.store, q)
