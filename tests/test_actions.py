@@ -354,3 +354,11 @@ def test_two_stage_fallback_offers_plain_guesses_and_something_else(db_path):
         {"title": "Something else", "payload": "/out_of_scope"},
     ]
     assert Chat().say("nlu_fallback", "???", action=ActionDefaultFallback) == phrases.GIVE_UP
+
+
+def test_an_answer_ends_the_bots_turn(db_path):
+    """The action tells Rasa to wait for the user, so Rasa skips asking its policies again."""
+    tracker = Chat().tracker("ask_pay", "how much do plumbers earn", [entity("job", "plumbers")])
+    events = ActionAnswer().run(CollectingDispatcher(), tracker, {})
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
+    assert sum(e["event"] == "followup" for e in events) == 1

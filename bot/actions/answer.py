@@ -13,8 +13,9 @@ import traceback
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from lmi_backend.answers import phrases, topics
 from lmi_backend.answers.plain import job_name
@@ -49,6 +50,9 @@ class Conversation:
         self.turn = turn
         self.draws_charts = tracker.get_latest_input_channel() in CHART_CHANNELS
         self.events: list[dict[str, Any]] = []
+        # what each slot holds as this turn's events stand; a slot is only set when it changes,
+        # since every event makes each later message of the conversation a little slower
+        self._slots: dict[str, Any] = dict(tracker.slots)
         slot = tracker.get_slot
         self.soc = _int(slot("soc"))
         self.topic = slot("topic")
@@ -66,7 +70,7 @@ class Conversation:
     def _keep(self, name: str, new: int | None, old: Any) -> int | None:
         """The user's latest value wins and is remembered; otherwise the remembered one holds."""
         if new is not None:
-            self.events.append(SlotSet(name, float(new)))
+            self.set(name, float(new))
             return new
         return _int(old)
 
@@ -74,6 +78,9 @@ class Conversation:
         self.dispatcher.utter_message(text=text, buttons=buttons or [])
 
     def set(self, name: str, value: Any) -> None:
+        if name in self._slots and self._slots[name] == value:
+            return
+        self._slots[name] = value
         self.events.append(SlotSet(name, value))
 
     # --- coding job phrases -------------------------------------------------------------
@@ -280,6 +287,12 @@ class ActionAnswer(Action):
         return "action_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
+        """Every answer ends the bot's turn (the rules say so too). Saying it here spares Rasa a
+        second pass through its policies for each question, a tenth of its time per message."""
+        return [*self._answer(dispatcher, tracker), FollowupAction(ACTION_LISTEN_NAME)]
+
+    @staticmethod
+    def _answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
         # the NLU's message guard cuts huge pastes and notes their length under this key
         length = max(len(message.get("text") or ""), int(message.get("guard_cut_from") or 0))
