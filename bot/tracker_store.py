@@ -5,8 +5,9 @@ several times per message, and counts the stored rows before each save; with 20 
 under way that was a third of the Rasa server's time. This store keeps the event objects of
 recent conversations in memory (least recently used go first) and writes only the new events,
 in one statement. The database stays the record: a restart, or a conversation not in memory,
-reads it as Rasa does. The memory is only right while one Rasa process owns the database,
-which is how bot.runtime runs it. On SQLite it also writes through a write-ahead log without a
+reads it as Rasa does. bot.runtime runs several Rasa worker processes on one database, and a
+conversation's messages may go to any of them, so the memory is used only while the newest
+stored row of the conversation is still the one this process wrote or read last. On SQLite it also writes through a write-ahead log without a
 disk flush per message (journal_mode=WAL, synchronous=NORMAL): a crash can lose the last
 moments of conversations but never corrupts the file.
 
@@ -65,8 +66,11 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
             raise ValueError("retention_days must be positive")
         self.retention_seconds = float(retention_days) * DAY
         self._last_prune = 0.0
-        # sender -> the stored events of its latest session, as Rasa's retrieve returns them
-        self._recent: OrderedDict[str, list[Event]] = OrderedDict()
+        self._reading: sa.engine.Connection | None = None
+        self._newest_row_sql = sa.text(
+            f"SELECT max(id) FROM {self.SQLEvent.__tablename__} WHERE sender_id = :sender_id")
+        # sender -> the events this process last saved for it, and the id of their newest row
+        self._recent: OrderedDict[str, tuple[list[Event], int]] = OrderedDict()
         self.prune()
 
     def prune(self, now: float | None = None) -> int:
@@ -88,8 +92,8 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         return count
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        known = self._recent.get(sender_id)
-        if not known or self.domain is None:
+        known = self._current(sender_id)
+        if known is None or self.domain is None:
             return await super().retrieve(sender_id)
         self._recent.move_to_end(sender_id)
         start = next((i for i in range(len(known) - 1, -1, -1) if isinstance(known[i], SessionStarted)), 0)
@@ -104,23 +108,47 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
                 stored = self._event_query(session, tracker.sender_id,
                                            fetch_events_from_all_sessions=False).count()
         rows = [self._row(tracker.sender_id, event) for event in events[stored:]]
-        if rows:
-            with self.engine.begin() as conn:
+        with self.engine.begin() as conn:
+            if rows:
                 conn.execute(self.SQLEvent.__table__.insert(), rows)
-        self._recent[tracker.sender_id] = events
+            newest = self._newest_row(conn, tracker.sender_id)
+        self._recent[tracker.sender_id] = (events, newest)
         self._recent.move_to_end(tracker.sender_id)
         while len(self._recent) > CACHED_CONVERSATIONS:
             self._recent.popitem(last=False)
         if time.monotonic() - self._last_prune > PRUNE_EVERY:
             self.prune()
 
+    def _newest_row(self, conn: sa.engine.Connection, sender_id: str) -> int:
+        # plain SQL: building the same query with SQLAlchemy's expressions took 3x as long
+        return conn.execute(self._newest_row_sql, {"sender_id": sender_id}).scalar() or 0
+
+    def _current(self, sender_id: str) -> list[Event] | None:
+        """The events in memory for the conversation, if no other process has stored any since."""
+        known = self._recent.get(sender_id)
+        if known is None:
+            return None
+        if self._newest_row(self._reader(), sender_id) == known[1]:
+            return known[0]
+        del self._recent[sender_id]
+        return None
+
+    def _reader(self) -> sa.engine.Connection:
+        """A connection kept for this check, which runs for every message: opening one each
+        time cost more than the query."""
+        if self._reading is None or self._reading.closed:
+            self._reading = self.engine.connect()
+        return self._reading
+
     def _stored_count(self, sender_id: str, events: list[Event]) -> int | None:
         """How many of the tracker's events are already stored: those up to the last event
-        saved before, found by identity (trackers from memory share the event objects)."""
+        saved before, found by identity (trackers from memory share the event objects). Rasa
+        saves a conversation only after retrieving it, holding its lock in between, so the
+        memory retrieve checked is still current."""
         known = self._recent.get(sender_id)
-        if not known:
+        if not known or not known[0]:
             return None
-        last = known[-1]
+        last = known[0][-1]
         return next((i + 1 for i in range(len(events) - 1, -1, -1) if events[i] is last), None)
 
     @staticmethod

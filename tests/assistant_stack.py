@@ -120,3 +120,8 @@ def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
         with socket.socket() as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(("127.0.0.1", port))  # raises if a server outlived the Ctrl-C
+    # Rasa logs and carries on after some failures (a conversation it cannot store is kept in
+    # memory instead); every stack test would otherwise pass over them
+    rasa_errors = [line for line in (stack.log_dir / "rasa.log").read_text().splitlines()
+                   if " ERROR " in line]
+    assert not rasa_errors, "The Rasa server logged errors:\n" + "\n".join(rasa_errors[:10])

@@ -85,3 +85,40 @@ def test_conversations_in_memory_are_stored_once_and_read_back_the_same(tmp_path
     from_disk, from_memory = asyncio.run(restarted.retrieve("chat")), asyncio.run(store.retrieve("chat"))
     assert list(from_disk.events) == list(from_memory.events)
     assert from_memory.get_slot("region") == 2.0 and from_memory.latest_message.text == "message 2"
+
+
+def test_two_worker_processes_see_each_others_messages(tmp_path: Path):
+    """Rasa runs several workers on one database and a conversation's next message may reach
+    any of them: a worker whose memory of the conversation is out of date reads the database."""
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.from_yaml("slots:\n  region:\n    type: float\n    mappings:\n    - type: custom\n")
+    path = str(tmp_path / "c.sqlite")
+    first, second = (RetentionSQLTrackerStore(domain=domain, dialect="sqlite", db=path) for _ in range(2))
+    asyncio.run(first.save(DialogueStateTracker("chat", domain.slots)))  # as Rasa creates one
+    for n, store in enumerate([first, second, first, first, second]):
+        tracker = asyncio.run(store.retrieve("chat")) or DialogueStateTracker("chat", domain.slots)
+        tracker.update(UserUttered(f"message {n}"))
+        asyncio.run(store.save(tracker))
+    with sqlite3.connect(path) as db:
+        said = [r[0] for r in db.execute(
+            "select json_extract(data, '$.text') from events where sender_id = 'chat' order by id")]
+    assert said == [f"message {n}" for n in range(5)]
+    assert [e.text for e in asyncio.run(first.retrieve("chat")).events] == said
+
+
+def test_workers_take_turns_on_a_conversation_through_the_shared_lock_table(tmp_path: Path):
+    from bot.lock_store import SQLiteLockStore
+
+    path = str(tmp_path / "c.sqlite")
+    first, second = SQLiteLockStore(db=path), SQLiteLockStore(db=path)
+    tickets = [first.issue_ticket("chat"), second.issue_ticket("chat"), first.issue_ticket("chat")]
+    assert tickets == [0, 1, 2]  # one queue, whichever process asks
+    lock = second.get_lock("chat")
+    assert not lock.is_locked(0) and lock.is_locked(1)  # the second waits for the first
+    first.cleanup("chat", 0)
+    assert not second.get_lock("chat").is_locked(1)
+    second.cleanup("chat", 1)
+    first.cleanup("chat", 2)
+    assert first.get_lock("chat") is None  # nobody waiting: the lock is gone
+    assert SQLiteLockStore(db=path).issue_ticket("other") == 0

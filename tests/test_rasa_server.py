@@ -1,12 +1,18 @@
-"""The launcher's Rasa speed fix (bot/runtime/rasa_server.py) changes nothing but the speed:
-action responses are accepted and refused exactly as Rasa's own check does."""
+"""The launcher's Rasa speed fixes (bot/runtime/rasa_server.py) change nothing but the speed:
+action responses are accepted and refused exactly as Rasa's own check does, and a graph runs to
+the same results as under dask."""
 from __future__ import annotations
 
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.engine.storage.local_model_storage import LocalModelStorage
 
 from bot.runtime import rasa_server
+from bot.runtime.graph_runner import SequentialGraphRunner
 
 
 def test_action_responses_are_checked_against_rasas_schema():
@@ -39,3 +45,40 @@ def test_the_per_event_check_agrees_with_rasas(response):
             return False
 
     assert accepted(rasa_server._validate_action_result) == accepted(RemoteAction._validate_action_result)
+
+
+class _Add(GraphComponent):
+    """A synthetic graph step: adds its inputs and its configured amount, and counts its runs."""
+    runs: list = []
+
+    def __init__(self, amount: int) -> None:
+        self.amount = amount
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "_Add":
+        return cls(config["amount"])
+
+    def add(self, x: int, y: int = 0) -> int:
+        _Add.runs.append(self.amount)
+        return x + y + self.amount
+
+
+def _graph() -> GraphSchema:
+    def step(amount: int, **needs: str) -> SchemaNode:
+        return SchemaNode(needs=needs, uses=_Add, constructor_name="create", fn="add",
+                          config={"amount": amount}, is_target=amount == 100)
+    return GraphSchema({"a": step(1, x="number"), "b": step(10, x="a", y="number"),
+                        "c": step(100, x="b", y="a"), "unused": step(1000, x="number"),
+                        "needs_missing": step(7, x="nobody")})
+
+
+@pytest.mark.parametrize("runner", [DaskGraphRunner, SequentialGraphRunner])
+def test_the_graph_runner_gives_dasks_results(runner, tmp_path):
+    graph = _graph()
+    run = runner(graph, LocalModelStorage(tmp_path), ExecutionContext(graph, "test")).run
+    _Add.runs.clear()
+    assert run(inputs={"number": 5}, targets=["c"]) == {"c": 127}  # a = 5+1, b = a+5+10, c = b+a+100
+    assert sorted(_Add.runs) == [1, 10, 100]  # each needed step once, nothing else
+    assert run(inputs={"number": 1}, targets=["a", "b"]) == {"a": 2, "b": 13}
+    with pytest.raises(GraphRunError):
+        run(inputs={"number": 1}, targets=["needs_missing"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import shutil
 import signal
@@ -16,6 +17,8 @@ from bot import channels
 from . import prepare, project, rasa_config, webserver
 from .supervisor import Service, ServiceFailed, Supervisor, http_ok
 
+MAX_WORKERS = 4
+
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot.runtime", description=__doc__)
@@ -25,6 +28,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rasa-port", type=int, default=5005,
                    help="Rasa server: REST, socket.io and platform webhooks (default 5005)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server (default 5055)")
+    p.add_argument("--rasa-workers", type=int, default=min(os.cpu_count() or 1, MAX_WORKERS),
+                   help="Rasa server processes answering messages side by side (default: one per "
+                        f"processor core, at most {MAX_WORKERS}; each holds the model in memory)")
     p.add_argument("--conversations-db", type=Path, default=project.CONVERSATIONS_DB,
                    help="SQLite file of the conversations (default var/conversations.sqlite)")
     p.add_argument("--log-dir", type=Path, default=project.LOGS,
@@ -88,7 +94,8 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
                  "--endpoints", str(endpoints), "--credentials", str(credentials),
                  "--interface", args.host, "--port", str(args.rasa_port), "--cors", "*",
                  "--enable-api", f"--auth-token={token}"],  # '=': a token may start with '-'
-                http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"), env=env),
+                http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"),
+                env={**env, "SANIC_WORKERS": str(max(1, args.rasa_workers))}),
     ]
 
 

@@ -24,6 +24,8 @@ def endpoints(actions_port: int, conversations_db: Path) -> dict:
     store = config.get("tracker_store")
     if store and store.get("dialect", "sqlite") == "sqlite":
         store["db"] = str(conversations_db)
+    if config.get("lock_store", {}).get("type") == "bot.lock_store.SQLiteLockStore":
+        config["lock_store"]["db"] = str(conversations_db)
     return config
 
 
