@@ -82,3 +82,19 @@ def test_the_graph_runner_gives_dasks_results(runner, tmp_path):
     assert run(inputs={"number": 1}, targets=["a", "b"]) == {"a": 2, "b": 13}
     with pytest.raises(GraphRunError):
         run(inputs={"number": 1}, targets=["needs_missing"])
+
+
+def test_the_action_server_gets_the_conversation_from_the_latest_user_message():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml("slots:\n  soc:\n    type: float\n    mappings:\n    - type: custom\n")
+    events = [ActionExecuted("action_listen"), UserUttered("how much do plumbers earn", input_channel="rest"),
+              ActionExecuted("action_answer"), BotUttered("£30,430"), SlotSet("soc", 5314.0),
+              ActionExecuted("action_listen"), UserUttered("and hours?", input_channel="socketio")]
+    tracker = DialogueStateTracker.from_events("chat", events, domain.slots)
+    sent = rasa_server._action_call_format(RemoteAction("action_answer", None), tracker, domain)["tracker"]
+    assert [e["event"] for e in sent["events"]] == ["user"]
+    assert sent["events"][0]["input_channel"] == "socketio"  # the channel the actions read
+    assert sent["slots"]["soc"] == 5314.0 and sent["latest_message"]["text"] == "and hours?"

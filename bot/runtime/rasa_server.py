@@ -10,6 +10,10 @@ through Rasa's own check, which raises its usual error (tests/test_rasa_server.p
 It also runs the model's graph with bot.runtime.graph_runner instead of dask (the same results,
 without dask's bookkeeping: more than a tenth of the server's time per message).
 
+The action server is sent the conversation from the latest user message on, not the whole
+conversation: the actions read the slots, the latest message and the channel it came in on, and
+turning a long conversation into JSON and back on every message cost both servers time.
+
 And once the model is loaded, its half a million objects are moved out of the garbage
 collector's sight (gc.freeze): they live as long as the server, and every full collection
 walked them all, stopping the server for half a second every few hundred messages.
@@ -68,6 +72,17 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     return _rasa_validate(self, result)  # Rasa's own path raises its usual error
 
 
+_rasa_action_call_format = RemoteAction._action_call_format
+
+
+def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
+    request = _rasa_action_call_format(self, tracker, domain)
+    events = request["tracker"]["events"]
+    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=0)
+    request["tracker"]["events"] = events[latest_user:]
+    return request
+
+
 _rasa_load_agent_on_start = rasa.core.run.load_agent_on_start
 
 
@@ -80,6 +95,7 @@ async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
 
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result
+    RemoteAction._action_call_format = _action_call_format
     rasa.core.processor.DaskGraphRunner = SequentialGraphRunner  # the name its model loader uses
     rasa.core.run.load_agent_on_start = _load_agent_then_freeze  # looked up when serving starts
 

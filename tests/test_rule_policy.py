@@ -1,0 +1,74 @@
+"""The rule policy sees only the last few turns of a conversation (bot/rule_policy.py), and that
+leaves every state a rule can look at as it was. Synthetic conversations, made up here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, SlotSet,
+                                     UserUttered)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.rule_policy import TURNS_SHOWN, RecentTurnsRulePolicy, recent_turns
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = Domain.load(str(ROOT / "bot" / "domain.yml"))
+
+
+def _turn(intent: str, action: str = "action_answer") -> list:
+    return [ActionExecuted("action_listen"), UserUttered(intent, {"name": intent}),
+            ActionExecuted(action), BotUttered("..."), SlotSet("topic", intent)]
+
+
+def _conversation(*events) -> DialogueStateTracker:
+    start = [ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
+             UserUttered("hi", {"name": "greet"}), ActionExecuted("utter_greet")]
+    return DialogueStateTracker.from_events("chat", start + list(events), DOMAIN.slots)
+
+
+def _states(tracker: DialogueStateTracker, tmp_path: Path) -> list:
+    policy = RulePolicy.create(RulePolicy.get_default_config(), LocalModelStorage(tmp_path),
+                               Resource("rules"), ExecutionContext(GraphSchema({}), "test"))
+    return policy._prediction_states(tracker, DOMAIN)
+
+
+def test_the_last_turns_give_the_same_states_as_the_whole_conversation(tmp_path):
+    tracker = _conversation(*_turn("ask_pay"), *_turn("inform"), *_turn("ask_hours"),
+                            *_turn("compare_jobs"), *_turn("thanks", "utter_thanks"),
+                            ActionExecuted("action_listen"), UserUttered("x", {"name": "ask_outlook"}))
+    short = recent_turns(tracker, DOMAIN)
+    assert len(short.events) < len(tracker.events)
+    whole, recent = _states(tracker, tmp_path), _states(short, tmp_path)
+    shown = 2 * TURNS_SHOWN - 1  # two states a turn, the last turn waiting for its action
+    assert recent[-shown:] == whole[-shown:]
+
+
+def test_a_loop_active_before_the_cut_is_carried_over(tmp_path):
+    tracker = _conversation(ActionExecuted("action_listen"), UserUttered("?", {"name": "nlu_fallback"}),
+                            ActionExecuted("action_two_stage_fallback"), ActiveLoop("action_two_stage_fallback"),
+                            *_turn("ask_pay"), *_turn("inform"), *_turn("ask_hours"))
+    short = recent_turns(tracker, DOMAIN)
+    assert short.active_loop_name == "action_two_stage_fallback" == tracker.active_loop_name
+    assert _states(short, tmp_path)[-5:] == _states(tracker, tmp_path)[-5:]
+
+
+def test_short_conversations_are_used_whole():
+    tracker = _conversation(*_turn("ask_pay"))
+    assert recent_turns(tracker, DOMAIN) is tracker
+
+
+def test_no_slot_steers_the_dialogue():
+    """Slots are not carried past the cut, which is only right while none influences it."""
+    slots = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text())["slots"]
+    assert all(slot.get("influence_conversation") is False for slot in slots.values())
+
+
+def test_the_assistant_uses_the_recent_turns_policy():
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    assert [p["name"] for p in config["policies"]] == ["bot.rule_policy.RecentTurnsRulePolicy"]
+    assert issubclass(RecentTurnsRulePolicy, RulePolicy)
