@@ -6,8 +6,8 @@ under way that was a third of the Rasa server's time. This store keeps the event
 recent conversations in memory (least recently used go first) and writes only the new events,
 in one statement. The database stays the record: a restart, or a conversation not in memory,
 reads it as Rasa does. bot.runtime runs several Rasa worker processes on one database, and a
-conversation's messages may go to any of them, so the memory is used only while the newest
-stored row of the conversation is still the one this process wrote or read last. On SQLite it also writes through a write-ahead log without a
+conversation's messages may go to any of them, so before the memory is used it is brought up to
+date with the rows other workers stored since this one last saw the conversation. On SQLite it also writes through a write-ahead log without a
 disk flush per message (journal_mode=WAL, synchronous=NORMAL): a crash can lose the last
 moments of conversations but never corrupts the file.
 
@@ -32,7 +32,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
@@ -41,7 +41,9 @@ logger = logging.getLogger(__name__)
 
 DAY = 24 * 3600
 PRUNE_EVERY = 3600.0
-CACHED_CONVERSATIONS = 2000
+# enough for every conversation under way; more would only lengthen the garbage collector's
+# pauses, which grow with the number of objects kept
+CACHED_CONVERSATIONS = 500
 
 
 def _fast_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -67,8 +69,10 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         self.retention_seconds = float(retention_days) * DAY
         self._last_prune = 0.0
         self._reading: sa.engine.Connection | None = None
-        self._newest_row_sql = sa.text(
-            f"SELECT max(id) FROM {self.SQLEvent.__tablename__} WHERE sender_id = :sender_id")
+        table = self.SQLEvent.__tablename__
+        self._newest_row_sql = sa.text(f"SELECT max(id) FROM {table} WHERE sender_id = :sender_id")
+        self._rows_after_sql = sa.text(f"SELECT data FROM {table} WHERE sender_id = :sender_id "
+                                       "AND id > :after ORDER BY id")
         # sender -> the events this process last saved for it, and the id of their newest row
         self._recent: OrderedDict[str, tuple[list[Event], int]] = OrderedDict()
         self.prune()
@@ -124,14 +128,23 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         return conn.execute(self._newest_row_sql, {"sender_id": sender_id}).scalar() or 0
 
     def _current(self, sender_id: str) -> list[Event] | None:
-        """The events in memory for the conversation, if no other process has stored any since."""
+        """The conversation's events from memory, brought up to date with any rows another
+        worker has stored since (they only ever add rows at the end): reading those few rows is
+        much cheaper than reading and replaying the whole conversation again."""
         known = self._recent.get(sender_id)
         if known is None:
             return None
-        if self._newest_row(self._reader(), sender_id) == known[1]:
-            return known[0]
-        del self._recent[sender_id]
-        return None
+        events, newest = known
+        reader = self._reader()
+        latest = self._newest_row(reader, sender_id)
+        if latest > newest:
+            added = reader.execute(self._rows_after_sql, {"sender_id": sender_id, "after": newest})
+            events = events + deserialise_events([json.loads(data) for (data,) in added])
+            self._recent[sender_id] = (events, latest)
+        elif latest < newest:  # deleted (retention) meanwhile: start again from the database
+            del self._recent[sender_id]
+            return None
+        return events
 
     def _reader(self) -> sa.engine.Connection:
         """A connection kept for this check, which runs for every message: opening one each
