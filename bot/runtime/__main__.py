@@ -28,9 +28,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rasa-port", type=int, default=5005,
                    help="Rasa server: REST, socket.io and platform webhooks (default 5005)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server (default 5055)")
-    p.add_argument("--rasa-workers", type=int, default=min(os.cpu_count() or 1, MAX_WORKERS),
-                   help="Rasa server processes answering messages side by side (default: one per "
-                        f"processor core, at most {MAX_WORKERS}; each holds the model in memory)")
+    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, MAX_WORKERS),
+                   help="processes each of the Rasa and action servers answers with, side by "
+                        f"side (default: one per processor core, at most {MAX_WORKERS}; each Rasa "
+                        "worker holds the model in memory)")
     p.add_argument("--conversations-db", type=Path, default=project.CONVERSATIONS_DB,
                    help="SQLite file of the conversations (default var/conversations.sqlite)")
     p.add_argument("--log-dir", type=Path, default=project.LOGS,
@@ -83,19 +84,20 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
                                                args.conversations_db.absolute())
     token = secrets.token_urlsafe(24)  # guards Rasa's HTTP API; never shown, never stored
     env = prepare.quiet_rasa_env()
+    workers = str(max(1, args.workers))
     return [
         Service("actions",
                 [str(project.PYTHON), "-m", "rasa_sdk", "--actions", "bot.actions",
                  "--port", str(args.actions_port)],
                 http_ok(f"http://127.0.0.1:{args.actions_port}/health"),
-                env={**env, "SANIC_HOST": args.host}),
+                env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": workers}),
         Service("rasa",
                 [str(project.PYTHON), "-m", "bot.runtime.rasa_server", "run", "--model", str(model),
                  "--endpoints", str(endpoints), "--credentials", str(credentials),
                  "--interface", args.host, "--port", str(args.rasa_port), "--cors", "*",
                  "--enable-api", f"--auth-token={token}"],  # '=': a token may start with '-'
                 http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"),
-                env={**env, "SANIC_WORKERS": str(max(1, args.rasa_workers))}),
+                env={**env, "SANIC_WORKERS": workers}),
     ]
 
 
