@@ -11,7 +11,8 @@ rule's reach, where RulePolicy treats any state as a match. No slot influences t
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+import weakref
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -40,10 +41,20 @@ def recent_turns(tracker: DialogueStateTracker, domain: Domain,
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class RecentTurnsRulePolicy(RulePolicy):
+    # the last conversation shortened, and the short one: RulePolicy asks twice per prediction
+    _shortened: Tuple[Optional["weakref.ReferenceType"], int, Optional[DialogueStateTracker]] = (None, 0, None)
+
     def _prediction_states(self, tracker: DialogueStateTracker, domain: Domain,
                            use_text_for_last_user_input: bool = False,
                            rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
         if type(tracker) is DialogueStateTracker:  # a live conversation, not training data
-            tracker = recent_turns(tracker, domain)
+            tracker = self._recent_turns(tracker, domain)
         return super()._prediction_states(tracker, domain, use_text_for_last_user_input,
                                           rule_only_data)
+
+    def _recent_turns(self, tracker: DialogueStateTracker, domain: Domain) -> DialogueStateTracker:
+        seen, length, short = self._shortened
+        if seen is None or seen() is not tracker or length != len(tracker.events):
+            short = recent_turns(tracker, domain)
+            self._shortened = (weakref.ref(tracker), len(tracker.events), short)
+        return short

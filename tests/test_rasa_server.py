@@ -98,3 +98,16 @@ def test_the_action_server_gets_the_conversation_from_the_latest_user_message():
     assert [e["event"] for e in sent["events"]] == ["user"]
     assert sent["events"][0]["input_channel"] == "socketio"  # the channel the actions read
     assert sent["slots"]["soc"] == 5314.0 and sent["latest_message"]["text"] == "and hours?"
+
+
+def test_event_types_are_found_as_rasa_finds_them():
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    for event_type in all_subclasses(Event):
+        for _ in range(2):  # the second time from memory
+            assert rasa_server._resolve_by_type(event_type.type_name) is \
+                rasa_server._rasa_resolve_by_type(event_type.type_name)
+    assert rasa_server._resolve_by_type("no-such-event", default=Event) is Event
+    with pytest.raises(ValueError):
+        rasa_server._resolve_by_type("no-such-event")

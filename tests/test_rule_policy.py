@@ -72,3 +72,20 @@ def test_the_assistant_uses_the_recent_turns_policy():
     config = yaml.safe_load((ROOT / "config.yml").read_text())
     assert [p["name"] for p in config["policies"]] == ["bot.rule_policy.RecentTurnsRulePolicy"]
     assert issubclass(RecentTurnsRulePolicy, RulePolicy)
+
+
+def test_the_policy_shortens_a_conversation_once_per_prediction(tmp_path, monkeypatch):
+    import bot.rule_policy as module
+
+    calls = []
+    monkeypatch.setattr(module, "recent_turns", lambda t, d: calls.append(t) or recent_turns(t, d))
+    policy = RecentTurnsRulePolicy.create(RecentTurnsRulePolicy.get_default_config(),
+                                          LocalModelStorage(tmp_path), Resource("rules"),
+                                          ExecutionContext(GraphSchema({}), "test"))
+    tracker = _conversation(*_turn("ask_pay"), *_turn("inform"), *_turn("ask_hours"),
+                            ActionExecuted("action_listen"), UserUttered("x", {"name": "thanks"}))
+    first = policy._prediction_states(tracker, DOMAIN)
+    assert policy._prediction_states(tracker, DOMAIN) == first and len(calls) == 1
+    tracker.update(ActionExecuted("utter_thanks"))  # the conversation moved on: shortened again
+    policy._prediction_states(tracker, DOMAIN)
+    assert len(calls) == 2

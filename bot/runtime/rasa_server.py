@@ -14,6 +14,9 @@ The action server is sent the conversation from the latest user message on, not 
 conversation: the actions read the slots, the latest message and the channel it came in on, and
 turning a long conversation into JSON and back on every message cost both servers time.
 
+Turning an event's JSON back into an event looked its type up among all of Rasa's event classes,
+found afresh each time by walking the class tree; the type names are remembered here.
+
 And once the model is loaded, its half a million objects are moved out of the garbage
 collector's sight (gc.freeze): they live as long as the server, and every full collection
 walked them all, stopping the server for half a second every few hundred messages.
@@ -29,6 +32,7 @@ import rasa.core.processor
 import rasa.core.run
 from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
 
 from .graph_runner import SequentialGraphRunner
 
@@ -83,6 +87,19 @@ def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[s
     return request
 
 
+_rasa_resolve_by_type = Event.resolve_by_type
+_event_types: dict[str, Any] = {}
+
+
+def _resolve_by_type(type_name: str, default: Any = None) -> Any:
+    found = _event_types.get(type_name)
+    if found is None:
+        found = _rasa_resolve_by_type(type_name, default)  # Rasa's answer, or its error
+        if found is not None and found is not default:
+            _event_types[type_name] = found
+    return found
+
+
 _rasa_load_agent_on_start = rasa.core.run.load_agent_on_start
 
 
@@ -96,6 +113,7 @@ async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
+    Event.resolve_by_type = staticmethod(_resolve_by_type)
     rasa.core.processor.DaskGraphRunner = SequentialGraphRunner  # the name its model loader uses
     rasa.core.run.load_agent_on_start = _load_agent_then_freeze  # looked up when serving starts
 
