@@ -362,3 +362,17 @@ def test_adviser_demo_plays_its_script_over_rest(assistant, capsys, db_path):
     zookeepers = get_coder(db_path).code("zookeepers").candidates[0].soc
     withheld = LmiService(db_path).pay(Query(soc=zookeepers, region=12))  # Northern Ireland
     assert withheld.fallback and " ".join(withheld.fallback.split()) in shown
+
+
+def test_a_long_conversation_keeps_its_context_and_restart_forgets_it(assistant, db_path):
+    """Several turns (past what the rule policy is shown, and across Rasa's worker processes,
+    which take a conversation's messages in turn), then Rasa's /restart."""
+    def say(text: str) -> str:
+        return " ".join(r.get("text") or "" for r in assistant.rest("long-chat", text))
+
+    assert "lumbers" in say("how much do plumbers earn in wales")
+    assert "hours a week" in say("and the hours?")
+    assert "Scotland" in say("what about in scotland")
+    assert "lumbers" in say("how much do they earn")  # still the plumbers, five turns in
+    say("/restart")
+    assert "Which job" in say("and the hours?")  # the job was forgotten with the conversation
