@@ -43,7 +43,7 @@ class SQLiteLockStore(LockStore):
         local = self._local
         if getattr(local, "pid", None) != os.getpid():
             local.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS,
-                                               isolation_level=None, check_same_thread=False)
+                                               isolation_level=None)
             local.connection.execute("PRAGMA journal_mode=WAL")
             local.connection.execute("PRAGMA synchronous=NORMAL")
             local.connection.execute("CREATE TABLE IF NOT EXISTS conversation_locks "

@@ -7,9 +7,10 @@ recent conversations in memory (least recently used go first) and writes only th
 in one statement. The database stays the record: a restart, or a conversation not in memory,
 reads it as Rasa does. bot.runtime runs several Rasa worker processes on one database, and a
 conversation's messages may go to any of them, so before the memory is used it is brought up to
-date with the rows other workers stored since this one last saw the conversation. On SQLite it also writes through a write-ahead log without a
-disk flush per message (journal_mode=WAL, synchronous=NORMAL): a crash can lose the last
-moments of conversations but never corrupts the file.
+date with the rows other workers stored since this one last saw the conversation. On SQLite it
+also writes through a write-ahead log without a disk flush per message (journal_mode=WAL,
+synchronous=NORMAL): a crash can lose the last moments of conversations but never corrupts the
+file.
 
 What young people type can be personal, so conversations are kept only as long as they are
 useful: `retention_days` after a conversation's last event, all of its events are deleted. The
