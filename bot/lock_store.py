@@ -25,14 +25,16 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockStore
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.runtime import project
+
 BUSY_TIMEOUT_SECONDS = 10.0
-DEFAULT_DB = "var/conversations.sqlite"
 
 
 class SQLiteLockStore(LockStore):
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, db: Optional[str] = None) -> None:
         """Rasa passes the endpoints file's `lock_store` section as `endpoint_config`."""
-        self.path = db or (endpoint_config.kwargs.get("db") if endpoint_config else None) or DEFAULT_DB
+        self.path = str(db or (endpoint_config.kwargs.get("db") if endpoint_config else None)
+                        or project.CONVERSATIONS_DB)
         self._local = threading.local()
         super().__init__()
         self._connection()  # a database that cannot be opened fails at start, not on a message
@@ -48,31 +50,20 @@ class SQLiteLockStore(LockStore):
             local.connection.execute("PRAGMA synchronous=NORMAL")
             local.connection.execute("CREATE TABLE IF NOT EXISTS conversation_locks "
                                      "(conversation_id TEXT PRIMARY KEY, lock TEXT NOT NULL)")
-            local.pid, local.depth = os.getpid(), 0
+            local.pid = os.getpid()
         return local.connection
 
     @contextmanager
     def _write_transaction(self) -> Iterator[None]:
-        """One write transaction around a read-modify-write of a lock; nested uses join it."""
-        connection, local = self._connection(), self._local
-        if local.depth:
-            local.depth += 1
-            try:
-                yield
-            finally:
-                local.depth -= 1
-            return
+        """One write transaction around a read-modify-write of a lock."""
+        connection = self._connection()
         connection.execute("BEGIN IMMEDIATE")
-        local.depth = 1
         try:
             yield
         except BaseException:
             connection.execute("ROLLBACK")
             raise
-        else:
-            connection.execute("COMMIT")
-        finally:
-            local.depth = 0
+        connection.execute("COMMIT")
 
     def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
         row = self._connection().execute(
@@ -99,10 +90,8 @@ class SQLiteLockStore(LockStore):
         with self._write_transaction():
             super().update_lock(conversation_id)
 
-    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
-        with self._write_transaction():
-            super().finish_serving(conversation_id, ticket_number)
-
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+        """Finishes serving the ticket and deletes the lock if nobody waits (Rasa finishes a
+        ticket only here)."""
         with self._write_transaction():
             super().cleanup(conversation_id, ticket_number)
