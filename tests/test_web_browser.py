@@ -58,3 +58,12 @@ def test_chat_page_in_a_browser(assistant: Stack, db_path: Path, tmp_path: Path)
     lines = done.stdout.strip().splitlines()
     report = json.loads(lines[-1]) if lines else {"ok": False, "error": done.stderr}
     assert report["ok"], f"{report.get('error')}\nbrowser stderr: {done.stderr[-2000:]}"
+
+
+def test_the_widget_is_served_connecting_by_websocket_only():
+    """Several Rasa workers share one port: long-polling would scatter a session over them."""
+    from bot.runtime import webserver
+
+    raw = (WEB / "node_modules" / webserver.VENDOR["/vendor/rasa-webchat.js"]).read_bytes()
+    served = webserver.widget_script(raw)
+    assert served.count(b'transports:["websocket"]') == 2 and webserver.WIDGET_SOCKET_CALL not in served

@@ -27,6 +27,22 @@ VENDOR = {
 # internet (a young person's address would go to a third party), so those imports are dropped
 # as the file is served; the page's own stylesheet sets the font.
 REMOTE_IMPORT = re.compile(rb"@import url\(https?://[^)]*\);")
+# The Rasa server runs several worker processes on one port, and socket.io's usual start (HTTP
+# long-polling, then an upgrade) sends one session's requests to any of them ("Invalid
+# session"). A websocket is one connection, so it stays with one worker. The widget passes only
+# the socket path to socket.io (it drops its protocolOptions), so its one call is edited as the
+# file is served; a widget version without that call is refused with an error naming this file
+# (tests/test_web_browser.py checks the installed widget).
+WIDGET_SOCKET_CALL = b"socketio:function(e,t,n){var r=n?{path:n}:{}"
+WEBSOCKET_ONLY = (b'socketio:function(e,t,n){var r=n?{path:n,transports:["websocket"]}'
+                  b':{transports:["websocket"]}')
+
+
+def widget_script(script: bytes) -> bytes:
+    if script.count(WIDGET_SOCKET_CALL) != 1:
+        raise RuntimeError("rasa-webchat's socket.io call has changed: update WIDGET_SOCKET_CALL "
+                           "in bot/runtime/webserver.py so the page connects by websocket only")
+    return script.replace(WIDGET_SOCKET_CALL, WEBSOCKET_ONLY)
 
 
 class ChatPageHandler(SimpleHTTPRequestHandler):
@@ -39,8 +55,10 @@ class ChatPageHandler(SimpleHTTPRequestHandler):
         if path == "/config.json":
             self._send_bytes(json.dumps({"rasaPort": self.rasa_port}).encode(), "application/json")
         elif path in VENDOR:
-            script = (project.WEB / "node_modules" / VENDOR[path]).read_bytes()
-            self._send_bytes(REMOTE_IMPORT.sub(b"", script), "text/javascript")
+            script = REMOTE_IMPORT.sub(b"", (project.WEB / "node_modules" / VENDOR[path]).read_bytes())
+            if path == "/vendor/rasa-webchat.js":
+                script = widget_script(script)
+            self._send_bytes(script, "text/javascript")
         elif path.endswith("/") and path != "/":
             self.send_error(HTTPStatus.NOT_FOUND)
         else:

@@ -20,9 +20,6 @@
     React.createElement(WebChat.default, {
       socketUrl: `${location.protocol}//${location.hostname}:${config.rasaPort}`,
       socketPath: "/socket.io/",
-      // straight to a websocket: one connection stays with one of the Rasa worker processes,
-      // where socket.io's long-polling start would send its requests to any of them
-      protocolOptions: { transports: ["websocket"] },
       embedded: true,
       title: "Careers chat",
       initPayload: GREETING,
