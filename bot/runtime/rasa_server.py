@@ -20,6 +20,8 @@ found afresh each time by walking the class tree; the type names are remembered 
 And once the model is loaded, its half a million objects are moved out of the garbage
 collector's sight (gc.freeze): they live as long as the server, and every full collection
 walked them all, stopping the server for half a second every few hundred messages.
+
+With more than one worker, connections are spread evenly over them (bot.runtime.connection_balance).
 """
 from __future__ import annotations
 
@@ -33,7 +35,9 @@ import rasa.core.run
 from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event
+from sanic import Sanic
 
+from . import connection_balance
 from .graph_runner import SequentialGraphRunner
 
 _rasa_validate = RemoteAction._validate_action_result
@@ -110,12 +114,23 @@ async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
     return agent
 
 
+_rasa_configure_app = rasa.core.run.configure_app
+
+
+def _configure_balanced_app(*args: Any, **kwargs: Any) -> Sanic:
+    app = _rasa_configure_app(*args, **kwargs)
+    connection_balance.balance(app)
+    return app
+
+
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
     Event.resolve_by_type = staticmethod(_resolve_by_type)
     rasa.core.processor.DaskGraphRunner = SequentialGraphRunner  # the name its model loader uses
     rasa.core.run.load_agent_on_start = _load_agent_then_freeze  # looked up when serving starts
+    connection_balance.install()
+    rasa.core.run.configure_app = _configure_balanced_app  # looked up when Rasa builds its server
 
 
 def main() -> None:
