@@ -74,6 +74,10 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         self._newest_row_sql = sa.text(f"SELECT max(id) FROM {table} WHERE sender_id = :sender_id")
         self._rows_after_sql = sa.text(f"SELECT data FROM {table} WHERE sender_id = :sender_id "
                                        "AND id > :after ORDER BY id")
+        self._latest_session_sql = sa.text(
+            f"SELECT id, data FROM {table} WHERE sender_id = :sender_id AND id >= "
+            f"(SELECT coalesce(max(id), 0) FROM {table} WHERE sender_id = :sender_id "
+            f"AND type_name = '{SessionStarted.type_name}') ORDER BY id")
         # sender -> the events this process last saved for it, and the id of their newest row
         self._recent: OrderedDict[str, tuple[list[Event], int]] = OrderedDict()
         self.prune()
@@ -97,12 +101,15 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         return count
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        known = self._current(sender_id)
-        if known is None or self.domain is None:
+        if self.domain is None:
             return await super().retrieve(sender_id)
-        self._recent.move_to_end(sender_id)
-        start = next((i for i in range(len(known) - 1, -1, -1) if isinstance(known[i], SessionStarted)), 0)
-        return DialogueStateTracker.from_events(sender_id, known[start:], self.domain.slots)
+        events = self._current(sender_id)
+        if events is None:
+            events = self._load(sender_id)
+        if not events:
+            return None
+        start = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], SessionStarted)), 0)
+        return DialogueStateTracker.from_events(sender_id, events[start:], self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
@@ -117,12 +124,26 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
             if rows:
                 conn.execute(self.SQLEvent.__table__.insert(), rows)
             newest = self._newest_row(conn, tracker.sender_id)
-        self._recent[tracker.sender_id] = (events, newest)
-        self._recent.move_to_end(tracker.sender_id)
-        while len(self._recent) > CACHED_CONVERSATIONS:
-            self._recent.popitem(last=False)
+        self._remember(tracker.sender_id, events, newest)
         if time.monotonic() - self._last_prune > PRUNE_EVERY:
             self.prune()
+
+    def _remember(self, sender_id: str, events: list[Event], newest: int) -> None:
+        self._recent[sender_id] = (events, newest)
+        self._recent.move_to_end(sender_id)
+        while len(self._recent) > CACHED_CONVERSATIONS:
+            self._recent.popitem(last=False)
+
+    def _load(self, sender_id: str) -> list[Event]:
+        """The conversation's latest session from the database, kept in memory: with several
+        workers a conversation often comes to one that has not seen it yet, and Rasa's own
+        reading (an ORM query, then the same rows counted again before the save) cost a twentieth
+        of the server's time. Rows are read in the order they were stored, as the memory holds
+        them (Rasa orders by timestamp: the same order unless a clock went back)."""
+        rows = self._reader().execute(self._latest_session_sql, {"sender_id": sender_id}).fetchall()
+        events = deserialise_events([json.loads(data) for _, data in rows])
+        self._remember(sender_id, events, rows[-1][0] if rows else 0)
+        return events
 
     def _newest_row(self, conn: sa.engine.Connection, sender_id: str) -> int:
         # plain SQL: building the same query with SQLAlchemy's expressions took 3x as long
@@ -141,10 +162,10 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         if latest > newest:
             added = reader.execute(self._rows_after_sql, {"sender_id": sender_id, "after": newest})
             events = events + deserialise_events([json.loads(data) for (data,) in added])
-            self._recent[sender_id] = (events, latest)
         elif latest < newest:  # deleted (retention) meanwhile: start again from the database
             del self._recent[sender_id]
             return None
+        self._remember(sender_id, events, latest)
         return events
 
     def _reader(self) -> sa.engine.Connection:
@@ -160,8 +181,10 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         saves a conversation only after retrieving it, holding its lock in between, so the
         memory retrieve checked is still current."""
         known = self._recent.get(sender_id)
-        if not known or not known[0]:
+        if not known:
             return None
+        if not known[0]:  # nothing was stored when it was read: check nothing is now
+            return 0 if self._newest_row(self._reader(), sender_id) == 0 else None
         last = known[0][-1]
         return next((i + 1 for i in range(len(events) - 1, -1, -1) if events[i] is last), None)
 

@@ -107,6 +107,33 @@ def test_two_worker_processes_see_each_others_messages(tmp_path: Path):
     assert [e.text for e in asyncio.run(first.retrieve("chat")).events] == said
 
 
+def test_a_worker_new_to_a_conversation_reads_its_latest_session_and_adds_only_new_events(
+        tmp_path: Path):
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+
+    domain = Domain.from_yaml("slots:\n  region:\n    type: float\n    mappings:\n    - type: custom\n")
+    path = str(tmp_path / "c.sqlite")
+    first, second = (RetentionSQLTrackerStore(domain=domain, dialect="sqlite", db=path) for _ in range(2))
+    tracker = asyncio.run(first.get_or_create_tracker("chat"))  # Rasa's way to start one
+    for event in [UserUttered("old session"), ActionExecuted("action_session_start"),
+                  SessionStarted(), ActionExecuted("action_listen"), UserUttered("new session")]:
+        tracker.update(event)
+    asyncio.run(first.save(tracker))
+
+    seen = asyncio.run(second.retrieve("chat"))  # second has not seen it: reads the database
+    assert [e.text for e in seen.events if isinstance(e, UserUttered)] == ["new session"]
+    seen.update(UserUttered("second's message"))
+    asyncio.run(second.save(seen))
+    assert asyncio.run(second.get_or_create_tracker("other")).sender_id == "other"
+    with sqlite3.connect(path) as db:
+        said = {sender: [r[0] for r in db.execute(
+            "select type_name from events where sender_id = ? order by id", (sender,))]
+            for sender in ("chat", "other")}
+    assert said["chat"] == ["action", "user", "action", "session_started", "action", "user", "user"]
+    assert said["other"] == ["action"]  # the new conversation's first action_listen, once
+
+
 def test_workers_take_turns_on_a_conversation_through_the_shared_lock_table(tmp_path: Path):
     from bot.lock_store import SQLiteLockStore
 
