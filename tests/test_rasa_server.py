@@ -111,3 +111,13 @@ def test_event_types_are_found_as_rasa_finds_them():
     assert rasa_server._resolve_by_type("no-such-event", default=Event) is Event
     with pytest.raises(ValueError):
         rasa_server._resolve_by_type("no-such-event")
+
+
+def test_whether_a_domain_is_empty_is_answered_as_rasa_does():
+    from rasa.shared.core.domain import Domain
+
+    for domain in (Domain.empty(), Domain.from_yaml("intents:\n  - greet\n")):
+        for _ in range(2):  # the second time from memory
+            assert rasa_server._domain_is_empty(domain) is rasa_server._rasa_domain_is_empty(domain)
+    assert rasa_server._domain_is_empty(Domain.empty()) and not rasa_server._domain_is_empty(
+        Domain.from_yaml("intents:\n  - greet\n"))
