@@ -25,11 +25,13 @@ so no separate job has to be scheduled. Set in bot/endpoints.yml:
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import time
 from collections import OrderedDict
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -54,9 +56,27 @@ def _fast_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+@contextmanager
+def _one_process_at_a_time(sqlite_file: str | None) -> Iterator[None]:
+    """Rasa's workers start together and each creates the tables it finds missing: two at once
+    on a new file, and one fails and logs an error. An advisory lock on the file itself (SQLite
+    locks byte ranges with fcntl, which flock does not touch) lets one create them first."""
+    if not sqlite_file or sqlite_file == ":memory:":
+        yield
+        return
+    with open(sqlite_file, "ab") as handle:  # an empty file is an empty SQLite database
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class RetentionSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, retention_days: float = 30, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        sqlite = not args and kwargs.get("dialect", "sqlite") == "sqlite" and not kwargs.get("host")
+        with _one_process_at_a_time(kwargs.get("db", "rasa.db") if sqlite else None):
+            super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new connection for each use of a file database; keeping
             # one per thread (Rasa uses one) saves the open and the pragmas on every message

@@ -3,6 +3,7 @@ period (bot/tracker_store.py)."""
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import sqlite3
 import time
 from pathlib import Path
@@ -28,6 +29,42 @@ def test_a_conversation_continues_after_a_restart(tmp_path: Path):
             "select json_extract(data, '$.text') from events "
             "where sender_id = ? and type_name = 'user' order by id", (sender,))]
     assert said == ["how much do plumbers earn in Wales?", "and in Scotland?"]
+
+
+def _open_store_at_the_barrier(path: str, barrier, errors) -> None:  # noqa: ANN001 - process target
+    import logging
+
+    class Errors(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR:
+                errors.put(record.getMessage())
+
+    logging.getLogger("rasa.core.tracker_store").addHandler(Errors())
+    barrier.wait()
+    RetentionSQLTrackerStore(dialect="sqlite", db=path)
+
+
+def test_workers_starting_together_on_a_new_file_create_its_tables_without_an_error(tmp_path: Path):
+    """Rasa's workers all open the store at once; on a new file each found the tables missing and
+    all but one failed to create them and logged an error (every few starts)."""
+    context = multiprocessing.get_context("fork")
+    errors = context.Queue()
+    for attempt in range(5):
+        barrier = context.Barrier(4)
+        workers = [context.Process(target=_open_store_at_the_barrier,
+                                   args=(str(tmp_path / f"c{attempt}.sqlite"), barrier, errors))
+                   for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(60)
+            assert worker.exitcode == 0
+    logged = []
+    while not errors.empty():
+        logged.append(errors.get())
+    assert logged == []
+    with sqlite3.connect(tmp_path / "c0.sqlite") as db:
+        assert db.execute("select count(*) from events").fetchone() == (0,)
 
 
 def _save(store: RetentionSQLTrackerStore, sender: str, *ages_in_days: float) -> None:
