@@ -87,7 +87,7 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
     workers = str(max(1, args.workers))
     return [
         Service("actions",
-                [str(project.PYTHON), "-m", "rasa_sdk", "--actions", "bot.actions",
+                [str(project.PYTHON), "-m", "bot.runtime.action_server", "--actions", "bot.actions",
                  "--port", str(args.actions_port)],
                 http_ok(f"http://127.0.0.1:{args.actions_port}/health"),
                 env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": workers}),
