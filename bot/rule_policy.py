@@ -8,15 +8,23 @@ fallback loop are as short), so the policy is shown the conversation from the th
 message on, together with the loop that was active there. Earlier states lie beyond every
 rule's reach, where RulePolicy treats any state as a match. No slot influences the dialogue
 (bot/domain.yml), so none is carried over. Trackers made in training are used whole.
+
+RulePolicy also looks for a rule twice after every user message: once with the message's text
+in place of its intent (for rules written with example text), then with the intent. When no
+rule can match a state without an intent, as here (every rule names an intent; no rule is
+written with text), the first search always finds nothing and is skipped: the same prediction,
+with the states made once instead of twice.
 """
 from __future__ import annotations
 
 import weakref
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-from rasa.core.policies.rule_policy import RulePolicy
+from rasa.core.policies.rule_policy import RULES, RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.domain import Domain, State
+from rasa.shared.nlu.constants import INTENT
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -38,11 +46,21 @@ def recent_turns(tracker: DialogueStateTracker, domain: Domain,
     return DialogueStateTracker.from_events(tracker.sender_id, carried + events[cut:], domain.slots)
 
 
+def _could_match_text(rule_states: List[State]) -> bool:
+    if not rule_states:
+        return True
+    last = rule_states[-1]
+    intent = last.get(USER, {}).get(INTENT)
+    return bool(last.get(PREVIOUS_ACTION)) and (not intent or intent == SHOULD_NOT_BE_SET)
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class RecentTurnsRulePolicy(RulePolicy):
     # the last conversation shortened, and the short one: RulePolicy asks twice per prediction
     _shortened: Tuple[Optional["weakref.ReferenceType"], int, Optional[DialogueStateTracker]] = (None, 0, None)
+    _checked_rules: Optional[Dict[Text, Text]] = None  # the lookup _text_can_match was found for
+    _text_can_match = True
 
     def _prediction_states(self, tracker: DialogueStateTracker, domain: Domain,
                            use_text_for_last_user_input: bool = False,
@@ -51,6 +69,22 @@ class RecentTurnsRulePolicy(RulePolicy):
             tracker = self._recent_turns(tracker, domain)
         return super()._prediction_states(tracker, domain, use_text_for_last_user_input,
                                           rule_only_data)
+
+    def _find_action_from_rules(self, tracker: DialogueStateTracker, domain: Domain,
+                                use_text_for_last_user_input: bool) -> Tuple[Optional[Text], Optional[Text], bool]:
+        if use_text_for_last_user_input and not self._a_rule_can_match_text():
+            return None, None, False
+        return super()._find_action_from_rules(tracker, domain, use_text_for_last_user_input)
+
+    def _a_rule_can_match_text(self) -> bool:
+        """Whether a rule's last state could match a user turn shown as text: at prediction it
+        has the previous action (action_listen) and no intent, so a rule whose last state has
+        no previous action, or requires an intent, cannot match (RulePolicy._is_rule_applicable)."""
+        rules = self.lookup.get(RULES, {})
+        if self._checked_rules is not rules:
+            self._checked_rules, self._text_can_match = rules, any(
+                _could_match_text(self._rule_key_to_state(key)) for key in rules)
+        return self._text_can_match
 
     def _recent_turns(self, tracker: DialogueStateTracker, domain: Domain) -> DialogueStateTracker:
         seen, length, short = self._shortened

@@ -89,3 +89,47 @@ def test_the_policy_shortens_a_conversation_once_per_prediction(tmp_path, monkey
     tracker.update(ActionExecuted("utter_thanks"))  # the conversation moved on: shortened again
     policy._prediction_states(tracker, DOMAIN)
     assert len(calls) == 2
+
+
+def _rule(intent: str, action: str):
+    from rasa.shared.core.constants import RULE_SNIPPET_ACTION_NAME
+    from rasa.shared.core.generator import TrackerWithCachedStates
+
+    events = [ActionExecuted(RULE_SNIPPET_ACTION_NAME), ActionExecuted("action_listen"),
+              UserUttered(intent=intent and {"name": intent}), ActionExecuted(action),
+              ActionExecuted("action_listen")]
+    return TrackerWithCachedStates.from_events(f"rule {intent}", events, domain=DOMAIN,
+                                               is_rule_tracker=True)
+
+
+def _trained(policy_class, tmp_path: Path, name: str):
+    policy = policy_class.create(policy_class.get_default_config(), LocalModelStorage(tmp_path),
+                                 Resource(name), ExecutionContext(GraphSchema({}), name))
+    policy.train([_rule("greet", "utter_greet"), _rule("ask_pay", "action_answer")], DOMAIN)
+    return policy
+
+
+def test_skipping_the_search_by_text_gives_rasas_predictions(tmp_path):
+    ours, rasas = (_trained(RecentTurnsRulePolicy, tmp_path, "ours"),
+                   _trained(RulePolicy, tmp_path, "rasas"))
+    assert not ours._a_rule_can_match_text()  # every rule names an intent: the search is skipped
+    for said in ("greet", "ask_pay", "thanks"):
+        tracker = _conversation(*_turn("ask_hours"), ActionExecuted("action_listen"),
+                                UserUttered(f"text for {said}", {"name": said}))
+        mine, theirs = (p.predict_action_probabilities(tracker, DOMAIN) for p in (ours, rasas))
+        assert mine.probabilities == theirs.probabilities
+        assert mine.is_end_to_end_prediction == theirs.is_end_to_end_prediction
+    assert ours._find_action_from_rules(tracker, DOMAIN, True) == (None, None, False)
+
+
+def test_a_rule_that_names_no_intent_keeps_the_search_by_text():
+    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
+
+    from bot.rule_policy import _could_match_text
+
+    listen = {PREVIOUS_ACTION: {"action_name": "action_listen"}}
+    assert not _could_match_text([{**listen, USER: {"intent": "greet"}}])
+    assert not _could_match_text([{USER: {"intent": "greet"}}])  # a conversation start
+    assert _could_match_text([{PREVIOUS_ACTION: {"action_name": "utter_greet"}}])
+    assert _could_match_text([{**listen, USER: {"intent": SHOULD_NOT_BE_SET}}])
+    assert _could_match_text([{**listen, USER: {"text": "hello there"}}])
