@@ -15,19 +15,14 @@ never be given the same ticket. Set in the endpoints file:
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
-import threading
-from contextlib import contextmanager
-from typing import Iterator, Optional, Text
+from typing import Optional, Text
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockStore
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.runtime import project
-
-BUSY_TIMEOUT_SECONDS = 10.0
+from bot.sqlite_connections import ThreadConnections
 
 
 class SQLiteLockStore(LockStore):
@@ -35,63 +30,39 @@ class SQLiteLockStore(LockStore):
         """Rasa passes the endpoints file's `lock_store` section as `endpoint_config`."""
         self.path = str(db or (endpoint_config.kwargs.get("db") if endpoint_config else None)
                         or project.CONVERSATIONS_DB)
-        self._local = threading.local()
+        self._connections = ThreadConnections(
+            self.path, setup="CREATE TABLE IF NOT EXISTS conversation_locks "
+                             "(conversation_id TEXT PRIMARY KEY, lock TEXT NOT NULL)")
         super().__init__()
-        self._connection()  # a database that cannot be opened fails at start, not on a message
-
-    def _connection(self) -> sqlite3.Connection:
-        """This thread's connection in this process: Sanic forks its workers after the store is
-        made, and a SQLite connection must not cross a fork or a thread."""
-        local = self._local
-        if getattr(local, "pid", None) != os.getpid():
-            local.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS,
-                                               isolation_level=None)
-            local.connection.execute("PRAGMA journal_mode=WAL")
-            local.connection.execute("PRAGMA synchronous=NORMAL")
-            local.connection.execute("CREATE TABLE IF NOT EXISTS conversation_locks "
-                                     "(conversation_id TEXT PRIMARY KEY, lock TEXT NOT NULL)")
-            local.pid = os.getpid()
-        return local.connection
-
-    @contextmanager
-    def _write_transaction(self) -> Iterator[None]:
-        """One write transaction around a read-modify-write of a lock."""
-        connection = self._connection()
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
+        self._connections.get()  # a database that cannot be opened fails at start, not on a message
 
     def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
-        row = self._connection().execute(
+        row = self._connections.get().execute(
             "SELECT lock FROM conversation_locks WHERE conversation_id = ?", (conversation_id,)
         ).fetchone()
         return TicketLock.from_dict(json.loads(row[0])) if row else None
 
     def delete_lock(self, conversation_id: Text) -> None:
-        deleted = self._connection().execute(
+        deleted = self._connections.get().execute(
             "DELETE FROM conversation_locks WHERE conversation_id = ?", (conversation_id,)
         ).rowcount
         self._log_deletion(conversation_id, deleted > 0)
 
     def save_lock(self, lock: TicketLock) -> None:
-        self._connection().execute(
+        self._connections.get().execute(
             "INSERT OR REPLACE INTO conversation_locks (conversation_id, lock) VALUES (?, ?)",
             (lock.conversation_id, lock.dumps()))
 
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        with self._write_transaction():
+        with self._connections.write():
             return super().issue_ticket(conversation_id, lock_lifetime)
 
     def update_lock(self, conversation_id: Text) -> None:
-        with self._write_transaction():
+        with self._connections.write():
             super().update_lock(conversation_id)
 
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
         """Finishes serving the ticket and deletes the lock if nobody waits (Rasa finishes a
         ticket only here)."""
-        with self._write_transaction():
+        with self._connections.write():
             super().cleanup(conversation_id, ticket_number)

@@ -7,10 +7,12 @@ recent conversations in memory (least recently used go first) and writes only th
 in one statement. The database stays the record: a restart, or a conversation not in memory,
 reads it as Rasa does. bot.runtime runs several Rasa worker processes on one database, and a
 conversation's messages may go to any of them, so before the memory is used it is brought up to
-date with the rows other workers stored since this one last saw the conversation. On SQLite it
-also writes through a write-ahead log without a disk flush per message (journal_mode=WAL,
-synchronous=NORMAL): a crash can lose the last moments of conversations but never corrupts the
-file.
+date with the rows other workers stored since this one last saw the conversation. Those
+per-message reads and writes go straight through sqlite3 (bot.sqlite_connections): through
+SQLAlchemy each statement cost ~70 microseconds of bookkeeping around a ~6 microsecond query.
+So the store needs a SQLite file, as the lock store the workers share does; Rasa's own code
+(listing conversations, reading whole histories, the retention clean-up) still goes through
+SQLAlchemy on the same file.
 
 What young people type can be personal, so conversations are kept only as long as they are
 useful: `retention_days` after a conversation's last event, all of its events are deleted. The
@@ -40,6 +42,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 
+from bot import sqlite_connections
+
 logger = logging.getLogger(__name__)
 
 DAY = 24 * 3600
@@ -50,20 +54,14 @@ CACHED_CONVERSATIONS = 500
 
 
 def _fast_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+    sqlite_connections.tune(dbapi_connection)
 
 
 @contextmanager
-def _one_process_at_a_time(sqlite_file: str | None) -> Iterator[None]:
+def _one_process_at_a_time(sqlite_file: str) -> Iterator[None]:
     """Rasa's workers start together and each creates the tables it finds missing: two at once
     on a new file, and one fails and logs an error. An advisory lock on the file itself (SQLite
     locks byte ranges with fcntl, which flock does not touch) lets one create them first."""
-    if not sqlite_file or sqlite_file == ":memory:":
-        yield
-        return
     with open(sqlite_file, "ab") as handle:  # an empty file is an empty SQLite database
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -73,31 +71,36 @@ def _one_process_at_a_time(sqlite_file: str | None) -> Iterator[None]:
 
 
 class RetentionSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, *args: Any, retention_days: float = 30, **kwargs: Any) -> None:
-        sqlite = not args and kwargs.get("dialect", "sqlite") == "sqlite" and not kwargs.get("host")
-        with _one_process_at_a_time(kwargs.get("db", "rasa.db") if sqlite else None):
-            super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            # SQLAlchemy 1.4 opens a new connection for each use of a file database; keeping
-            # one per thread (Rasa uses one) saves the open and the pragmas on every message
-            url = self.engine.url
-            self.engine.dispose()
-            self.engine = sa.create_engine(url, poolclass=sa.pool.SingletonThreadPool)
-            sa.event.listen(self.engine, "connect", _fast_sqlite)
-            self.sessionmaker = sessionmaker(bind=self.engine)
+    def __init__(self, retention_days: float = 30, **kwargs: Any) -> None:
+        """Rasa passes the endpoints file's `tracker_store` settings as keywords."""
+        db = kwargs.get("db", "rasa.db")
+        if kwargs.get("dialect", "sqlite") != "sqlite" or kwargs.get("host") or db in ("", ":memory:"):
+            raise ValueError("RetentionSQLTrackerStore keeps conversations in a SQLite file: set "
+                             "dialect: sqlite and db: a file path (or use Rasa's SQLTrackerStore)")
+        with _one_process_at_a_time(db):
+            super().__init__(**kwargs)
+        # SQLAlchemy 1.4 opens a new connection for each use of a file database; keeping one per
+        # thread (Rasa uses one) saves the open and the pragmas each time Rasa's code uses it
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, poolclass=sa.pool.SingletonThreadPool)
+        sa.event.listen(self.engine, "connect", _fast_sqlite)
+        self.sessionmaker = sessionmaker(bind=self.engine)
+        self._db = sqlite_connections.ThreadConnections(url.database)
         if float(retention_days) <= 0:
             raise ValueError("retention_days must be positive")
         self.retention_seconds = float(retention_days) * DAY
         self._last_prune = 0.0
-        self._reading: sa.engine.Connection | None = None
         table = self.SQLEvent.__tablename__
-        self._newest_row_sql = sa.text(f"SELECT max(id) FROM {table} WHERE sender_id = :sender_id")
-        self._rows_after_sql = sa.text(f"SELECT data FROM {table} WHERE sender_id = :sender_id "
-                                       "AND id > :after ORDER BY id")
-        self._latest_session_sql = sa.text(
+        self._newest_row_sql = f"SELECT max(id) FROM {table} WHERE sender_id = ?"
+        self._rows_after_sql = f"SELECT data FROM {table} WHERE sender_id = ? AND id > ? ORDER BY id"
+        self._latest_session_sql = (
             f"SELECT id, data FROM {table} WHERE sender_id = :sender_id AND id >= "
             f"(SELECT coalesce(max(id), 0) FROM {table} WHERE sender_id = :sender_id "
             f"AND type_name = '{SessionStarted.type_name}') ORDER BY id")
+        self._insert_sql = (f"INSERT INTO {table} (sender_id, type_name, timestamp, intent_name, "
+                            "action_name, data) VALUES (:sender_id, :type_name, :timestamp, "
+                            ":intent_name, :action_name, :data)")
         # sender -> the events this process last saved for it, and the id of their newest row
         self._recent: OrderedDict[str, tuple[list[Event], int]] = OrderedDict()
         self.prune()
@@ -140,10 +143,10 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
                 stored = self._event_query(session, tracker.sender_id,
                                            fetch_events_from_all_sessions=False).count()
         rows = [self._row(tracker.sender_id, event) for event in events[stored:]]
-        with self.engine.begin() as conn:
+        with self._db.write() as db:
             if rows:
-                conn.execute(self.SQLEvent.__table__.insert(), rows)
-            newest = self._newest_row(conn, tracker.sender_id)
+                db.executemany(self._insert_sql, rows)
+            newest = self._newest_row(tracker.sender_id)
         self._remember(tracker.sender_id, events, newest)
         if time.monotonic() - self._last_prune > PRUNE_EVERY:
             self.prune()
@@ -160,14 +163,13 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         reading (an ORM query, then the same rows counted again before the save) cost a twentieth
         of the server's time. Rows are read in the order they were stored, as the memory holds
         them (Rasa orders by timestamp: the same order unless a clock went back)."""
-        rows = self._reader().execute(self._latest_session_sql, {"sender_id": sender_id}).fetchall()
+        rows = self._db.get().execute(self._latest_session_sql, {"sender_id": sender_id}).fetchall()
         events = deserialise_events([json.loads(data) for _, data in rows])
         self._remember(sender_id, events, rows[-1][0] if rows else 0)
         return events
 
-    def _newest_row(self, conn: sa.engine.Connection, sender_id: str) -> int:
-        # plain SQL: building the same query with SQLAlchemy's expressions took 3x as long
-        return conn.execute(self._newest_row_sql, {"sender_id": sender_id}).scalar() or 0
+    def _newest_row(self, sender_id: str) -> int:
+        return self._db.get().execute(self._newest_row_sql, (sender_id,)).fetchone()[0] or 0
 
     def _current(self, sender_id: str) -> list[Event] | None:
         """The conversation's events from memory, brought up to date with any rows another
@@ -177,23 +179,15 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         if known is None:
             return None
         events, newest = known
-        reader = self._reader()
-        latest = self._newest_row(reader, sender_id)
+        latest = self._newest_row(sender_id)
         if latest > newest:
-            added = reader.execute(self._rows_after_sql, {"sender_id": sender_id, "after": newest})
+            added = self._db.get().execute(self._rows_after_sql, (sender_id, newest))
             events = events + deserialise_events([json.loads(data) for (data,) in added])
         elif latest < newest:  # deleted (retention) meanwhile: start again from the database
             del self._recent[sender_id]
             return None
         self._remember(sender_id, events, latest)
         return events
-
-    def _reader(self) -> sa.engine.Connection:
-        """A connection kept for this check, which runs for every message: opening one each
-        time cost more than the query."""
-        if self._reading is None or self._reading.closed:
-            self._reading = self.engine.connect()
-        return self._reading
 
     def _stored_count(self, sender_id: str, events: list[Event]) -> int | None:
         """How many of the tracker's events are already stored: those up to the last event
@@ -204,7 +198,7 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         if not known:
             return None
         if not known[0]:  # nothing was stored when it was read: check nothing is now
-            return 0 if self._newest_row(self._reader(), sender_id) == 0 else None
+            return 0 if self._newest_row(sender_id) == 0 else None
         last = known[0][-1]
         return next((i + 1 for i in range(len(events) - 1, -1, -1) if events[i] is last), None)
 

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -186,3 +187,10 @@ def test_workers_take_turns_on_a_conversation_through_the_shared_lock_table(tmp_
     first.cleanup("chat", 2)
     assert first.get_lock("chat") is None  # nobody waiting: the lock is gone
     assert SQLiteLockStore(db=path).issue_ticket("other") == 0
+
+
+@pytest.mark.parametrize("settings", [{"dialect": "postgresql", "host": "db.example"},
+                                      {"dialect": "sqlite", "db": ":memory:"}])
+def test_a_store_that_is_not_a_sqlite_file_is_refused_with_the_reason(settings):
+    with pytest.raises(ValueError, match="SQLite file"):
+        RetentionSQLTrackerStore(**settings)
