@@ -136,3 +136,27 @@ def test_a_fallback_names_qualifications_in_plain_words(service):
     assert fallback.startswith("This figure is for all qualification levels instead of people with "
                                "no qualifications, because fewer than 1,000 people")
     assert "RQF" not in service.pay(Query(3512, qualification=2, region=12)).fallback
+
+
+def _median_in_forked_process(service, soc: int, answers) -> None:  # noqa: ANN001 - process target
+    answers.put(service.pay(Query(soc)).values["median"])
+
+
+def test_a_service_closed_before_a_fork_answers_in_the_forked_process(db_path):
+    """The action server loads the service, closes its connection and forks its workers
+    (bot/runtime/action_server.py): each opens its own connection and gets the same figures."""
+    import multiprocessing
+
+    from lmi_backend.service import LmiService
+
+    service = LmiService(db_path)
+    service.pay(Query(5315))  # a connection was open in this process (another job: not cached)
+    service.close()
+    context = multiprocessing.get_context("fork")
+    answers = context.Queue()
+    worker = context.Process(target=_median_in_forked_process, args=(service, 5314, answers))
+    worker.start()
+    worker.join(60)
+    assert worker.exitcode == 0 and answers.get(timeout=5) == 31602
+    assert service.pay(Query(5314)).values["median"] == 31602  # the parent can still use it
+    service.close()

@@ -1,11 +1,13 @@
 """Runs Rasa's action server (`python -m bot.runtime.action_server --actions bot.actions ...`)
-with the SOC coder loaded before its workers start.
+with the SOC coder and the LMI service loaded before its workers start.
 
-The coder (the job-title index, about a second to build) was loaded on each worker's first
-question, so the first young person to ask after a start waited a second longer, and under load
-every message sent to that worker queued behind it. Built here, in the process that starts the
-workers, it is ready in all of them, and they share its memory until they write to it. It is
-safe to carry across the fork: it reads everything it needs from the database and closes it.
+Both were loaded on each worker's first question (the job-title index takes about a second, the
+service's lookups a quarter), so the first young person to ask after a start waited that much
+longer, and under load every message sent to that worker queued behind it. Loaded here, in the
+process that starts the workers, they are ready in all of them, and the workers share their
+memory until they write to it. No database connection crosses the fork: the coder closes its
+own once it has read the index, and the service's is closed here (each worker opens its own on
+its first query).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from bot.actions import backend
 
 def main() -> None:
     backend.coder()
+    backend.service().close()
     rasa_sdk_main()
 
 

@@ -210,7 +210,11 @@ class Store:
         return self._rows(_APPRENTICESHIPS, soc=soc)
 
     def close(self) -> None:
+        """Closes this thread's connection; the lookups read at start-up stay, and the next
+        query opens a new connection. The action server loads the store before it forks its
+        workers and closes it there, so no connection crosses the fork."""
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
+        self._local = threading.local()
         self.engine.dispose()
