@@ -57,7 +57,8 @@ def _could_match_text(rule_states: List[State]) -> bool:
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class RecentTurnsRulePolicy(RulePolicy):
-    # the last conversation shortened, and the short one: RulePolicy asks twice per prediction
+    # the last conversation shortened, and the short one: RulePolicy may ask twice per
+    # prediction (once by the message's text, once by its intent)
     _shortened: Tuple[Optional["weakref.ReferenceType"], int, Optional[DialogueStateTracker]] = (None, 0, None)
     _checked_rules: Optional[Dict[Text, Text]] = None  # the lookup _text_can_match was found for
     _text_can_match = True
@@ -70,8 +71,9 @@ class RecentTurnsRulePolicy(RulePolicy):
         return super()._prediction_states(tracker, domain, use_text_for_last_user_input,
                                           rule_only_data)
 
-    def _find_action_from_rules(self, tracker: DialogueStateTracker, domain: Domain,
-                                use_text_for_last_user_input: bool) -> Tuple[Optional[Text], Optional[Text], bool]:
+    def _find_action_from_rules(
+        self, tracker: DialogueStateTracker, domain: Domain, use_text_for_last_user_input: bool
+    ) -> Tuple[Optional[Text], Optional[Text], bool]:
         if use_text_for_last_user_input and not self._a_rule_can_match_text():
             return None, None, False
         return super()._find_action_from_rules(tracker, domain, use_text_for_last_user_input)
