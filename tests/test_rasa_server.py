@@ -94,10 +94,16 @@ def test_the_action_server_gets_the_conversation_from_the_latest_user_message():
               ActionExecuted("action_answer"), BotUttered("£30,430"), SlotSet("soc", 5314.0),
               ActionExecuted("action_listen"), UserUttered("and hours?", input_channel="socketio")]
     tracker = DialogueStateTracker.from_events("chat", events, domain.slots)
-    sent = rasa_server._action_call_format(RemoteAction("action_answer", None), tracker, domain)["tracker"]
+    action = RemoteAction("action_answer", None)
+    request = rasa_server._action_call_format(action, tracker, domain)
+    sent = request["tracker"]
     assert [e["event"] for e in sent["events"]] == ["user"]
     assert sent["events"][0]["input_channel"] == "socketio"  # the channel the actions read
     assert sent["slots"]["soc"] == 5314.0 and sent["latest_message"]["text"] == "and hours?"
+    rasas = rasa_server._rasa_action_call_format(action, tracker, domain)  # all events
+    assert sent["events"] == rasas["tracker"]["events"][-1:]
+    assert {**sent, "events": None} == {**rasas["tracker"], "events": None}  # the rest as Rasa's
+    assert {**request, "tracker": None} == {**rasas, "tracker": None}
 
 
 def test_event_types_are_found_as_rasa_finds_them():

@@ -12,7 +12,8 @@ without dask's bookkeeping: more than a tenth of the server's time per message).
 
 The action server is sent the conversation from the latest user message on, not the whole
 conversation: the actions read the slots, the latest message and the channel it came in on, and
-turning a long conversation into JSON and back on every message cost both servers time.
+turning a long conversation into JSON and back on every message cost both servers time. Only
+those events are turned into JSON in the first place.
 
 For every message Rasa asks whether the domain is empty, by turning the whole domain and an
 empty one into dicts and comparing them (2% of the server's time); the domain does not change
@@ -40,7 +41,8 @@ import rasa.core.run
 from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from sanic import Sanic
 
 from . import connection_balance, kept_sessions
@@ -89,12 +91,27 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 _rasa_action_call_format = RemoteAction._action_call_format
 
 
-def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
-    request = _rasa_action_call_format(self, tracker, domain)
-    events = request["tracker"]["events"]
-    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=0)
-    request["tracker"]["events"] = events[latest_user:]
-    return request
+class _LatestTurnOnly:
+    """A conversation as Rasa builds the action server's request from it: its whole state, but
+    only the events from the latest user message on are turned into JSON."""
+
+    def __init__(self, tracker: DialogueStateTracker) -> None:
+        self._tracker = tracker
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tracker, name)
+
+    def current_state(self, event_verbosity: EventVerbosity = EventVerbosity.NONE) -> dict[str, Any]:
+        state = self._tracker.current_state(EventVerbosity.NONE)
+        events = list(self._tracker.events)
+        latest_user = next((i for i in range(len(events) - 1, -1, -1)
+                            if isinstance(events[i], UserUttered)), 0)
+        state["events"] = [event.as_dict() for event in events[latest_user:]]
+        return state
+
+
+def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Any) -> dict[str, Any]:
+    return _rasa_action_call_format(self, _LatestTurnOnly(tracker), domain)
 
 
 _rasa_resolve_by_type = Event.resolve_by_type
