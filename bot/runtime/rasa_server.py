@@ -27,7 +27,8 @@ collector's sight (gc.freeze): they live as long as the server, and every full c
 walked them all, stopping the server for half a second every few hundred messages.
 
 With more than one worker, connections are spread evenly over them (bot.runtime.connection_balance),
-and calls to the action server reuse their connections (bot.runtime.kept_sessions).
+and calls to the action server reuse their connections (bot.runtime.kept_sessions). A
+conversation is copied before each action without replaying its events (bot.runtime.tracker_copy).
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from sanic import Sanic
 
-from . import connection_balance, kept_sessions
+from . import connection_balance, kept_sessions, tracker_copy
 from .graph_runner import SequentialGraphRunner
 
 _rasa_validate = RemoteAction._validate_action_result
@@ -166,6 +167,7 @@ def apply() -> None:
     rasa.core.run.load_agent_on_start = _load_agent_then_freeze  # looked up when serving starts
     connection_balance.install()
     kept_sessions.install()
+    tracker_copy.install()
     rasa.core.run.configure_app = _configure_app  # looked up when Rasa builds its server
 
 
