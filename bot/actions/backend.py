@@ -12,6 +12,9 @@ def service():
     return LmiService(config.db_path())
 
 
+@lru_cache(maxsize=1)
 def coder():
+    """Kept here too: finding the coder by its database path resolved the path on the file
+    system for every message (5% of an action server worker's time)."""
     from lmi_backend.coder import get_coder
-    return get_coder(config.db_path())  # cached per database path by the coder itself
+    return get_coder(config.db_path())
