@@ -14,17 +14,9 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Iterator
 
 BUSY_TIMEOUT_SECONDS = 10.0
-
-
-def tune(connection: Any) -> None:
-    """Sets the write-ahead log on a DBAPI connection (also used for SQLAlchemy's own)."""
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 class ThreadConnections:
@@ -41,7 +33,8 @@ class ThreadConnections:
         if getattr(local, "pid", None) != os.getpid():
             local.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS,
                                                isolation_level=None)
-            tune(local.connection)
+            local.connection.execute("PRAGMA journal_mode=WAL")
+            local.connection.execute("PRAGMA synchronous=NORMAL")
             if self._setup:
                 local.connection.execute(self._setup)
             local.pid = os.getpid()

@@ -40,7 +40,6 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
-from sqlalchemy.orm import sessionmaker
 
 from bot import sqlite_connections
 
@@ -51,10 +50,6 @@ PRUNE_EVERY = 3600.0
 # enough for every conversation under way; more would only lengthen the garbage collector's
 # pauses, which grow with the number of objects kept
 CACHED_CONVERSATIONS = 500
-
-
-def _fast_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    sqlite_connections.tune(dbapi_connection)
 
 
 @contextmanager
@@ -79,14 +74,8 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
                              "dialect: sqlite and db: a file path (or use Rasa's SQLTrackerStore)")
         with _one_process_at_a_time(db):
             super().__init__(**kwargs)
-        # SQLAlchemy 1.4 opens a new connection for each use of a file database; keeping one per
-        # thread (Rasa uses one) saves the open and the pragmas each time Rasa's code uses it
-        url = self.engine.url
-        self.engine.dispose()
-        self.engine = sa.create_engine(url, poolclass=sa.pool.SingletonThreadPool)
-        sa.event.listen(self.engine, "connect", _fast_sqlite)
-        self.sessionmaker = sessionmaker(bind=self.engine)
-        self._db = sqlite_connections.ThreadConnections(url.database)
+        self._db = sqlite_connections.ThreadConnections(self.engine.url.database)
+        self._db.get()  # puts the file in write-ahead-log mode before anything else writes to it
         if float(retention_days) <= 0:
             raise ValueError("retention_days must be positive")
         self.retention_seconds = float(retention_days) * DAY
