@@ -17,6 +17,7 @@ from bot.actions import backend
 from bot.actions.answer import ActionAnswer
 from bot.actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
 from bot.actions.meta import ActionDataSource, ActionHandoff
+from bot.runtime import action_server
 from lmi_backend.answers import phrases
 from lmi_backend.answers.formatting import money
 from lmi_backend.service import Query
@@ -362,3 +363,21 @@ def test_an_answer_ends_the_bots_turn(db_path):
     events = ActionAnswer().run(CollectingDispatcher(), tracker, {})
     assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
     assert sum(e["event"] == "followup" for e in events) == 1
+
+
+def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
+    """bot/runtime/action_server.py answers these before its workers start so that their first
+    real questions find everything loaded: each must go all the way to an answer (a sample that
+    stopped at an apology or a question would leave the answer code cold)."""
+    replies = {}
+    for turn in action_server.SAMPLE_TURNS:
+        dispatcher = CollectingDispatcher()
+        ActionAnswer().run(dispatcher, action_server._sample_tracker(*turn), {})
+        replies[turn[1]] = dispatcher.messages
+        assert phrases.WENT_WRONG not in [m.get("text") for m in dispatcher.messages]
+    pay = replies["how much do plumbers earn in Wales?"]
+    assert "in Wales" in pay[0]["text"] and any(m.get("custom") for m in pay)  # with its chart
+    assert "37.8 paid hours a week in Wales" in replies["how many hours do nurses work in Cardiff?"][0]["text"]
+    compared = replies["compare electricians with carpenters"][0]["text"]
+    assert "Electricians" in compared and "Carpenters" in compared
+    assert replies["how much does an engineer earn?"][0]["buttons"]  # a choice of engineers

@@ -26,6 +26,14 @@ def test_action_responses_are_checked_against_rasas_schema():
         RemoteAction._validate_action_result(action, {"events": [{"event": "no-such-event"}]})
 
 
+def test_the_sample_response_checked_at_start_is_one_rasa_accepts():
+    """Checked once before the workers start so that their first real check finds the
+    validators built: a sample Rasa refused would take the refusal path instead."""
+    action = RemoteAction("action_answer", None)
+    assert RemoteAction._validate_action_result(action, rasa_server.SAMPLE_ACTION_RESULT)
+    assert rasa_server._valid_by_event_type(rasa_server.SAMPLE_ACTION_RESULT)
+
+
 @pytest.mark.parametrize("response", [
     {"events": [{"event": "slot", "name": "soc", "value": 5314.0}, {"event": "action", "name": "x"}]},
     {"events": [{"event": "slot", "value": 1}]},                       # a slot event with no name
