@@ -8,12 +8,20 @@ the copy here takes the events and that state as they are: the same slots (value
 they were set), latest message, bot utterance and action, follow-up action, loop and pause.
 Fields are copied where replaying would have made new objects, so changing the copy never
 changes the original (tests/test_tracker_copy.py compares with Rasa's copy field by field).
+
+Every new tracker also copies each of the domain's slots (24 here) with `copy.copy`, which goes
+the general way round (`__reduce_ex__`, `copyreg.__newobj__`): ~5 us a slot, five or so new
+trackers a message (this copy, the rule policy's recent turns and its prior states, the store's
+retrieval), 4% of the Rasa server's time. A slot is a plain object, so its shallow copy is a new
+object of its type sharing its attribute values, which `Slot.__copy__` here makes directly in
+~1 us: the same copy.
 """
 from __future__ import annotations
 
 import copy
 import dataclasses
 
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 
 
@@ -31,5 +39,12 @@ def copy_tracker(tracker: DialogueStateTracker) -> DialogueStateTracker:
     return duplicate
 
 
+def copy_slot(slot: Slot) -> Slot:
+    duplicate = object.__new__(type(slot))
+    duplicate.__dict__.update(slot.__dict__)
+    return duplicate
+
+
 def install() -> None:
     DialogueStateTracker.copy = copy_tracker
+    Slot.__copy__ = copy_slot
