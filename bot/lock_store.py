@@ -6,7 +6,9 @@ more than one worker with it, and its shared store needs a Redis server. One Ras
 the bottleneck at 20 busy conversations (bot/runtime runs one worker per core), and a table in
 the conversations database needs nothing new installed. Taking a ticket, finishing with one and
 tidying expired ones each read and write the lock in one write transaction, so two workers can
-never be given the same ticket. Set in the endpoints file:
+never be given the same ticket. A message takes and finishes its ticket without holding up the
+worker's other conversations while another worker writes (bot.sqlite_connections). Set in the
+endpoints file:
 
     lock_store:
       type: bot.lock_store.SQLiteLockStore
@@ -15,7 +17,8 @@ never be given the same ticket. Set in the endpoints file:
 from __future__ import annotations
 
 import json
-from typing import Optional, Text
+from contextlib import asynccontextmanager
+from typing import AsyncIterator, Optional, Text
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockStore
@@ -52,6 +55,18 @@ class SQLiteLockStore(LockStore):
         self._connections.get().execute(
             "INSERT OR REPLACE INTO conversation_locks (conversation_id, lock) VALUES (?, ?)",
             (lock.conversation_id, lock.dumps()))
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+        """Rasa's `lock`, with the ticket taken and finished in non-blocking writes."""
+        async with self._connections.write_without_blocking():
+            ticket = super().issue_ticket(conversation_id, lock_lifetime)
+        try:
+            yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+        finally:
+            async with self._connections.write_without_blocking():
+                super().cleanup(conversation_id, ticket)
 
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
         with self._connections.write():

@@ -7,16 +7,25 @@ writes through a write-ahead log without a disk flush per commit (journal_mode=W
 synchronous=NORMAL): readers never wait for a writer, and a crash can lose the last moments of
 conversations but never corrupts the file. Writers wait for each other up to
 BUSY_TIMEOUT_SECONDS.
+
+Code running in an event loop waits with `write_without_blocking()`. SQLite's own wait sleeps (1
+ms, then 2, 5, 10 ms ...), and a sleep in a server worker holds up every conversation it is
+serving. The waits are long because the other worker, holding the lock, is often taken off the
+processor mid-write (two cores, five busy processes): under load 1 write in 40 waited, ~6 ms
+on average (measured), while the write itself takes a few tenths of a millisecond.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import threading
-from contextlib import contextmanager
-from typing import Iterator
+import time
+from contextlib import asynccontextmanager, contextmanager
+from typing import AsyncIterator, Iterator
 
 BUSY_TIMEOUT_SECONDS = 10.0
+RETRY_SECONDS = 0.001  # the event loop's timers count whole milliseconds
 
 
 class ThreadConnections:
@@ -46,9 +55,43 @@ class ThreadConnections:
         is still true when it writes."""
         connection = self.get()
         connection.execute("BEGIN IMMEDIATE")
-        try:
+        with _committed(connection):
             yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
+
+    @asynccontextmanager
+    async def write_without_blocking(self) -> AsyncIterator[sqlite3.Connection]:
+        """`write()` for a coroutine: while another connection writes, the event loop runs
+        other work between tries. The body must not await: the connection is the thread's."""
+        connection = self.get()
+        await _begin_when_free(connection)
+        with _committed(connection):
+            yield connection
+
+
+@contextmanager
+def _committed(connection: sqlite3.Connection) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+async def _begin_when_free(connection: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, tried again every RETRY_SECONDS while another connection writes. SQLite's
+    own wait stays on for everything else (a reader can meet a lock while a crashed file is
+    recovered)."""
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "database is locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+            await asyncio.sleep(RETRY_SECONDS)
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")

@@ -132,7 +132,7 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
                 stored = self._event_query(session, tracker.sender_id,
                                            fetch_events_from_all_sessions=False).count()
         rows = [self._row(tracker.sender_id, event) for event in events[stored:]]
-        with self._db.write() as db:
+        async with self._db.write_without_blocking() as db:
             if rows:
                 db.executemany(self._insert_sql, rows)
             newest = self._newest_row(tracker.sender_id)
