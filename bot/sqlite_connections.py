@@ -80,18 +80,17 @@ def _committed(connection: sqlite3.Connection) -> Iterator[None]:
 
 async def _begin_when_free(connection: sqlite3.Connection) -> None:
     """BEGIN IMMEDIATE, tried again every RETRY_SECONDS while another connection writes. SQLite's
-    own wait stays on for everything else (a reader can meet a lock while a crashed file is
-    recovered)."""
-    connection.execute("PRAGMA busy_timeout = 0")
-    try:
-        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
-        while True:
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as error:
-                if "database is locked" not in str(error) or time.monotonic() > deadline:
-                    raise
-            await asyncio.sleep(RETRY_SECONDS)
-    finally:
-        connection.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")
+    own wait is off only for each try: between tries other coroutines use the connection, and a
+    reader can meet a lock (while a crashed file is recovered) that is worth SQLite's wait."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "database is locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        finally:
+            connection.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")
+        await asyncio.sleep(RETRY_SECONDS)

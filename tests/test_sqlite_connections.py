@@ -35,10 +35,12 @@ def test_a_write_waits_for_another_writer_without_stopping_the_event_loop(tmp_pa
     holder.start()
     taken.wait(10)
     happened: list[object] = []
+    waits_seen: list[int] = []  # by other work on the thread's connection meanwhile
 
     async def other_conversations() -> None:  # runs only if the waiting write lets it
         for tick in range(5):
             happened.append(tick)
+            waits_seen.append(connections.get().execute("PRAGMA busy_timeout").fetchone()[0])
             await asyncio.sleep(0.002)
         release.set()  # the other worker finishes its write only now
 
@@ -53,6 +55,7 @@ def test_a_write_waits_for_another_writer_without_stopping_the_event_loop(tmp_pa
     asyncio.run(both())
     holder.join(10)
     assert happened == [0, 1, 2, 3, 4, "written"]
+    assert waits_seen == [10000] * 5  # SQLite's wait is off only for the write's own tries
     rows = [r[0] for r in connections.get().execute("SELECT text FROM notes ORDER BY rowid")]
     assert rows == ["the other worker", "this worker"]
     assert connections.get().execute("PRAGMA busy_timeout").fetchone()[0] == 10000  # reads still wait
