@@ -137,6 +137,15 @@ def test_england_only_projection_is_said(service):
     assert "in England" in reply and "England only" in reply and "not a promise" in reply
 
 
+def test_a_projection_moved_to_england_says_england_only_once(service):
+    wales = render(service.outlook(Query(3213, region=10)))
+    assert "England instead of Wales, because the projections cover England only." in wales
+    assert wales.count("England only") == 1 and "a rough guide, not a promise" in wales
+    south_east = render(service.outlook(Query(3213, region=2)))
+    assert "England instead of the South East, because" in south_east  # not "South East (England)"
+    assert "(England)" not in south_east and "not a promise" in south_east
+
+
 def test_suppressed_cell_reply_gives_the_fallback_and_what_changed(service):
     result = service.pay(Query(2435, region=11, status=1))
     assert "fewer than 1,000 people" in result.fallback

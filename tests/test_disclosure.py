@@ -12,6 +12,7 @@ from lmi_backend import disclosure as dl
 from lmi_backend.db import dimensions as d
 from lmi_backend.db import estimates as e
 from lmi_backend.db.facts import vacancy
+from lmi_backend.places import REGION_NAMES
 from lmi_backend.service import Query
 
 # ---- the rules ----------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def check_fallback_names_changes(c: dict, result, query: Query, service, all_sta
     if "soc" in changed:
         assert f"instead of {service.soc_title(query.soc)}" in result.fallback
     if "region" in changed:
-        assert f"instead of {result.requested['geography']}" in result.fallback
+        assert f"instead of {REGION_NAMES[query.region]}" in result.fallback
 
 
 PROPERTY = settings(max_examples=250, deadline=None,
@@ -189,7 +190,7 @@ def test_outlook_never_releases_small_cells(service, cells, data):
     else:
         check_withheld(result)
     if q.region:
-        assert f"instead of {result.requested['geography']}" in result.fallback
+        assert f"instead of {REGION_NAMES[q.region]}" in result.fallback
     check_fallback_names_changes(cells, result, replace(q, region=None), service, all_status=0)
 
 

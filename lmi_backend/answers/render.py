@@ -109,18 +109,20 @@ def _subject(result: ResultLike) -> str:
 
 # The service words its caveats for the record; a short reply says the same thing in a few
 # plain words. Unknown caveats are shown as the service wrote them, never dropped.
+_ENGLAND_ONLY = re.compile(r"England only|for England as a whole", re.IGNORECASE)
+_ROUGH_GUIDE = "Forecasts are a rough guide, not a promise."
 _SHORT_CAVEATS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.IGNORECASE), t) for p, t in (
     (r"weekly figure is derived", "The weekly figure is worked out from the yearly one."),
     (r"hours are derived from pay", "It is worked out from pay figures."),
-    (r"cover England only|England only", "The job forecasts are for England only."),
-    (r"projections on simple assumptions|not (?:a )?forecasts?", "Forecasts are a rough guide, not a promise."),
+    (r"England only", "The job forecasts are for England only."),
+    (r"projections on simple assumptions|not (?:a )?forecasts?", _ROUGH_GUIDE),
     (r"O\*NET describes jobs in the United States", "The skills come from a US job guide, so use them as a rough guide."),
     (r"Apprenticeship standards are for England", "These are for England. Check each one's details."),
     (r"Some figures are estimates", ""),  # said by the estimate sentence
     (r"wider group than asked", "Some figures are for a wider group: each line says which."),
 )]
 _ESTIMATE = "This is our estimate, not a published figure."
-_FORECAST_CAVEATS = {"The job forecasts are for England only.", "Forecasts are a rough guide, not a promise."}
+_FORECAST_CAVEATS = {"The job forecasts are for England only.", _ROUGH_GUIDE}
 _FORECAST_CAVEAT = "Job forecasts are for England only, and a rough guide, not a promise."
 
 
@@ -148,7 +150,9 @@ def _caveats(result: ResultLike, *, long: bool) -> list[str]:
         if text and text not in out:
             out.append(text)
     if not long and _FORECAST_CAVEATS <= set(out):
-        out = [c for c in out if c not in _FORECAST_CAVEATS] + [_FORECAST_CAVEAT]
+        # a fallback to England has said "England only" already
+        england_said = bool(result.fallback and _ENGLAND_ONLY.search(result.fallback))
+        out = [c for c in out if c not in _FORECAST_CAVEATS] + [_ROUGH_GUIDE if england_said else _FORECAST_CAVEAT]
     return out
 
 

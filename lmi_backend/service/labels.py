@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..dialogue_slots import QUALIFICATION_NAMES
 from ..disclosure import Cell
 from ..jobtitles import sentence_case
+from ..places import REGION_NAMES
 from .store import Store
 from .types import Query
 
@@ -44,7 +45,10 @@ class Labels:
     def mid_sentence(self, dimension: str, code: int | None) -> str:
         """A name as said after "this figure is for": "all jobs" rather than the ONS title
         "All occupations", "people with GCSEs (grades 4 to 9)" rather than the survey's
-        "GCSE (RQF2 GCSE(A-C) & equivalent)"."""
+        "GCSE (RQF2 GCSE(A-C) & equivalent)", "the South East" rather than "South East
+        (England)"."""
+        if dimension == "region" and code:
+            return REGION_NAMES[code]
         if dimension == "soc" and code == 0:
             return "all jobs"
         if dimension == "qualification" and code:
