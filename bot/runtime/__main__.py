@@ -29,9 +29,12 @@ def parser() -> argparse.ArgumentParser:
                    help="Rasa server: REST, socket.io and platform webhooks (default 5005)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server (default 5055)")
     p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, MAX_WORKERS),
-                   help="processes each of the Rasa and action servers answers with, side by "
-                        f"side (default: one per processor core, at most {MAX_WORKERS}; each Rasa "
-                        "worker holds the model in memory)")
+                   help="processes the Rasa server answers with, side by side (default: one per "
+                        f"processor core, at most {MAX_WORKERS}; each holds the model in memory)")
+    p.add_argument("--action-workers", type=int, default=None,
+                   help="processes the action server answers with (default: half the Rasa "
+                        "workers, at least one; an action takes a fifth of the processor time "
+                        "Rasa spends on a message)")
     p.add_argument("--conversations-db", type=Path, default=project.CONVERSATIONS_DB,
                    help="SQLite file of the conversations (default var/conversations.sqlite)")
     p.add_argument("--log-dir", type=Path, default=project.LOGS,
@@ -84,20 +87,23 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
                                                args.conversations_db.absolute())
     token = secrets.token_urlsafe(24)  # guards Rasa's HTTP API; never shown, never stored
     env = prepare.quiet_rasa_env()
-    workers = str(max(1, args.workers))
+    workers = max(1, args.workers)
+    # on two cores one action worker served more messages a second than two, with a lower p95,
+    # in 5 of 6 alternating rounds of benchmarks/rest_bench.py: one process fewer competing
+    action_workers = max(1, args.action_workers or workers // 2)
     return [
         Service("actions",
                 [str(project.PYTHON), "-m", "bot.runtime.action_server", "--actions", "bot.actions",
                  "--port", str(args.actions_port)],
                 http_ok(f"http://127.0.0.1:{args.actions_port}/health"),
-                env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": workers}),
+                env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": str(action_workers)}),
         Service("rasa",
                 [str(project.PYTHON), "-m", "bot.runtime.rasa_server", "run", "--model", str(model),
                  "--endpoints", str(endpoints), "--credentials", str(credentials),
                  "--interface", args.host, "--port", str(args.rasa_port), "--cors", "*",
                  "--enable-api", f"--auth-token={token}"],  # '=': a token may start with '-'
                 http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"),
-                env={**env, "SANIC_WORKERS": workers}),
+                env={**env, "SANIC_WORKERS": str(workers)}),
     ]
 
 
