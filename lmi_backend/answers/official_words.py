@@ -87,7 +87,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"entry standards", "entry rules"),
     (r" concerned(?=[,.;]|$)", ""),  # "the organisation concerned"
     (r"entrants", "people starting out"),
-    (r"(?:candidates|applicants) (?:to|for)(?! (?:have|be|hold|gain|pass|take|show|complete|attend)\b)",
+    (r"(?:candidates|applicants) (?:to|for)(?! (?:have|be|hold|gain|pass|take|show|complete|attend|possess)\b)",
      "people applying for"),
     (r"candidates|applicants", "people"),
     (r"a candidate|candidate", "a person"),
