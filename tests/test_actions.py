@@ -80,6 +80,21 @@ def test_pay_names_the_job_and_gives_the_published_median(db_path, sources):
     assert chat.slots["soc"] == 5314 and chat.slots["topic"] == "pay"
 
 
+def test_pay_where_many_work_part_time_also_gives_full_time_pay(db_path, service):
+    """Everyone's middle pay for hairdressers is pulled down by part-time work: a yearly figure
+    reads as a full-time wage, so the full-time one is given too, but only when it differs."""
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much do hairdressers earn", entity("job", "hairdressers"))
+    everyone, full_time = service.pay(Query(6221)), service.pay(Query(6221, status=1))
+    assert full_time.values["median"] > 1.1 * everyone.values["median"]
+    assert money(everyone.values["median"]) in reply
+    assert f"That counts part-time workers too: full-time, it's about {money(full_time.values['median'])} a year." in reply
+    asked_full_time = chat.say("inform", "full time", entity("status", "full time"))
+    assert money(full_time.values["median"]) in asked_full_time and "part-time workers" not in asked_full_time
+    plumbers = Chat().say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
+    assert "part-time" not in plumbers  # few plumbers work part-time: full-time pay is about the same
+
+
 def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
     chat = Chat()
     chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))

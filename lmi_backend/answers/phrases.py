@@ -29,6 +29,7 @@ GIVE_UP = ("Sorry, I still don't get it. I can help with jobs: pay, hours, skill
 AFFIRM_PROMPT = "Sorry, I'm not sure I got that. Did you mean:"
 SOMETHING_ELSE = "Something else"
 MORE_OFFER = "Say 'tell me more' for the full details."
+INCLUDES_PART_TIME = "That counts part-time workers too: full-time, it's about {} a year."
 SOURCES_GENERAL = ("My figures come from official sources:\n"
                    "• pay and hours: the ONS pay survey (ASHE)\n"
                    "• jobs now: the ONS Labour Force Survey\n"

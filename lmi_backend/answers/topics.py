@@ -5,9 +5,11 @@ this is where a topic name turns into service calls, so none of them repeats the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
+from . import phrases
+from .formatting import money
 from .render import render, render_hourly_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
@@ -17,6 +19,8 @@ TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "descr
           "apprenticeships", "compare", "similar")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
 CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare")
+FULL_TIME = 1  # the ASHE work pattern code of full-time employees
+PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
 
 
 @dataclass
@@ -46,6 +50,20 @@ def _single(call: Callable[[], "Result"], long: bool,
     return Answer(renderer(result, long) if renderer else render(result, long=long), [result])
 
 
+def _pay(service: "LmiService", query: "Query", long: bool) -> Answer:
+    """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
+    £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
+    yearly figure as a full-time wage, so when the work pattern was not asked about and
+    full-time pay for the same job and place is clearly higher, the reply says so."""
+    result = service.pay(query)
+    text = render(result, long=long)
+    if query.status is None and result.values.get("median"):
+        full_time = service.pay(replace(query, status=FULL_TIME))
+        if full_time.fallback is None and full_time.values.get("median", 0) >= PART_TIME_GAP * result.values["median"]:
+            text += " " + phrases.INCLUDES_PART_TIME.format(money(full_time.values["median"]))
+    return Answer(text, [result])
+
+
 def _description(service: "LmiService", soc: int, long: bool) -> Answer:
     """Short: what someone in the job does day to day (tasks read more plainly than the ONS
     description). Long: the description and every task."""
@@ -63,7 +81,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
     other unit groups (soc is the first)."""
     query = context.query(soc)
     calls: dict[str, Callable[[], Answer]] = {
-        "pay": lambda: _single(lambda: service.pay(query), long),
+        "pay": lambda: _pay(service, query, long),
         "hourly_pay": lambda: _single(lambda: service.pay(query), long, render_hourly_pay),
         "hours": lambda: _single(lambda: service.hours(query), long),
         "outlook": lambda: _single(lambda: service.outlook(query), long),
