@@ -65,6 +65,23 @@ def asks_hourly_rate(text: str) -> bool:
     return bool(_HOURLY_RATE.search(_clean(text)))
 
 
+# a judgement of pay rather than the figure: "is that good money", "is it well paid", "is that a lot"
+_JUDGES_PAY = re.compile(
+    r"\b(?:good|decent|bad|ok|okay|poor|low|high)\s+(?:money|pay|wages?|salary|salaries)\b|"
+    r"\b(?:well|badly|poorly|good|low|high)[\s-]paid\b|"
+    r"\b(?:is|isn't|is not|are)\s+(?:that|it|this|they|those)\s+(?:a lot|much|loads|good|bad|low|high|decent|ok|okay|enough)\b|"
+    r"\b(?:pay|wages?|salary|money)\s+(?:is\s+)?(?:good|decent|bad|ok|okay|low|high)\b|"
+    r"\bpays?\s+(?:well|badly|ok|okay|good)\b|"
+    r"\b(?:more|less)\s+than\s+(?:the\s+)?(?:average|most|normal|usual)\b|"
+    r"\b(?:average|normal|typical)\s+(?:pay|wage|salary)\b|\bcompared (?:to|with) (?:other|most|the average|all)\b")
+
+
+def asks_if_pay_is_good(text: str) -> bool:
+    """"is that good money?", "is it well paid": the figure alone does not say; pay for all jobs
+    in the same place does."""
+    return bool(_JUDGES_PAY.search(_clean(text)))
+
+
 def _clean(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 

@@ -95,6 +95,22 @@ def test_pay_where_many_work_part_time_also_gives_full_time_pay(db_path, service
     assert "part-time" not in plumbers  # few plumbers work part-time: full-time pay is about the same
 
 
+def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, service):
+    chat = Chat()
+    first = chat.say("ask_pay", "how much do hairdressers earn in scotland", entity("job", "hairdressers"),
+                     entity("region", "scotland"))
+    assert "all jobs" not in first  # only when asked
+    reply = chat.say("ask_pay", "is that good money?")
+    hairdressers = service.pay(Query(6221, region=11)).values["median"]
+    everyone = service.pay(Query(0, region=11)).values["median"]
+    assert hairdressers < 0.67 * everyone
+    assert reply.startswith(f"Hairdressers and barbers earn about {money(hairdressers)} a year (")
+    assert (f"That's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a year."
+            in reply)
+    doctors = Chat().say("ask_pay", "are doctors well paid", entity("job", "doctors"))
+    assert "well above the middle pay for all jobs across the UK" in doctors
+
+
 def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
     chat = Chat()
     chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))

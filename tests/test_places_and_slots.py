@@ -102,6 +102,16 @@ def test_work_patterns_map_to_status_codes(text, code):
     assert ds.parse_work_pattern(text) == code
 
 
+@pytest.mark.parametrize("text, judges", [
+    ("is that good money?", True), ("is it well paid", True), ("is that a lot", True),
+    ("is the pay good", True), ("does it pay well", True), ("is that more than average", True),
+    ("how much do good plumbers earn", False), ("is it hard to get into", False),
+    ("are there a lot of jobs", False), ("more than 30 hours", False), ("what pay do they get", False),
+])
+def test_a_question_whether_pay_is_good_is_told_from_one_for_the_figure(text, judges):
+    assert ds.asks_if_pay_is_good(text) is judges
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("how much do plumbers earn", "plumbers"),
     ("whats the pay like for a dog groomer", "dog groomer"),

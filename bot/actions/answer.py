@@ -140,7 +140,8 @@ class Conversation:
     def reply(self, topic: str, *, long: bool = False) -> None:
         if self.turn.wide_place is not None and self.turn.wide_place.is_england:
             self.say(phrases.ENGLAND_AS_UK)
-        answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long)
+        answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long,
+                               judged=self.turn.judges_pay)
         self.say(answer.text)
         self.show_charts(answer.results)
         self.set("topic", topic)

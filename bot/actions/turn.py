@@ -8,7 +8,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from lmi_backend.dialogue_slots import asks_hourly_rate, parse_age, parse_qualification, parse_work_pattern
+from lmi_backend.dialogue_slots import (asks_hourly_rate, asks_if_pay_is_good, parse_age,
+                                        parse_qualification, parse_work_pattern)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -39,6 +40,7 @@ class Turn:
     chosen_soc: int | None = None      # from a button payload
     choice: int | None = None          # index into the offered jobs ("the second one")
     hourly: bool = False               # "whats that per hour": pay by the hour
+    judges_pay: bool = False           # "is that good money?": pay against all jobs
 
     @property
     def topic(self) -> str | None:
@@ -64,6 +66,7 @@ def read_turn(tracker: Tracker) -> Turn:
     turn.jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j]
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
     turn.hourly = asks_hourly_rate(text)
+    turn.judges_pay = asks_if_pay_is_good(text)
 
     for value in _values(entities, "region"):
         region = region_for(value)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
+from ..dialogue_slots import FULL_TIME
 from . import phrases
-from .formatting import money
+from .formatting import in_place, money
 from .render import render, render_hourly_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
@@ -19,8 +20,11 @@ TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "descr
           "apprenticeships", "compare", "similar")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
 CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare")
-FULL_TIME = 1  # the ASHE work pattern code of full-time employees
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
+ALL_JOBS = 0  # the SOC code of all occupations
+# a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
+_PAY_AGAINST_ALL = ((1.5, "well above"), (1.1, "above"), (0.9, "about the same as"),
+                    (0.67, "below"), (0.0, "well below"))
 
 
 @dataclass
@@ -50,7 +54,7 @@ def _single(call: Callable[[], "Result"], long: bool,
     return Answer(renderer(result, long) if renderer else render(result, long=long), [result])
 
 
-def _pay(service: "LmiService", query: "Query", long: bool) -> Answer:
+def _pay(service: "LmiService", query: "Query", long: bool, judged: bool = False) -> Answer:
     """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
     £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
     yearly figure as a full-time wage, so when the work pattern was not asked about and
@@ -61,7 +65,22 @@ def _pay(service: "LmiService", query: "Query", long: bool) -> Answer:
         full_time = service.pay(replace(query, status=FULL_TIME))
         if full_time.fallback is None and full_time.values.get("median", 0) >= PART_TIME_GAP * result.values["median"]:
             text += " " + phrases.INCLUDES_PART_TIME.format(money(full_time.values["median"]))
+    if judged and result.values.get("median"):
+        text += _against_all_jobs(service, query, result.values["median"])
     return Answer(text, [result])
+
+
+def _against_all_jobs(service: "LmiService", query: "Query", median: float) -> str:
+    """"Is that good money?" answered by the middle pay of all jobs for the same place and
+    people (work pattern, age, qualification), where the data has it without a fallback."""
+    everyone = service.pay(replace(query, soc=ALL_JOBS))
+    typical = everyone.values.get("median")
+    if everyone.fallback is not None or not typical:
+        return ""
+    ratio = median / typical
+    how = next(words for limit, words in _PAY_AGAINST_ALL if ratio >= limit)
+    return " " + phrases.AGAINST_ALL_JOBS.format(how=how, place=in_place(everyone.geography),
+                                                 pay=money(typical))
 
 
 def _description(service: "LmiService", soc: int, long: bool) -> Answer:
@@ -76,12 +95,12 @@ def _description(service: "LmiService", soc: int, long: bool) -> Answer:
 
 
 def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,
-           long: bool = False, compare_with: list[int] | None = None) -> Answer:
+           long: bool = False, compare_with: list[int] | None = None, judged: bool = False) -> Answer:
     """The reply for `topic` about SOC unit group `soc`. For "compare", `compare_with` holds the
-    other unit groups (soc is the first)."""
+    other unit groups (soc is the first); `judged`: the user asked whether the pay is good."""
     query = context.query(soc)
     calls: dict[str, Callable[[], Answer]] = {
-        "pay": lambda: _pay(service, query, long),
+        "pay": lambda: _pay(service, query, long, judged),
         "hourly_pay": lambda: _single(lambda: service.pay(query), long, render_hourly_pay),
         "hours": lambda: _single(lambda: service.hours(query), long),
         "outlook": lambda: _single(lambda: service.outlook(query), long),
