@@ -194,6 +194,18 @@ def test_unsure_coding_offers_up_to_four_choices_then_answers_the_waiting_questi
     assert chat.slots["soc"] == 2314 and chat.slots["pending_topic"] is None
 
 
+def test_a_question_instead_of_a_choice_offers_the_same_jobs_again_for_it(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do teachers earn", entity("job", "teachers"))
+    offered = list(chat.buttons)
+    reply = chat.say("ask_hours", "how many hours do they work")
+    assert reply == phrases.PICK_A_BUTTON and chat.buttons == offered  # not "which job?" afresh
+    assert chat.slots["pending_topic"] == "hours"
+    chosen = chat.slots["candidates"][0]
+    reply = chat.say("choose_job", f'/choose_job{{"soc": {chosen}}}', entity("soc", chosen))
+    assert "hours a week" in reply and chat.slots["soc"] == chosen
+
+
 def test_a_choice_with_nothing_offered_asks_to_rephrase(db_path):
     assert Chat().say("choose_job", "1", entity("choice", "1")) == phrases.ASK_REPHRASE
 

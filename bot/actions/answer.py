@@ -41,6 +41,12 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
+def _job_buttons(jobs: list[tuple[int, str]]) -> list[dict[str, str]]:
+    """A button per (SOC code, title), then "None of these"."""
+    return [{"title": job_name(title), "payload": f'/choose_job{{"soc": {soc}}}'} for soc, title in jobs] + [
+        {"title": phrases.NONE_OF_THESE, "payload": "/deny"}]
+
+
 class Conversation:
     """One turn's work: the tracker's state plus what the user just said, and the replies and
     slot events it produces."""
@@ -97,13 +103,19 @@ class Conversation:
         return result.candidates[0].soc
 
     def offer(self, phrase: str, candidates: list, topic: str) -> None:
-        buttons = [{"title": job_name(c.title), "payload": f'/choose_job{{"soc": {c.soc}}}'}
-                   for c in candidates[:MAX_CHOICES]]
-        buttons.append({"title": phrases.NONE_OF_THESE, "payload": "/deny"})
-        self.say(phrases.CHOOSE_JOB.format(job=echo(phrase)), buttons)
-        self.set("candidates", [c.soc for c in candidates[:MAX_CHOICES]])
+        offered = [(c.soc, c.title) for c in candidates[:MAX_CHOICES]]
+        self.say(phrases.CHOOSE_JOB.format(job=echo(phrase)), _job_buttons(offered))
+        self.set("candidates", [soc for soc, _ in offered])
         self.set("pending_topic", topic)
         self.set("job", echo(phrase))
+
+    def offer_again(self, topic: str) -> None:
+        """A question asked instead of picking one of the jobs offered ("how much do they earn"
+        after "which of these is it?"): the same choices again, now for this question, rather
+        than "which job?" as if none had been offered."""
+        service = backend.service()
+        self.say(phrases.PICK_A_BUTTON, _job_buttons([(soc, service.soc_title(soc)) for soc in self.candidates]))
+        self.set("pending_topic", topic)
 
     def guessed_soc(self) -> int | None:
         """A job the NLU did not tag ("how much do dog groomers earn"): the leftover words, but
@@ -265,7 +277,7 @@ class Conversation:
         if turn.wide_place is not None and not turn.wide_place.is_england:
             return self.ask_which_region(topic)
         if self.soc is None:
-            return self.ask_for_job(topic)
+            return self.offer_again(topic) if self.candidates else self.ask_for_job(topic)
         if turn.intent == "inform" and not turn.jobs and topic not in topics.CONTEXT_TOPICS:
             self.say(phrases.NOTED_CONTEXT)  # "I've got A levels" does not change what a job involves
             return None
