@@ -146,6 +146,17 @@ def test_a_projection_moved_to_england_says_england_only_once(service):
     assert "(England)" not in south_east and "not a promise" in south_east
 
 
+def test_pay_is_set_against_full_time_and_all_jobs_only_like_for_like(service):
+    """A figure for a wider group (architects, town planners and surveyors in the UK, for
+    chartered architectural technologists in Scotland) is not compared with anything."""
+    wider = service.pay(Query(2435, region=11))
+    assert wider.fallback
+    text = topics.answer(service, "pay", 2435, topics.Context(region=11), judged=True).text
+    assert "all jobs" not in text and "part-time workers" not in text
+    same = topics.answer(service, "pay", 6221, topics.Context(region=11), judged=True).text
+    assert "middle pay for all jobs in Scotland" in same and "part-time workers too" in same
+
+
 def test_suppressed_cell_reply_gives_the_fallback_and_what_changed(service):
     result = service.pay(Query(2435, region=11, status=1))
     assert "fewer than 1,000 people" in result.fallback

@@ -58,15 +58,20 @@ def _pay(service: "LmiService", query: "Query", long: bool, judged: bool = False
     """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
     £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
     yearly figure as a full-time wage, so when the work pattern was not asked about and
-    full-time pay for the same job and place is clearly higher, the reply says so."""
+    full-time pay for the same job and place is clearly higher, the reply says so. Both extra
+    sentences compare like with like only: none when the figure itself is for a wider group."""
     result = service.pay(query)
     text = render(result, long=long)
-    if query.status is None and result.values.get("median"):
+    median = result.values.get("median")
+    if not median or result.fallback is not None:
+        return Answer(text, [result])
+    if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
-        if full_time.fallback is None and full_time.values.get("median", 0) >= PART_TIME_GAP * result.values["median"]:
-            text += " " + phrases.INCLUDES_PART_TIME.format(money(full_time.values["median"]))
-    if judged and result.values.get("median"):
-        text += _against_all_jobs(service, query, result.values["median"])
+        full_median = full_time.values.get("median")
+        if full_time.fallback is None and full_median and full_median >= PART_TIME_GAP * median:
+            text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
+    if judged:
+        text += _against_all_jobs(service, query, median)
     return Answer(text, [result])
 
 
