@@ -20,6 +20,7 @@ from bot.actions.meta import ActionDataSource, ActionHandoff
 from bot.runtime import action_server
 from lmi_backend.answers import phrases
 from lmi_backend.answers.formatting import money
+from lmi_backend.answers.plain import job_name
 from lmi_backend.service import Query
 
 SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_pattern", "topic",
@@ -109,6 +110,30 @@ def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, se
             in reply)
     doctors = Chat().say("ask_pay", "are doctors well paid", entity("job", "doctors"))
     assert "well above the middle pay for all jobs across the UK" in doctors
+
+
+def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_best_paid", "what jobs pay the most")
+    assert reply.startswith("The best-paid jobs across the UK, by middle full-time pay")
+    released = [r for r in (service.pay(Query(soc, status=1)) for soc, group in service.store.soc.items() if group.level == 4)
+                if r.fallback is None and r.reliability == "reliable" and r.values.get("median")]
+    top = sorted(released, key=lambda r: -r.values["median"])[:5]
+    lines = [line for line in reply.splitlines() if line.startswith("• ")]
+    assert lines == [f"• {job_name(r.soc_title)}: {money(r.values['median'])} a year" for r in top]
+    assert chat.slots["soc"] is None and chat.slots["topic"] == "best_paid"  # no job was named
+
+    scotland = chat.say("inform", "what about in scotland", entity("region", "scotland"))
+    assert scotland.startswith("The best-paid jobs in Scotland") and "our estimates" in scotland
+    broker = chat.say("inform", "brokers", entity("job", "brokers"))
+    assert "earn about" in broker and "Brokers" in broker  # pay for that job, here in Scotland
+    assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay"
+
+
+def test_too_few_reliable_figures_are_not_ranked(db_path):
+    reply = Chat().say("ask_best_paid", "best paid part time jobs in northern ireland",
+                       entity("work_pattern", "part time"), entity("region", "northern ireland"))
+    assert reply.startswith("Sorry, I don't have reliable enough pay figures to rank jobs in Northern Ireland.")
 
 
 def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
@@ -423,4 +448,5 @@ def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
     assert "37.8 paid hours a week in Wales" in replies["how many hours do nurses work in Cardiff?"][0]["text"]
     compared = replies["compare electricians with carpenters"][0]["text"]
     assert "Electricians" in compared and "Carpenters" in compared
+    assert replies["what jobs pay the most?"][0]["text"].startswith("The best-paid jobs across the UK")
     assert replies["how much does an engineer earn?"][0]["buttons"]  # a choice of engineers

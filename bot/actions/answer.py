@@ -219,9 +219,10 @@ class Conversation:
             return
         region = self.region_choices[index]
         self.context = dataclasses.replace(self.context, region=self._keep("region", region, None))
-        if self.soc is None:
-            return self.ask_for_job(self.pending or DEFAULT_TOPIC)
-        self.reply(self.pending or self.topic or DEFAULT_TOPIC)
+        topic = self.pending or self.topic or DEFAULT_TOPIC
+        if self.soc is None and topic not in topics.ANY_JOB_TOPICS:
+            return self.ask_for_job(topic)
+        self.reply(topic)
 
     def choose(self) -> None:
         turn = self.turn
@@ -262,12 +263,15 @@ class Conversation:
             topic = "hourly_pay"
         elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
+        if topic in topics.ANY_JOB_TOPICS and turn.jobs and not turn.topic:
+            topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now
+        any_job = topic in topics.ANY_JOB_TOPICS  # "what jobs pay the most": no job needed
         if turn.jobs:
             soc = self.code(turn.jobs[0], topic)
             if soc is None:
                 return None
             self.use_job(soc, turn.jobs[0])
-        elif (turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words):
+        elif not any_job and ((turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words)):
             # a question with no job in context, or a bare "what about dog groomers": the words
             # left over may name the job the NLU missed; with a job in context "is it growing?"
             # must not turn "growing" into a job
@@ -276,6 +280,8 @@ class Conversation:
                 self.use_job(guessed)
         if turn.wide_place is not None and not turn.wide_place.is_england:
             return self.ask_which_region(topic)
+        if any_job:
+            return self.reply(topic, long=long)
         if self.soc is None:
             return self.offer_again(topic) if self.candidates else self.ask_for_job(topic)
         if turn.intent == "inform" and not turn.jobs and topic not in topics.CONTEXT_TOPICS:

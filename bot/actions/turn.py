@@ -16,10 +16,11 @@ INTENT_TOPICS = {
     "ask_pay": "pay", "ask_hours": "hours", "ask_outlook": "outlook", "ask_vacancies": "vacancies",
     "ask_skills": "skills", "ask_job_description": "description", "ask_entry_routes": "entry_routes",
     "ask_apprenticeships": "apprenticeships", "compare_jobs": "compare", "similar_jobs": "similar",
+    "ask_best_paid": "best_paid",
 }
 # intents where a qualification or work pattern in the words is about the user, not the question
 # ("do I need a degree?" asks about entry, it does not say the user has one)
-_ABOUT_ME_INTENTS = {"inform", "ask_pay", "ask_hours", "compare_jobs"}
+_ABOUT_ME_INTENTS = {"inform", "ask_pay", "ask_hours", "compare_jobs", "ask_best_paid"}
 _ORDINALS = {"first": 0, "1": 0, "1st": 0, "one": 0, "top": 0, "second": 1, "2": 1, "2nd": 1,
              "two": 1, "third": 2, "3": 2, "3rd": 2, "three": 2, "fourth": 3, "4": 3, "4th": 3,
              "four": 3, "last": -1}

@@ -33,6 +33,7 @@ SAMPLE_TURNS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("ask_skills", "what skills do I need to be a mechanic?", {"job": "mechanic"}),
     ("ask_apprenticeships", "are there apprenticeships for bakers?", {"job": "bakers"}),
     ("ask_pay", "how much does an engineer earn?", {"job": "engineer"}),
+    ("ask_best_paid", "what jobs pay the most?", {}),  # ranks every job's full-time pay, ~0.6 s once
 )
 
 

@@ -463,11 +463,32 @@ def render_similar(result: ResultLike, long: bool) -> str:
                  + ["Ask me about any of them."])
 
 
+MIN_RANKED = 3  # fewer is not a list of the best-paid jobs
+
+
+def render_best_paid(result: ResultLike, long: bool) -> str:
+    where = fmt.in_place(result.geography)
+    if len(result.items) < MIN_RANKED:
+        return (f"Sorry, I don't have reliable enough pay figures to rank jobs {where}. "
+                "Ask me about a job you like, or about the whole UK.")
+    years = re.findall(r"\d{4}", result.period or "")
+    when = f"{years[0]} to {years[-1]}" if len(set(years)) > 1 else (years[0] if years else "")
+    pattern = fmt.status_word(result.breakdown)
+    lines = [f"The best-paid jobs {where}, by middle {pattern + ' ' if pattern else ''}pay"
+             f"{f' ({when})' if when else ''}:"]
+    lines += [f"• {job_name(i['title'])}: {fmt.money(i['median'])} a year" for i in result.items]
+    if result.estimate:
+        lines.append("Some are our estimates, not published figures.")
+    lines.append("These are whole job groups, and pay grows with experience. Ask me about any of them.")
+    return _join(lines)
+
+
 _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "pay": render_pay, "hours": render_hours, "outlook": render_outlook,
     "vacancies": render_vacancies, "skills": render_skills, "description": render_description,
     "tasks": render_tasks, "entry_routes": render_entry_routes,
     "apprenticeships": render_apprenticeships, "compare": render_compare, "similar": render_similar,
+    "best_paid": render_best_paid,
 }
 KINDS = tuple(_RENDERERS)
 

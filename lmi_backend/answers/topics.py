@@ -17,9 +17,11 @@ if TYPE_CHECKING:  # the service imports the database layer; rendering must not 
     from lmi_backend.service import LmiService, Query, Result
 
 TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "description", "entry_routes",
-          "apprenticeships", "compare", "similar")
+          "apprenticeships", "compare", "similar", "best_paid")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
-CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare")
+CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare", "best_paid")
+# topics about jobs in general, asked without naming one
+ANY_JOB_TOPICS = ("best_paid",)
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
 ALL_JOBS = 0  # the SOC code of all occupations
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
@@ -101,8 +103,9 @@ def _description(service: "LmiService", soc: int, long: bool) -> Answer:
 
 def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,
            long: bool = False, compare_with: list[int] | None = None, judged: bool = False) -> Answer:
-    """The reply for `topic` about SOC unit group `soc`. For "compare", `compare_with` holds the
-    other unit groups (soc is the first); `judged`: the user asked whether the pay is good."""
+    """The reply for `topic` about SOC unit group `soc` (any for ANY_JOB_TOPICS). For
+    "compare", `compare_with` holds the other unit groups (soc is the first); `judged`: the
+    user asked whether the pay is good."""
     query = context.query(soc)
     calls: dict[str, Callable[[], Answer]] = {
         "pay": lambda: _pay(service, query, long, judged),
@@ -116,6 +119,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
         "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
         "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
+        "best_paid": lambda: _single(lambda: service.best_paid(context.region or None, context.status), long),
     }
     if topic not in calls:
         raise ValueError(f"Unknown topic {topic!r}; expected one of {TOPICS}")
