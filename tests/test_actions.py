@@ -125,9 +125,13 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
 
     scotland = chat.say("inform", "what about in scotland", entity("region", "scotland"))
     assert scotland.startswith("The best-paid jobs in Scotland") and "our estimates" in scotland
+    uk = chat.say("inform", "and across the uk", entity("region", "uk"))
+    assert uk.startswith("The best-paid jobs across the UK")
     broker = chat.say("inform", "brokers", entity("job", "brokers"))
-    assert "earn about" in broker and "Brokers" in broker  # pay for that job, here in Scotland
-    assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay"
+    brokers = service.pay(Query(3532, status=1)).values["median"]  # full-time, as in the list
+    assert broker.startswith(f"Full-time brokers earn about {money(brokers)} a year")
+    assert f"• Brokers: {money(brokers)} a year" in uk
+    assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] is None
 
 
 def test_too_few_reliable_figures_are_not_ranked(db_path):

@@ -20,7 +20,7 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from lmi_backend.answers import phrases, topics
 from lmi_backend.answers.plain import job_name
 from lmi_backend.charts import chart_for
-from lmi_backend.dialogue_slots import guess_job_phrase
+from lmi_backend.dialogue_slots import FULL_TIME, guess_job_phrase
 from lmi_backend.places import REGION_NAMES
 
 from . import backend
@@ -264,7 +264,9 @@ class Conversation:
         elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
         if topic in topics.ANY_JOB_TOPICS and turn.jobs and not turn.topic:
-            topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now
+            topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now, and
+            if self.context.status is None:  # full-time, like the list, so the figures match
+                self.context = dataclasses.replace(self.context, status=FULL_TIME)
         any_job = topic in topics.ANY_JOB_TOPICS  # "what jobs pay the most": no job needed
         if turn.jobs:
             soc = self.code(turn.jobs[0], topic)
