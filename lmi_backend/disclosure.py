@@ -34,6 +34,7 @@ QUAL_PARENT = {1: 301, 2: 301, 3: 301, 4: 302, 5: 302, 8: 305,
                301: 201, 302: 201, 303: 202, 304: 202, 305: 202, 306: 0,  # 306 is band 203
                201: 0, 202: 0, 203: 0}
 SOC_TOP_DIGITS = 2  # never fall back further than a sub-major group
+ALL_JOBS = 0  # the SOC code of all occupations together
 LADDER_ORDER = ("qualification", "age", "region", "status", "gender", "soc")
 
 TOO_FEW = "fewer than 1,000 people are in that group, too few for a reliable figure"

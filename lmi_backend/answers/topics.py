@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from ..dialogue_slots import FULL_TIME
+from ..disclosure import ALL_JOBS
 from . import phrases
 from .formatting import in_place, money
 from .render import render, render_hourly_pay
@@ -23,7 +24,6 @@ CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare
 # topics about jobs in general, asked without naming one
 ANY_JOB_TOPICS = ("best_paid",)
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
-ALL_JOBS = 0  # the SOC code of all occupations
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
 _PAY_AGAINST_ALL = ((1.5, "well above"), (1.1, "above"), (0.9, "about the same as"),
                     (0.67, "below"), (0.0, "well below"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import config
 from ..dialogue_slots import FULL_TIME
-from ..disclosure import NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
+from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
 from . import occupation, outlook, pay
 from .cells import validate
 from .labels import Labels
@@ -19,7 +19,6 @@ from .store import Store
 from .types import Query, Result
 
 WORST_FIRST = (NO_DATA, SUPPRESSED, SMALL_SAMPLE, RELIABLE)
-ALL_JOBS = 0  # the SOC code of all occupations
 
 
 class LmiService:
