@@ -131,7 +131,11 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
     brokers = service.pay(Query(3532, status=1)).values["median"]  # full-time, as in the list
     assert broker.startswith(f"Full-time brokers earn about {money(brokers)} a year")
     assert f"• Brokers: {money(brokers)} a year" in uk
-    assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] is None
+    assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] == 1
+    judged = chat.say("ask_pay", "is that good money")  # still the figure from the list
+    assert judged.startswith(f"Full-time brokers earn about {money(brokers)} a year")
+    everyone_full_time = service.pay(Query(0, status=1)).values["median"]
+    assert f"That's well above the middle pay for all jobs across the UK, which is {money(everyone_full_time)}" in judged
 
 
 def test_too_few_reliable_figures_are_not_ranked(db_path):

@@ -265,8 +265,9 @@ class Conversation:
             topic = "pay"
         if topic in topics.ANY_JOB_TOPICS and turn.jobs and not turn.topic:
             topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now, and
-            if self.context.status is None:  # full-time, like the list, so the figures match
-                self.context = dataclasses.replace(self.context, status=FULL_TIME)
+            if self.context.status is None:  # full-time from here on, like the list, so the
+                # figures match it and "is that good money?" next is about the same figure
+                self.context = dataclasses.replace(self.context, status=self._keep("work_pattern", FULL_TIME, None))
         any_job = topic in topics.ANY_JOB_TOPICS  # "what jobs pay the most": no job needed
         if turn.jobs:
             soc = self.code(turn.jobs[0], topic)
