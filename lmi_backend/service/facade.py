@@ -25,7 +25,7 @@ class LmiService:
     def __init__(self, db_path: Path | None = None):
         self.store = Store(Path(db_path) if db_path else config.db_path())
         self.labels = Labels(self.store)
-        self._rankings: dict[tuple[int | None, int], Result] = {}  # the data never changes
+        self._rankings: dict[tuple[int | None, int], list[Result]] = {}  # the data never changes
 
     def close(self) -> None:
         self.store.close()
@@ -110,37 +110,30 @@ class LmiService:
         pattern is asked (everyone's pay would rank jobs by how few work part-time). Only
         figures released as reliable for exactly that cell are ranked: a small sample or a wider
         group's figure would put a job on the list for someone else's pay. Ranking looks at
-        every unit group (~0.3-0.7 s), so each place and work pattern is ranked once."""
-        key = (region, status or FULL_TIME)
-        if key not in self._rankings:
-            self._rankings[key] = self._rank_by_pay(*key)
-        ranked = self._rankings[key]
-        shown = ranked.items[:limit]
-        estimate = any(item["estimate"] for item in shown)
-        return replace(ranked, items=shown, estimate=estimate, method=ranked.method if estimate else None)
-
-    def _rank_by_pay(self, region: int | None, status: int) -> Result:
-        released = []
-        for soc, group in self.store.soc.items():
-            if group.level != 4:
-                continue
-            result = self.pay(Query(soc, region=region, status=status))
-            if result.fallback is None and result.reliability == RELIABLE and result.values.get("median"):
-                released.append(result)
-        released.sort(key=lambda r: -r.values["median"])
-        items = [{"soc": r.soc, "title": r.soc_title, "median": r.values["median"], "period": r.period,
-                  "estimate": r.estimate} for r in released]
-        ids = sorted({i for r in released for i in r.provenance_ids})
-        years = sorted({r.period for r in released if r.period})
-        query = Query(ALL_JOBS, region=region, status=status)
+        every unit group (~0.3-0.7 s), so each place and work pattern is ranked once; the
+        years, sources and estimate flag are those of the jobs shown."""
+        status = status or FULL_TIME
+        if (region, status) not in self._rankings:
+            self._rankings[(region, status)] = self._rank_by_pay(region, status)
+        shown = self._rankings[(region, status)][:limit]
+        ids = sorted({i for r in shown for i in r.provenance_ids})
+        years = sorted({r.period for r in shown if r.period})
+        estimated = [r for r in shown if r.estimate]
         return Result(kind="best_paid", soc=ALL_JOBS, soc_title=self.soc_title(ALL_JOBS) or "", values={},
                       unit="GBP per year", period="-".join(dict.fromkeys(years[:1] + years[-1:])) or None,
                       geography=self.labels.geography(region or 0),
                       breakdown={"status": self.store.statuses[status]}, source=citation(self.store, ids),
-                      provenance_ids=ids, reliability=RELIABLE if released else NO_DATA,
-                      estimate=any(r.estimate for r in released),
-                      method=next((r.method for r in released if r.estimate), None), fallback=None,
-                      requested=self.labels.requested(query), items=items)
+                      provenance_ids=ids, reliability=RELIABLE if shown else NO_DATA,
+                      estimate=bool(estimated), method=estimated[0].method if estimated else None,
+                      fallback=None, requested=self.labels.requested(Query(ALL_JOBS, region=region, status=status)),
+                      items=[{"soc": r.soc, "title": r.soc_title, "median": r.values["median"],
+                              "period": r.period, "estimate": r.estimate} for r in shown])
+
+    def _rank_by_pay(self, region: int | None, status: int) -> list[Result]:
+        released = [r for r in (self.pay(Query(soc, region=region, status=status))
+                                for soc, group in self.store.soc.items() if group.level == 4)
+                    if r.fallback is None and r.reliability == RELIABLE and r.values.get("median")]
+        return sorted(released, key=lambda r: -r.values["median"])
 
 
 def _worst(reliabilities: list[str]) -> str:
