@@ -3,6 +3,11 @@ action responses are accepted and refused exactly as Rasa's own check does, and 
 the same results as under dask."""
 from __future__ import annotations
 
+import ast
+import copy
+import inspect
+import logging
+
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
@@ -11,7 +16,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, Sch
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 
-from bot.runtime import rasa_server
+from bot.runtime import debug_copies, rasa_server
 from bot.runtime.graph_runner import SequentialGraphRunner
 
 
@@ -135,3 +140,42 @@ def test_whether_a_domain_is_empty_is_answered_as_rasa_does():
             assert rasa_server._domain_is_empty(domain) is rasa_server._rasa_domain_is_empty(domain)
     assert rasa_server._domain_is_empty(Domain.empty()) and not rasa_server._domain_is_empty(
         Domain.from_yaml("intents:\n  - greet\n"))
+
+
+def _copy_uses_outside_debug_logs(module) -> list[int]:
+    """Lines where `module` uses `copy.` other than in an argument of `structlogger.debug(...)`."""
+    tree = ast.parse(inspect.getsource(module))
+    in_debug_calls = {id(node) for call in ast.walk(tree)
+                      if isinstance(call, ast.Call) and ast.unparse(call.func) == "structlogger.debug"
+                      for node in ast.walk(call)}
+    return [node.lineno for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id == "copy" and id(node) not in in_debug_calls]
+
+
+@pytest.mark.parametrize("module", debug_copies.MODULES, ids=lambda m: m.__name__)
+def test_the_modules_copy_only_for_debug_log_lines(module):
+    """If a Rasa upgrade used `copy` for real work in these modules, skipping copies would be
+    wrong: this fails first."""
+    assert _copy_uses_outside_debug_logs(module) == []
+    assert "copy.deepcopy" in inspect.getsource(module)  # else the patch has nothing to do
+
+
+def test_debug_log_arguments_are_copied_only_when_debug_lines_are_logged(monkeypatch):
+    import rasa.core.processor as processor
+
+    for module in debug_copies.MODULES:
+        monkeypatch.setattr(module, "copy", module.copy)  # restored after the test
+    debug_copies.install()
+    events = [{"event": "bot", "data": {"custom": {"chart": [1, 2]}}}]
+    logger = logging.getLogger(processor.__name__)
+    level = logger.level
+    try:
+        logger.setLevel(logging.INFO)
+        assert processor.copy.deepcopy(events) is events
+        logger.setLevel(logging.DEBUG)
+        copied = processor.copy.deepcopy(events)
+    finally:
+        logger.setLevel(level)
+    assert copied == events and copied is not events and copied[0]["data"] is not events[0]["data"]
+    assert processor.copy.copy is copy.copy

@@ -31,7 +31,9 @@ place-name pattern compiled, the response validators built, spaCy's first-use ob
 
 With more than one worker, connections are spread evenly over them (bot.runtime.connection_balance),
 and calls to the action server reuse their connections (bot.runtime.kept_sessions). A
-conversation is copied before each action without replaying its events (bot.runtime.tracker_copy).
+conversation is copied before each action without replaying its events (bot.runtime.tracker_copy),
+and the copies Rasa makes of events and states for debug log lines are skipped when debug lines
+are not logged (bot.runtime.debug_copies).
 """
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from sanic import Sanic
 
-from . import connection_balance, kept_sessions, tracker_copy
+from . import connection_balance, debug_copies, kept_sessions, tracker_copy
 from .graph_runner import SequentialGraphRunner
 
 _rasa_validate = RemoteAction._validate_action_result
@@ -189,6 +191,7 @@ def apply() -> None:
     connection_balance.install()
     kept_sessions.install()
     tracker_copy.install()
+    debug_copies.install()
     rasa.core.run.configure_app = _configure_app  # looked up when Rasa builds its server
 
 
