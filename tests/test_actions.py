@@ -21,6 +21,7 @@ from bot.runtime import action_server
 from lmi_backend.answers import phrases
 from lmi_backend.answers.formatting import money
 from lmi_backend.answers.plain import job_name
+from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
 
 SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_pattern", "topic",
@@ -186,6 +187,41 @@ def test_a_job_picked_from_the_similar_jobs_is_described(db_path):
     assert "Midwives" in chat.say("similar_jobs", "what jobs are like being a nurse", entity("job", "nurse"))
     reply = chat.say("inform", "midwife?", entity("job", "midwife"))
     assert reply.startswith("What midwives do") and chat.slots["topic"] == "description"
+
+
+def _offered_socs(chat: "Chat") -> list[int]:
+    return [int(re.search(r'"soc": (\d+)', b["payload"]).group(1)) for b in chat.buttons]
+
+
+def test_a_subject_someone_is_good_at_gets_jobs_that_use_it_then_a_pick_is_described(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_jobs_for_interest", "im good at maths what jobs could i do")  # maths untagged
+    assert reply.startswith("Jobs where maths matters a lot:")
+    ranked = service.jobs_for_interest(find_interest("maths")).items
+    assert _offered_socs(chat) == [i["soc"] for i in ranked] and 2425 in _offered_socs(chat)
+    assert all(f"• {job_name(i['title'])}" in reply for i in ranked)
+    assert phrases.NONE_OF_THESE not in [b["title"] for b in chat.buttons]  # not guesses at a job
+    assert "O*NET" in reply and chat.slots["soc"] is None
+    reply = chat.say("choose_job", '/choose_job{"soc": 2425}', entity("soc", 2425))
+    assert chat.slots["soc"] == 2425 and chat.slots["topic"] == "description"
+    assert reply.startswith("What actuaries, economists and statisticians do")
+
+
+def test_an_interest_onet_does_not_rate_gets_jobs_with_it_in_their_title(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_jobs_for_interest", "what jobs can i do with animals", entity("job", "animals"))
+    assert reply == phrases.JOBS_BY_TITLE.format(interest="animals")  # not one job's pay
+    titles = [service.soc_title(soc) for soc in _offered_socs(chat)]
+    assert 2 <= len(titles) <= 4 and any("nimal" in t or "eterinar" in t for t in titles)
+    assert chat.slots["candidates"] == _offered_socs(chat) and chat.slots["pending_topic"] == "description"
+
+
+def test_no_idea_what_job_asks_what_they_enjoy_and_the_answer_gets_jobs(db_path):
+    chat = Chat()
+    assert chat.say("ask_jobs_for_interest", "what job should i do") == phrases.ASK_INTEREST
+    assert chat.slots["pending_topic"] == "interest"
+    reply = chat.say("inform", "art", entity("job", "art"))
+    assert reply.startswith("Jobs where art and design matters a lot:") and 3411 in _offered_socs(chat)
 
 
 def test_qualifications_in_a_pay_question_are_used_when_the_nlu_misses_them(db_path):

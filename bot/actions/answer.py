@@ -41,10 +41,10 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _job_buttons(jobs: list[tuple[int, str]]) -> list[dict[str, str]]:
-    """A button per (SOC code, title), then "None of these"."""
-    return [{"title": job_name(title), "payload": f'/choose_job{{"soc": {soc}}}'} for soc, title in jobs] + [
-        {"title": phrases.NONE_OF_THESE, "payload": "/deny"}]
+def _job_buttons(jobs: list[tuple[int, str]], none_of_these: bool = True) -> list[dict[str, str]]:
+    """A button per (SOC code, title), then "None of these" (when the jobs are guesses)."""
+    buttons = [{"title": job_name(title), "payload": f'/choose_job{{"soc": {soc}}}'} for soc, title in jobs]
+    return buttons + ([{"title": phrases.NONE_OF_THESE, "payload": "/deny"}] if none_of_these else [])
 
 
 class Conversation:
@@ -116,6 +116,29 @@ class Conversation:
         service = backend.service()
         self.say(phrases.PICK_A_BUTTON, _job_buttons([(soc, service.soc_title(soc)) for soc in self.candidates]))
         self.set("pending_topic", topic)
+
+    def suggest_jobs(self) -> None:
+        """What someone likes or is good at -> jobs to pick from: the ones that use it most by
+        O*NET's ratings when the words name a subject (maths, art), jobs with it in their
+        title otherwise (animals, sport). A pick is described: "what's that like?" comes
+        before the pay for a job someone has not heard of."""
+        words = self.turn.jobs[0] if self.turn.jobs else self.turn.text
+        answer = topics.jobs_for_interest(backend.service(), words)
+        if answer is not None:
+            offered = [(item["soc"], item["title"]) for item in answer.results[0].items]
+            text = answer.text
+        else:
+            found = backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates if self.turn.jobs else []
+            offered = [(c.soc, c.title) for c in found[:MAX_CHOICES]]
+            text = phrases.JOBS_BY_TITLE.format(interest=echo(words))
+        if not offered:
+            self.say(phrases.INTEREST_NOT_FOUND.format(interest=echo(words)) if self.turn.jobs
+                     else phrases.ASK_INTEREST)
+            self.set("pending_topic", "interest")
+            return
+        self.say(text, _job_buttons(offered, none_of_these=False))
+        self.set("candidates", [soc for soc, _ in offered])
+        self.set("pending_topic", "description")
 
     def guessed_soc(self) -> int | None:
         """A job the NLU did not tag ("how much do dog groomers earn"): the leftover words, but
@@ -252,6 +275,8 @@ class Conversation:
             self.say(phrases.ASK_CORRECT_JOB)
             self.set("pending_topic", self.pending or self.topic or DEFAULT_TOPIC)
             return None
+        if turn.intent == "ask_jobs_for_interest" or (self.pending == "interest" and turn.intent == "inform"):
+            return self.suggest_jobs()
         long = turn.intent == "more_detail"
         if self._is_comparison():
             return self.compare()

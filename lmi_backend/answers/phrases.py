@@ -11,6 +11,11 @@ ASK_JOB = "Which job do you want to know about?"
 ASK_JOB_FOR_TOPIC = "Which job do you want to know about? Try something like 'nurse' or 'car mechanic'."
 CHOOSE_JOB = "I'm not sure which job you mean by '{job}'. Which of these is it?"
 NONE_OF_THESE = "None of these"
+JOBS_BY_TITLE = "Here are some jobs I found for '{interest}' by their job titles. Pick one to find out what it's like."
+INTEREST_NOT_FOUND = ("I couldn't find jobs for '{interest}'. Try a school subject or something you "
+                      "enjoy, like maths, art, computers, animals or helping people.")
+ASK_INTEREST = ("Let's find some ideas! What do you enjoy, or what are you good at? "
+                "For example maths, art, computers, animals or helping people.")
 PICK_A_BUTTON = "Sorry, which one? Pick one of the jobs I listed, or type the job again."
 JOB_NOT_FOUND = "Sorry, I don't know the job '{job}'. Could you say it another way, like 'car mechanic' or 'nurse'?"
 ASK_CORRECT_JOB = "Sorry about that! Which job did you mean?"
@@ -46,6 +51,7 @@ INTENT_BUTTONS: dict[str, str] = {
     "ask_skills": "Skills you need", "ask_job_description": "What the job is like",
     "ask_entry_routes": "How to get in", "ask_apprenticeships": "Apprenticeships",
     "ask_vacancies": "Jobs going now", "compare_jobs": "Compare jobs", "similar_jobs": "Similar jobs",
+    "ask_jobs_for_interest": "Jobs for what I like",
     "ask_data_source": "Where the figures come from", "talk_to_adviser": "Talk to an adviser",
     "help": "What you can do", "greet": "Say hello", "goodbye": "Say bye", "thanks": "Say thanks",
     "inform": "Tell you about me", "more_detail": "More detail", "bot_challenge": "Are you a bot?",

@@ -483,12 +483,26 @@ def render_best_paid(result: ResultLike, long: bool) -> str:
     return _join(lines)
 
 
+def render_interest(result: ResultLike, long: bool) -> str:
+    """Jobs that use what someone likes most. Short: the list; long: how it was ranked too."""
+    interest = result.breakdown.get("interest", "that")
+    if not result.items:
+        return f"Sorry, I couldn't find jobs for {interest}. Try another subject or a job you like."
+    lines = [f"Jobs where {interest} matters a lot:"]
+    lines += [f"• {job_name(i['title'])}" for i in result.items]
+    lines.append("This comes from O*NET, a US job guide, so take it as a guide. "
+                 "Pick one to find out what it's like.")
+    if long:
+        lines += [result.method or "", _source_line(result)]
+    return _join([line for line in lines if line])
+
+
 _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "pay": render_pay, "hours": render_hours, "outlook": render_outlook,
     "vacancies": render_vacancies, "skills": render_skills, "description": render_description,
     "tasks": render_tasks, "entry_routes": render_entry_routes,
     "apprenticeships": render_apprenticeships, "compare": render_compare, "similar": render_similar,
-    "best_paid": render_best_paid,
+    "best_paid": render_best_paid, "interest": render_interest,
 }
 KINDS = tuple(_RENDERERS)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..dialogue_slots import FULL_TIME
 from ..disclosure import ALL_JOBS
+from ..interests import find_interest
 from . import phrases
 from .formatting import in_place, money
 from .render import render, render_hourly_pay
@@ -99,6 +100,15 @@ def _description(service: "LmiService", soc: int, long: bool) -> Answer:
     description = service.job_description(soc)
     parts = [render(description, long=long)] + ([render(tasks, long=True)] if tasks.items else [])
     return Answer("\n\n".join(parts), [description, tasks])
+
+
+def jobs_for_interest(service: "LmiService", words: str, long: bool = False) -> Answer | None:
+    """"I'm good at maths": the jobs that use it most, or None when the words name nothing
+    O*NET rates (the caller can look for jobs by title instead)."""
+    interest = find_interest(words)
+    if interest is None:
+        return None
+    return _single(lambda: service.jobs_for_interest(interest), long)
 
 
 def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import config
 from ..dialogue_slots import FULL_TIME
+from ..interests import Interest
 from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
 from . import occupation, outlook, pay
 from .cells import validate
@@ -104,6 +105,10 @@ class LmiService:
                       requested={**self.labels.requested(q), "socs": ", ".join(map(str, socs))},
                       items=items, caveats=caveats)
 
+
+    def jobs_for_interest(self, interest: Interest, limit: int = 5) -> Result:
+        """The unit groups that use what someone likes or is good at most (O*NET ratings)."""
+        return occupation.jobs_for_interest(self.store, self.labels, interest, limit)
 
     def best_paid(self, region: int | None = None, status: int | None = None, limit: int = 5) -> Result:
         """The unit groups with the highest middle pay in a place, full-time unless another work

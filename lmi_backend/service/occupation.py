@@ -5,9 +5,11 @@ unreliable are already left out when the profiles are built (estimates/profiles.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
+from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE
+from ..interests import Interest
 from ..onet_words import plain_element
-from ..disclosure import NO_DATA, RELIABLE
 from ..estimates.profiles import SKILLS_WEIGHT
 from .labels import Labels
 from .results import citation
@@ -24,6 +26,9 @@ ONET_METHOD = ("The ratings of the US O*NET occupations linked to this UK occupa
 SIMILAR_METHOD = (f"Jobs ranked by how alike their O*NET skills are ({round(SKILLS_WEIGHT * 100)}%) "
                   f"and how close they sit in the SOC classification ({round((1 - SKILLS_WEIGHT) * 100)}%: "
                   "same minor group, same sub-major group).")
+INTEREST_METHOD = ("Jobs ranked by the O*NET ratings of the US occupations linked to each UK "
+                   "occupation: how important the knowledge area is (1-5) times the level needed "
+                   "(0-7), averaged over the areas asked about.")
 APPRENTICESHIP_CAVEAT = ("Apprenticeship standards are for England. They are linked to this job "
                          "by matching their job titles, so check each one's details.")
 
@@ -100,3 +105,21 @@ def similar_jobs(store: Store, labels: Labels, soc: int, limit: int) -> Result:
     ids = store.source_ids("onet/onet_29_3/Skills") + store.onet_links(soc)
     return _result("similar", store, labels, soc, items=items, source_ids=ids, estimate=True,
                    method=SIMILAR_METHOD, caveats=[ONET_CAVEAT])
+
+
+def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: int) -> Result:
+    """Unit groups that use an interest most. A job must be rated on every element the
+    interest averages, so none ranks high on one rating alone."""
+    scores: dict[int, list[float]] = defaultdict(list)
+    for element in interest.elements:
+        for soc, rating in store.element_ratings(element).items():
+            if "IM" in rating and "LV" in rating:
+                scores[soc].append(rating["IM"] * rating["LV"])
+    ranked = sorted((sum(s) / len(s), soc) for soc, s in scores.items()
+                    if len(s) == len(interest.elements) and store.soc[soc].level == 4)
+    items = [{"soc": soc, "title": labels.label("soc", soc), "score": round(score, 2)}
+             for score, soc in sorted(ranked, key=lambda r: (-r[0], r[1]))[:limit]]
+    ids = store.source_ids("onet/onet_29_3/") + [i for item in items for i in store.onet_links(item["soc"])]
+    result = _result("interest", store, labels, ALL_JOBS, items=items, source_ids=ids, estimate=True,
+                     method=INTEREST_METHOD, caveats=[ONET_CAVEAT], unit="O*NET rating")
+    return replace(result, breakdown={"interest": interest.name})

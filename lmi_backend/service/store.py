@@ -73,6 +73,8 @@ _DESCRIPTORS = select(o.onet_element.c.domain, o.onet_element.c.name, e.soc_desc
                       e.soc_descriptor.c.value).join_from(
     e.soc_descriptor, o.onet_element, e.soc_descriptor.c.element_id == o.onet_element.c.element_id).where(
     e.soc_descriptor.c.soc == _p("soc"))
+_ELEMENT = select(e.soc_descriptor.c.soc, e.soc_descriptor.c.scale, e.soc_descriptor.c.value).where(
+    e.soc_descriptor.c.element_id == _p("element"))
 _ONET_LINKS = select(o.soc_onet.c.provenance_id).where(o.soc_onet.c.soc == _p("soc"))
 _SIMILAR = select(e.soc_similarity.c.other, e.soc_similarity.c.similarity,
                   e.soc_similarity.c.skills_similarity, e.soc_similarity.c.same_minor_group).where(
@@ -192,6 +194,13 @@ class Store:
 
     def descriptors(self, soc: int):
         return self._rows(_DESCRIPTORS, soc=soc)
+
+    def element_ratings(self, element_id: str) -> dict[int, dict[str, float]]:
+        """Every unit group's ratings (scale -> value) on one O*NET element."""
+        ratings: dict[int, dict[str, float]] = {}
+        for soc, scale, value in self._rows(_ELEMENT, element=element_id):
+            ratings.setdefault(soc, {})[scale] = value
+        return ratings
 
     def onet_links(self, soc: int) -> list[int]:
         return sorted({r.provenance_id for r in self._rows(_ONET_LINKS, soc=soc)})
