@@ -494,3 +494,32 @@ def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
     assert "Electricians" in compared and "Carpenters" in compared
     assert replies["what jobs pay the most?"][0]["text"].startswith("The best-paid jobs across the UK")
     assert replies["how much does an engineer earn?"][0]["buttons"]  # a choice of engineers
+
+
+def _aps_degree_share(sources: Path, soc: int) -> float:
+    """Degree holders among people in the job, straight from the APS 2019 file ("don't know"
+    left out, as the estimate spreads it pro rata)."""
+    with open(sources / "pay/aps2019_soc4/aps2019_soc4_by_highest_qual.csv", newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["soc2010"] == str(soc))
+    groups = [float(v) if v.replace(".", "").isdigit() else 0.0 for k, v in row.items() if k[:1] in "123456"]
+    return groups[0] / sum(groups)
+
+
+def test_do_i_need_a_degree_says_how_many_in_the_job_have_one_then_the_entry_routes(db_path, sources):
+    chat = Chat()
+    chat.say("ask_entry_routes", "how do i become a police officer", entity("job", "police officer"))
+    reply = chat.say("ask_entry_routes", "do i need a degree")
+    share = round(100 * _aps_degree_share(sources, 3312))  # 38
+    assert reply.startswith(f"In 2019, about {share}% of people in this job had a degree or higher, by our "
+                            f"estimate. {phrases.PEOPLE_IN_THE_JOB}")
+    assert "\n\nGetting in (police officers" in reply
+    assert chat.slots["qualification"] is None  # asking is not saying the user has one
+
+
+def test_a_qualification_share_from_few_people_is_flagged_or_not_given(db_path):
+    plumbers = Chat().say("ask_entry_routes", "do plumbers need a degree", entity("job", "plumbers"))
+    assert phrases.SMALL_SAMPLE_SHARE in plumbers  # ~4,000 degree holders: 1,000-10,000
+    smiths_chat = Chat()
+    smiths = smiths_chat.say("ask_entry_routes", "do you need a degree to be a blacksmith", entity("job", "blacksmith"))
+    assert "of people in this job" not in smiths and smiths.startswith("Getting in")  # 573 < 1,000
+    assert smiths_chat.slots["soc"] == 5211

@@ -42,6 +42,7 @@ class Turn:
     choice: int | None = None          # index into the offered jobs ("the second one")
     hourly: bool = False               # "whats that per hour": pay by the hour
     judges_pay: bool = False           # "is that good money?": pay against all jobs
+    asked_qualification: int | None = None  # "do I need a degree?": RQF9 code asked about
 
     @property
     def topic(self) -> str | None:
@@ -89,6 +90,8 @@ def read_turn(tracker: Tracker) -> Turn:
     quals = [q for q in (parse_qualification(v) for v in _values(entities, "qualification")) if q]
     # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
     turn.qualification = min(quals) if quals else (parse_qualification(text) if about_me else None)
+    if not about_me:
+        turn.asked_qualification = min(quals) if quals else parse_qualification(text)
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from ..dialogue_slots import FULL_TIME
-from ..disclosure import ALL_JOBS
+from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from . import phrases
-from .formatting import in_place, money
+from .formatting import in_place, money, percent
 from .render import render, render_hourly_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
@@ -28,6 +28,16 @@ PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sente
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
 _PAY_AGAINST_ALL = ((1.5, "well above"), (1.1, "above"), (0.9, "about the same as"),
                     (0.67, "below"), (0.0, "well below"))
+
+
+# "do I need a degree?" (RQF9 code asked) -> the APS highest-qualification groups at that level
+# or above, and how the reply names them (the survey's degree group includes masters and PhDs)
+_AT_LEAST: dict[int, tuple[tuple[int, ...], str]] = {
+    **dict.fromkeys((1, 2, 3), ((301,), "a degree or higher")),
+    **dict.fromkeys((4, 5), ((301, 302), "a degree or other higher education")),
+    6: ((301, 302, 303), "A levels or higher"),
+    7: ((301, 302, 303, 304), "GCSEs (grades 4 to 9) or higher"),
+}
 
 
 @dataclass
@@ -91,6 +101,24 @@ def _against_all_jobs(service: "LmiService", query: "Query", median: float) -> s
                                                  pay=money(typical))
 
 
+def _entry_routes(service: "LmiService", soc: int, long: bool, asked_qualification: int | None) -> Answer:
+    """How to get in; "do I need a degree?" also gets how many people in the job have one.
+    The entry routes say what new starters need, the share says who does the job now: nurses'
+    share of degrees is 61% though new nurses need one, so the reply says which is which."""
+    routes = service.entry_routes(soc)
+    text = render(routes, long=long)
+    if asked_qualification not in _AT_LEAST:
+        return Answer(text, [routes])
+    groups, level = _AT_LEAST[asked_qualification]
+    share = service.qualification_share(soc, groups)
+    if not share.values:
+        return Answer(text, [routes])
+    first = [phrases.QUALIFICATION_SHARE.format(share=percent(100 * share.values["share"]), level=level),
+             phrases.SMALL_SAMPLE_SHARE if share.reliability == SMALL_SAMPLE else "",
+             phrases.PEOPLE_IN_THE_JOB]
+    return Answer(" ".join(filter(None, first)) + "\n\n" + text, [routes, share])
+
+
 def _description(service: "LmiService", soc: int, long: bool) -> Answer:
     """Short: what someone in the job does day to day (tasks read more plainly than the ONS
     description). Long: the description and every task."""
@@ -112,10 +140,12 @@ def jobs_for_interest(service: "LmiService", words: str, long: bool = False) -> 
 
 
 def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,
-           long: bool = False, compare_with: list[int] | None = None, judged: bool = False) -> Answer:
+           long: bool = False, compare_with: list[int] | None = None, judged: bool = False,
+           asked_qualification: int | None = None) -> Answer:
     """The reply for `topic` about SOC unit group `soc` (any for ANY_JOB_TOPICS). For
     "compare", `compare_with` holds the other unit groups (soc is the first); `judged`: the
-    user asked whether the pay is good."""
+    user asked whether the pay is good; `asked_qualification`: whether a qualification (RQF9
+    code) is needed ("do I need a degree?")."""
     query = context.query(soc)
     calls: dict[str, Callable[[], Answer]] = {
         "pay": lambda: _pay(service, query, long, judged),
@@ -125,7 +155,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "vacancies": lambda: _single(lambda: service.vacancies(query), long),
         "skills": lambda: _single(lambda: service.skills(soc), long),
         "description": lambda: _description(service, soc, long),
-        "entry_routes": lambda: _single(lambda: service.entry_routes(soc), long),
+        "entry_routes": lambda: _entry_routes(service, soc, long, asked_qualification),
         "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
         "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
         "similar": lambda: _single(lambda: service.similar_jobs(soc), long),

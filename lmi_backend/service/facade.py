@@ -65,6 +65,9 @@ class LmiService:
     def entry_routes(self, soc: int) -> Result:
         return occupation.entry_routes(self.store, self.labels, self._valid_soc(soc))
 
+    def qualification_share(self, soc: int, groups: tuple[int, ...]) -> Result:
+        return occupation.qualification_share(self.store, self.labels, self._valid_soc(soc), groups)
+
     def apprenticeships(self, soc: int) -> Result:
         return occupation.apprenticeships(self.store, self.labels, self._valid_soc(soc))
 

@@ -1,13 +1,15 @@
 """What a job is: skills, knowledge and interests (O*NET), description, tasks and entry routes
-(ONS SOC2010), apprenticeships, and similar jobs. These are descriptions of the job, not counts
-of people in a cell, so the employment rule does not apply; O*NET ratings it flags as
-unreliable are already left out when the profiles are built (estimates/profiles.py)."""
+(ONS SOC2010), apprenticeships, similar jobs and jobs for an interest. These are descriptions of
+the job, not counts of people in a cell, so the employment rule does not apply; O*NET ratings it
+flags as unreliable are already left out when the profiles are built (estimates/profiles.py).
+The one count here, how many people in the job hold a qualification, passes the employment
+rule like any cell."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
 
-from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE
+from ..disclosure import ALL_JOBS, NO_DATA, RELEASED, RELIABLE, employment_reliability
 from ..interests import Interest
 from ..onet_words import plain_element
 from ..estimates.profiles import SKILLS_WEIGHT
@@ -123,3 +125,26 @@ def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: i
     result = _result("interest", store, labels, ALL_JOBS, items=items, source_ids=ids, estimate=True,
                      method=INTEREST_METHOD, caveats=[ONET_CAVEAT], unit="O*NET rating")
     return replace(result, breakdown={"interest": interest.name})
+
+
+QUALIFICATION_METHOD_KEY = "employment_qualification"
+
+
+def qualification_share(store: Store, labels: Labels, soc: int, groups: tuple[int, ...]) -> Result:
+    """The share of people in the job whose highest qualification is in `groups` (APS 2019
+    groups 301-306, e.g. (301, 302, 303) for A levels or higher). Those people are a cell like
+    any other: below 1,000 no share is given, below 10,000 it is flagged."""
+    total = store.employment(soc, 0, 0, 0)
+    shares = [store.share("qualification", soc, group) for group in groups]
+    count = total * sum(shares) if total and None not in shares else None
+    reliability = employment_reliability(count)
+    method = next(m for m in store.methods.values() if m.key == QUALIFICATION_METHOD_KEY)
+    released = reliability in RELEASED
+    ids = list(method.provenance_ids) if released else []
+    return Result(kind="qualification_share", soc=soc, soc_title=labels.label("soc", soc),
+                  values={"share": count / total, "employment": count} if released else {},
+                  unit="share of people in the job" if released else None, period="2019" if released else None,
+                  geography="United Kingdom", breakdown={"qualification": ", ".join(map(str, groups))},
+                  source=citation(store, ids), provenance_ids=ids, reliability=reliability,
+                  estimate=released, method=method.description if released else None, fallback=None,
+                  requested=labels.requested(Query(soc)))
