@@ -312,6 +312,11 @@ def test_plain_rewrite_keeps_meaning_words():
     assert plain_text("Medical secretaries deal with correspondence; file and maintain medical records.",
                       "Medical secretaries") == ["They deal with letters and emails.",
                                                  "They file and maintain medical records."]
+    assert plain_text("Paramedics working in the NHS must be registered with the Health Professions Council.",
+                      "Paramedics") == ["Those working in the NHS must be registered with the Health Professions Council."]
+    # an acronym inside a sentence does not capitalise its plain words ("need A police check")
+    assert plain_text("Staff working with children will require CRB clearance.") == [
+        "Staff working with children will need a police check (DBS)."]
 
 
 def test_official_sentences_are_cut_only_where_what_is_left_is_still_true():

@@ -33,13 +33,15 @@ _SENTENCE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(])")
 
 
 def _swap(match: re.Match, replacement: str) -> str:
-    """The plain words for a match, capitalised like it. A capitalised word inside a sentence is
-    part of a name ("NVQs in Engineering Maintenance", "Engineering Construction") and stays."""
+    """The plain words for a match, capitalised like it at the start of a sentence. A capitalised
+    word inside a sentence is part of a name ("NVQs in Engineering Maintenance", "Engineering
+    Construction") and stays; an acronym there ("will require CRB clearance") is not a reason
+    to capitalise its plain words ("will need a police check")."""
     found = match.group(0)
     if match.start() > 0 and found[:1].isupper() and found[1:2].islower():
         return found
     plain = match.expand(replacement)
-    return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
+    return plain[:1].upper() + plain[1:] if found[:1].isupper() and match.start() == 0 else plain
 
 
 # "NVQs in X are available at levels 2 and 3": what you can do. Not "... are available to those
@@ -82,7 +84,9 @@ def _as_they(body: str, job: str | None) -> str:
     if group:  # the title without its group noun, or without the word before it too
         for lead in (core[: group.start()], core[: group.start()].rpartition(" ")[0]):
             subjects += [words(lead) + r"\s+[a-z]+s"] if lead else []
-    return re.sub(rf"^(?:{'|'.join(subjects)})(?!\w)", "They", body, flags=re.IGNORECASE)
+    # "Paramedics working in the NHS must ..." -> "Those working ...", not "They working ..."
+    return re.sub(rf"^(?:{'|'.join(subjects)})(?!\w)(?=(\s+(?:working|employed|based|who)\b)?)",
+                  lambda m: "Those" if m.group(1) else "They", body, flags=re.IGNORECASE)
 
 
 _REPEAT = re.compile(r"\b(\w{3,}(?:[ -]\w+)?)(?:, | and | or )\1\b", re.IGNORECASE)
