@@ -315,6 +315,16 @@ def test_suppressed_cell_answers_for_the_wider_group_and_says_so(db_path, servic
     assert result.fallback in reply and money(result.values["median"]) in reply
 
 
+def test_a_wider_job_groups_pay_is_named_before_its_figure(db_path, service):
+    """No pay is published for sports players: the reply must not open with sports and fitness
+    occupations' £9,791 as if it were footballers' pay."""
+    reply = Chat().say("ask_pay", "how much do footballers get paid", entity("job", "footballers"))
+    result = service.pay(Query(3441))
+    assert result.soc == 344 and reply.startswith(
+        "This figure is for sports and fitness occupations instead of sports players, because")
+    assert reply.index(money(result.values["median"])) > reply.index("instead of")
+
+
 def test_estimates_and_small_samples_are_flagged(db_path):
     reply = Chat().say("ask_pay", "how much do full time plumbers earn in northern ireland",
                        entity("job", "plumbers"), entity("work_pattern", "full time"),

@@ -181,8 +181,9 @@ def test_hours_with_only_an_average_give_the_average_not_a_sorry(service):
     result = service.hours(Query(3213))  # paramedics: the wider group's figure has a mean only
     assert result.values.get("median") is None and result.values["mean"]
     reply = render(result)
-    assert reply.startswith(f"Health associate professionals usually work about {result.values['mean']:g} "
-                            "paid hours a week")
+    # the wider group is named before its figure
+    assert reply.startswith("This figure is for health associate professionals instead of paramedics, because")
+    assert f"Health associate professionals usually work about {result.values['mean']:g} paid hours a week" in reply
     assert "average" in reply and "Sorry" not in reply and "middle figure" not in reply
 
 
@@ -281,7 +282,7 @@ def test_group_titles_read_in_sentence_case_and_unit_titles_are_untouched(engine
     assert job_name(titles[3]) == "Architects, town planners and surveyors"
     assert job_name(titles[4]) == titles[4] == "Plumbers and heating and ventilating engineers"
     fallback = service.pay(Query(2215)).fallback
-    assert fallback.startswith("This figure is for Health professionals instead of Dental practitioners")
+    assert fallback.startswith("This figure is for health professionals instead of dental practitioners")
 
 
 @pytest.mark.parametrize("topic", sorted(topics.TOPICS))

@@ -145,7 +145,7 @@ def check_fallback_names_changes(c: dict, result, query: Query, service, all_sta
         return
     assert result.fallback and result.fallback.count("instead of") >= len(changed), (query, result.fallback)
     if "soc" in changed:
-        assert f"instead of {service.soc_title(query.soc)}" in result.fallback
+        assert f"instead of {service.soc_title(query.soc)}".lower() in result.fallback.lower()
     if "region" in changed:
         assert f"instead of {REGION_NAMES[query.region]}" in result.fallback
 

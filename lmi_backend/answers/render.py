@@ -133,11 +133,21 @@ def _short_caveat(caveat: str) -> str:
     return fmt.sentence(caveat)
 
 
+def _wider_job_first(result: ResultLike) -> str:
+    """A figure for a wider job group than asked says so before the figure, not after it:
+    "how much do footballers get paid" must not open with sports and fitness occupations'
+    £9,791 and explain two sentences later. Empty when the job was not changed."""
+    asked = (result.requested.get("soc") or "").split(" ", 1)[0]
+    changed = asked.isdigit() and int(asked) != result.soc
+    return fmt.sentence(result.fallback) if result.fallback and changed else ""
+
+
 def _caveats(result: ResultLike, *, long: bool) -> list[str]:
-    """Fallback (what changed and why), small sample, estimate, then the service's caveats:
-    in plain short form, or as written (with the estimate's method) when asked for more."""
+    """Fallback (what changed and why, unless said first), small sample, estimate, then the
+    service's caveats: in plain short form, or as written (with the estimate's method) when
+    asked for more."""
     out = []
-    if result.fallback:
+    if result.fallback and not _wider_job_first(result):
         out.append(fmt.sentence(result.fallback))
     if result.reliability == "small_sample":
         out.append("It comes from a small sample, so take it as a rough guide.")
@@ -203,6 +213,7 @@ def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False) -> str:
         amount += f" {_where_when(result)}"
     who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(_wider_job_first(result))
     reply.add(f"{who} earn about {amount}.")
     reply.add("That's the middle figure: half earn more, half earn less.")
     low, high = _value(result, "p10"), _value(result, "p90")
@@ -236,6 +247,7 @@ def render_hours(result: ResultLike, long: bool) -> str:
     if not (middle or _has_figure(result, "mean")):
         return _no_figure(result, "hours", long=long)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(_wider_job_first(result))
     figure = fmt.hours(_value(result, "median" if middle else "mean"))
     reply.add(f"{_subject(result)} usually work about {figure} paid hours a week {_where_when(result)}.")
     reply.add("That's the middle figure: half work more, half work less." if middle else
@@ -258,6 +270,7 @@ def render_outlook(result: ResultLike, long: bool) -> str:
     change = ("stay about the same" if abs(growth) < 1
               else f"{direction} by about {fmt.percent(growth)}")
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(_wider_job_first(result))
     reply.add(f"Jobs for {fmt.lower_first(_job(result))} {fmt.in_place(result.geography)} "
               f"are likely to {change} {fmt.period_phrase(result.period)}.")
     openings, replacement = _value(result, "openings"), _value(result, "replacement")
@@ -279,6 +292,7 @@ def render_vacancies(result: ResultLike, long: bool) -> str:
     if not _has_figure(result, "vacancies"):
         return _no_figure(result, "job openings", long=long)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(_wider_job_first(result))
     target = "in total" if result.soc == 0 else f"for {fmt.lower_first(_job(result))}"
     reply.add(f"Employers {_where_when(result)} had about {fmt.count(_value(result, 'vacancies'))} "
               f"open jobs {target}.")

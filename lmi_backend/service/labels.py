@@ -44,13 +44,16 @@ class Labels:
 
     def mid_sentence(self, dimension: str, code: int | None) -> str:
         """A name as said after "this figure is for": "all jobs" rather than the ONS title
-        "All occupations", "people with GCSEs (grades 4 to 9)" rather than the survey's
+        "All occupations", a job in lower case, "people with GCSEs (grades 4 to 9)" rather than the survey's
         "GCSE (RQF2 GCSE(A-C) & equivalent)", "the South East" rather than "South East
         (England)"."""
         if dimension == "region" and code:
             return REGION_NAMES[code]
         if dimension == "soc" and code == 0:
             return "all jobs"
+        if dimension == "soc":  # "instead of actors, entertainers and presenters"; "IT ..." stays
+            title = self.label(dimension, code)
+            return title[:1].lower() + title[1:] if title[1:2].islower() else title
         if dimension == "qualification" and code:
             plain = QUALIFICATION_NAMES.get(code) or APS_QUALIFICATION_WORDS.get(code)
             return f"people with {plain}" if plain else self.label(dimension, code)
