@@ -130,13 +130,13 @@ def _description(service: "LmiService", soc: int, long: bool) -> Answer:
     return Answer("\n\n".join(parts), [description, tasks])
 
 
-def jobs_for_interest(service: "LmiService", words: str, long: bool = False) -> Answer | None:
+def jobs_for_interest(service: "LmiService", words: str) -> Answer | None:
     """"I'm good at maths": the jobs that use it most, or None when the words name nothing
     O*NET rates (the caller can look for jobs by title instead)."""
     interest = find_interest(words)
     if interest is None:
         return None
-    return _single(lambda: service.jobs_for_interest(interest), long)
+    return _single(lambda: service.jobs_for_interest(interest), long=False)
 
 
 def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,

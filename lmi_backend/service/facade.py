@@ -27,6 +27,7 @@ class LmiService:
         self.store = Store(Path(db_path) if db_path else config.db_path())
         self.labels = Labels(self.store)
         self._rankings: dict[tuple[int | None, int], list[Result]] = {}  # the data never changes
+        self._interest_lists: dict[tuple[Interest, int], Result] = {}
 
     def close(self) -> None:
         self.store.close()
@@ -110,8 +111,12 @@ class LmiService:
 
 
     def jobs_for_interest(self, interest: Interest, limit: int = 5) -> Result:
-        """The unit groups that use what someone likes or is good at most (O*NET ratings)."""
-        return occupation.jobs_for_interest(self.store, self.labels, interest, limit)
+        """The unit groups that use what someone likes or is good at most (O*NET ratings).
+        Ranking reads every unit group's rating (~15-35 ms), so each list is made once."""
+        key = (interest, limit)
+        if key not in self._interest_lists:
+            self._interest_lists[key] = occupation.jobs_for_interest(self.store, self.labels, interest, limit)
+        return self._interest_lists[key]
 
     def best_paid(self, region: int | None = None, status: int | None = None, limit: int = 5) -> Result:
         """The unit groups with the highest middle pay in a place, full-time unless another work
