@@ -25,7 +25,7 @@ from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
 
 SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_pattern", "topic",
-         "pending_topic", "candidates", "compare_socs", "region_choices")
+         "pending_topic", "candidates", "compare_socs", "region_choices", "previous_soc")
 T14 = "pay/ashe_table14_mathsci"
 
 
@@ -418,6 +418,15 @@ def test_compare_without_a_second_job_asks_for_it(db_path):
     chat = Chat()
     assert chat.say("compare_jobs", "compare it with teaching", entity("job", "teaching")) in (
         phrases.ASK_COMPARE_WITH, phrases.CHOOSE_JOB.format(job="teaching"))
+
+
+def test_compare_them_compares_the_last_two_jobs_talked_about(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do nurses earn in scotland", entity("job", "nurses"), entity("region", "scotland"))
+    chat.say("inform", "and doctors?", entity("job", "doctors"))
+    reply = chat.say("compare_jobs", "compare them")
+    assert reply.startswith("How they compare") and "• Nurses:" in reply and "• Medical practitioners:" in reply
+    assert chat.slots["compare_socs"] == [2231, 2211]
 
 
 def test_tell_me_more_gives_the_long_answer_with_its_source(db_path):

@@ -61,6 +61,7 @@ class Conversation:
         self._slots: dict[str, Any] = dict(tracker.slots)
         slot = tracker.get_slot
         self.soc = _int(slot("soc"))
+        self.previous = _int(slot("previous_soc"))
         self.topic = slot("topic")
         self.pending = slot("pending_topic")
         self.candidates = [int(c) for c in slot("candidates") or []]
@@ -153,6 +154,9 @@ class Conversation:
         return None
 
     def use_job(self, soc: int, phrase: str | None = None) -> None:
+        if self.soc is not None and self.soc != soc:  # "compare them" compares the last two
+            self.previous = self.soc
+            self.set("previous_soc", float(self.soc))
         self.soc = soc
         self.set("soc", float(soc))
         self.set("soc_title", backend.service().soc_title(soc))
@@ -208,8 +212,8 @@ class Conversation:
                 socs = list(self.compared)
             else:
                 socs = [self.soc] if self.soc and len(turn.jobs) < 2 else []
-        else:
-            socs = list(self.compared) or ([self.soc] if self.soc else [])
+        else:  # "compare them" after nurses, then doctors: those two
+            socs = list(self.compared) or [s for s in (self.previous, self.soc) if s]
         for phrase in turn.jobs:
             self.set("compare_socs", socs)
             soc = self.code(phrase, "compare")
