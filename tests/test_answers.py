@@ -315,6 +315,7 @@ def test_plain_rewrite_keeps_meaning_words():
                                                  "They file and maintain medical records."]
     assert plain_text("Paramedics working in the NHS must be registered with the Health Professions Council.",
                       "Paramedics") == ["Those working in the NHS must be registered with the Health Professions Council."]
+    assert plain_text("Training is given as appropriate.") == ["Training is given as needed."]  # not "as right"
     # an acronym inside a sentence does not capitalise its plain words ("need A police check")
     assert plain_text("Staff working with children will require CRB clearance.") == [
         "Staff working with children will need a police check (DBS)."]

@@ -119,6 +119,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"criteria", "rules"),
     (r"require", "need"),
     (r"an appropriate", "the right"),
+    (r"(as|where|when|if) appropriate", r"\1 needed"),  # not "promotion from within, as right"
     (r"appropriate", "right"),
     (r"relevant", "useful"),
     (r"necessary", "needed"),
