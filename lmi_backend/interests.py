@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Interest:
-    name: str                     # as the reply says it: "Jobs where {name} matters most"
+    name: str                     # as the reply says it: "Jobs for someone who likes {name}"
     elements: tuple[str, ...]     # O*NET knowledge element ids, averaged when more than one
     words: str                    # a regular expression over the user's lower-case words
 

@@ -196,7 +196,7 @@ def _offered_socs(chat: "Chat") -> list[int]:
 def test_a_subject_someone_is_good_at_gets_jobs_that_use_it_then_a_pick_is_described(db_path, service):
     chat = Chat()
     reply = chat.say("ask_jobs_for_interest", "im good at maths what jobs could i do")  # maths untagged
-    assert reply.startswith("Jobs where maths matters a lot:")
+    assert reply.startswith("Jobs for someone who likes maths:")
     ranked = service.jobs_for_interest(find_interest("maths")).items
     assert _offered_socs(chat) == [i["soc"] for i in ranked] and 2425 in _offered_socs(chat)
     assert all(f"• {job_name(i['title'])}" in reply for i in ranked)
@@ -221,7 +221,7 @@ def test_no_idea_what_job_asks_what_they_enjoy_and_the_answer_gets_jobs(db_path)
     assert chat.say("ask_jobs_for_interest", "what job should i do") == phrases.ASK_INTEREST
     assert chat.slots["pending_topic"] == "interest"
     reply = chat.say("inform", "art", entity("job", "art"))
-    assert reply.startswith("Jobs where art and design matters a lot:") and 3411 in _offered_socs(chat)
+    assert reply.startswith("Jobs for someone who likes art and design:") and 3411 in _offered_socs(chat)
 
 
 def test_qualifications_in_a_pay_question_are_used_when_the_nlu_misses_them(db_path):

@@ -502,7 +502,7 @@ def render_interest(result: ResultLike, long: bool) -> str:
     interest = result.breakdown.get("interest", "that")
     if not result.items:
         return f"Sorry, I couldn't find jobs for {interest}. Try another subject or a job you like."
-    lines = [f"Jobs where {interest} matters a lot:"]
+    lines = [f"Jobs for someone who likes {interest}:"]
     lines += [f"• {job_name(i['title'])}" for i in result.items]
     lines.append("This comes from O*NET, a US job guide, so take it as a guide. "
                  "Pick one to find out what it's like.")
