@@ -144,6 +144,8 @@ def test_a_projection_moved_to_england_says_england_only_once(service):
     south_east = render(service.outlook(Query(3213, region=2)))
     assert "England instead of the South East, because" in south_east  # not "South East (England)"
     assert "(England)" not in south_east and "not a promise" in south_east
+    long = render(service.outlook(Query(3213, region=10)), long=True)  # "tell me more": once each too
+    assert long.count("England only") == 1 and len(re.findall(r"not (?:a )?forecasts?", long)) == 1
 
 
 def test_pay_is_set_against_full_time_and_all_jobs_only_like_for_like(service):

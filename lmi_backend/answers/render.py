@@ -109,8 +109,8 @@ def _subject(result: ResultLike) -> str:
 
 # The service words its caveats for the record; a short reply says the same thing in a few
 # plain words. Unknown caveats are shown as the service wrote them, never dropped.
-_ENGLAND_ONLY = re.compile(r"England only|for England as a whole", re.IGNORECASE)
 _ROUGH_GUIDE = "Forecasts are a rough guide, not a promise."
+_NOT_FORECAST = re.compile(r"\bnot (?:a )?forecasts?\b", re.IGNORECASE)
 _SHORT_CAVEATS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.IGNORECASE), t) for p, t in (
     (r"weekly figure is derived", "The weekly figure is worked out from the yearly one."),
     (r"hours are derived from pay", "It is worked out from pay figures."),
@@ -155,14 +155,15 @@ def _caveats(result: ResultLike, *, long: bool) -> list[str]:
         out.append(_ESTIMATE)
         if long and result.method:
             out.append(fmt.sentence(result.method))
+    method_shown = long and result.estimate and result.method
     for caveat in result.caveats:
+        if method_shown and _NOT_FORECAST.search(caveat) and _NOT_FORECAST.search(result.method):
+            continue  # the projection method has just said "not a forecast"
         text = fmt.sentence(caveat) if long else _short_caveat(caveat)
         if text and text not in out:
             out.append(text)
     if not long and _FORECAST_CAVEATS <= set(out):
-        # a fallback to England has said "England only" already
-        england_said = bool(result.fallback and _ENGLAND_ONLY.search(result.fallback))
-        out = [c for c in out if c not in _FORECAST_CAVEATS] + [_ROUGH_GUIDE if england_said else _FORECAST_CAVEAT]
+        out = [c for c in out if c not in _FORECAST_CAVEATS] + [_FORECAST_CAVEAT]
     return out
 
 

@@ -15,8 +15,8 @@ from .results import Figure, make_result
 from .store import Store
 from .types import Query, Result
 
-OUTLOOK_CAVEATS = ["These projections cover England only.",
-                   "They are projections on simple assumptions, not forecasts."]
+ENGLAND_ONLY = "These projections cover England only."
+OUTLOOK_CAVEATS = [ENGLAND_ONLY, "They are projections on simple assumptions, not forecasts."]
 VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_pct",
                    "skill_shortage_pct")
 
@@ -36,7 +36,9 @@ def outlook(store: Store, q: Query) -> Result:
         return None if row is None else row.employment_base
 
     outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more)
-    return make_result("outlook", store, labels, q, outcome, "people", 0, OUTLOOK_CAVEATS)
+    # a question about a place outside England has been told so by the fallback already
+    caveats = [c for c in OUTLOOK_CAVEATS if not (prior and c == ENGLAND_ONLY)]
+    return make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
 
 
 def _outlook_figure(store: Store, cell: Cell) -> Figure | None:
