@@ -30,6 +30,10 @@ SCRIPT: tuple[tuple[str, str], ...] = (
     ("how much do zookeepers earn in Northern Ireland?",
      "Too few people in the survey: the assistant explains why there is no figure and gives the "
      "nearest reliable one instead."),
+    ("I'm good at maths, what jobs could I do?",
+     "No job in mind: jobs that use what someone likes or is good at, to pick from."),
+    ("do I need a degree to be a vet?",
+     "How many people in the job have a degree, then what new starters need."),
     ("thanks", "The end."),
 )
 
