@@ -118,6 +118,21 @@ def parse_qualification(text: str) -> int | None:
     return None
 
 
+# "do I need to go to uni?": asks whether a degree is needed (not used for what the user has:
+# "I'm at uni" does not mean they have a degree)
+_UNIVERSITY = re.compile(r"\b(?:uni|university)\b")
+DEGREE = 3  # RQF9 bachelors degree
+
+
+def asked_qualification(text: str) -> int | None:
+    """The qualification a question asks about ("do I need a degree / A levels / to go to
+    uni?"), as an RQF9 code; None when none is named."""
+    named = parse_qualification(text)
+    if named is None and _UNIVERSITY.search(_clean(text)):
+        return DEGREE
+    return named
+
+
 def parse_work_pattern(text: str) -> int | None:
     """Status code: 1 full-time, 2 part-time, 3 self-employed; None when not said."""
     text = _clean(text)

@@ -533,6 +533,8 @@ def test_do_i_need_a_degree_says_how_many_in_the_job_have_one_then_the_entry_rou
                             f"estimate. {phrases.PEOPLE_IN_THE_JOB}")
     assert "\n\nGetting in (police officers" in reply
     assert chat.slots["qualification"] is None  # asking is not saying the user has one
+    nurses = Chat().say("ask_entry_routes", "do you have to go to uni to be a nurse", entity("job", "nurse"))
+    assert nurses.startswith("In 2019, about 61% of people in this job had a degree or higher")
 
 
 def test_a_qualification_share_from_few_people_is_flagged_or_not_given(db_path):

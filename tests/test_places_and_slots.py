@@ -95,6 +95,14 @@ def test_qualifications_map_to_rqf9_codes(text, code):
 
 
 @pytest.mark.parametrize("text, code", [
+    ("do i need to go to uni", 3), ("do you have to go to university to be a nurse", 3),
+    ("do i need a levels", 6), ("do i need gcses", 7), ("what do i need to be a vet", None),
+])
+def test_a_qualification_asked_about_includes_going_to_university(text, code):
+    assert ds.asked_qualification(text) == code
+
+
+@pytest.mark.parametrize("text, code", [
     ("full time", 1), ("full-time", 1), ("ft", 1), ("part time", 2), ("parttime", 2), ("pt", 2),
     ("weekend job", 2), ("self employed", 3), ("freelance", 3), ("a job", None),
 ])

@@ -8,8 +8,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from lmi_backend.dialogue_slots import (asks_hourly_rate, asks_if_pay_is_good, parse_age,
-                                        parse_qualification, parse_work_pattern)
+from lmi_backend.dialogue_slots import (asked_qualification, asks_hourly_rate, asks_if_pay_is_good,
+                                        parse_age, parse_qualification, parse_work_pattern)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -91,7 +91,7 @@ def read_turn(tracker: Tracker) -> Turn:
     # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
     turn.qualification = min(quals) if quals else (parse_qualification(text) if about_me else None)
     if not about_me:
-        turn.asked_qualification = min(quals) if quals else parse_qualification(text)
+        turn.asked_qualification = min(quals) if quals else asked_qualification(text)
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
 
