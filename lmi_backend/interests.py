@@ -31,7 +31,7 @@ INTERESTS = (
     Interest("computers", ("2.C.3.a",),
              r"computers?|computing|coding|programming|tech|technology|electronics"),
     Interest("art and design", ("2.C.7.c", "2.C.3.c"),
-             r"art|arts|drawing|painting|design|designing|art and design|creative|something creative"),
+             r"art|arts|drawing|painting|design|designing|creative"),
     Interest("music and performing", ("2.C.7.c",),
              r"music|singing|drama|acting|dance|dancing|theatre|performing"),
     Interest("English and writing", ("2.C.7.a",),
@@ -43,10 +43,10 @@ INTERESTS = (
     Interest("business and finance", ("2.C.1.c",),
              r"business|finance|accounting|accounts|economics"),
     Interest("selling", ("2.C.1.d",), r"selling|sales|marketing"),
-    Interest("law", ("2.C.8.b",), r"law|legal|the law"),
+    Interest("law", ("2.C.8.b",), r"law|legal"),
     Interest("keeping people safe", ("2.C.8.a",), r"keeping people safe|security|safety"),
     Interest("health and medicine", ("2.C.5.a",), r"medicine|medical|health|healthcare"),
-    Interest("building", ("2.C.3.d",), r"building|construction|building things"),
+    Interest("building", ("2.C.3.d",), r"building|construction"),
     Interest("engineering", ("2.C.3.b",), r"engineering"),
     Interest("fixing machines", ("2.C.3.e",),
              r"fixing things|machines|machinery|engines|mechanics|mechanical"),
@@ -54,15 +54,15 @@ INTERESTS = (
     # therapy and counselling with customer and personal service: therapists, doctors, social
     # workers, youth workers (O*NET's "social" interest type ranks teachers and driving instructors)
     Interest("helping people", ("2.C.5.b", "2.C.1.e"),
-             r"helping people|help people|helping others|caring|looking after people|people"),
+             r"helping people|help people|helping others|caring|looking after people|with people"),
 )
 
 _PATTERNS = [(interest, re.compile(rf"\b(?:{interest.words})\b")) for interest in INTERESTS]
 
 
 def find_interest(words: str) -> Interest | None:
-    """The interest the words name; the longest match wins ("art and design" over "design",
-    "helping people" over "people")."""
+    """The interest the words name; of several ("maths and computers"), the longest match,
+    then the one listed first."""
     text = " ".join(words.lower().split())
     found = [(match.end() - match.start(), -index, interest)
              for index, (interest, pattern) in enumerate(_PATTERNS)

@@ -103,6 +103,7 @@ def test_cli_query_prints_the_result_as_json(db_path, capsys):
     ("i like helping people", "helping people"), ("i like working with people", "helping people"),
     ("what jobs are there in computing", "computers"), ("music and drama", "music and performing"),
     ("animals", None), ("sport", None), ("what job should i do", None), ("i like cars", None),
+    ("what jobs are there for young people", None), ("what do technicians earn", None),
 ])
 def test_interests_are_found_in_the_users_words(words, interest):
     found = find_interest(words)
