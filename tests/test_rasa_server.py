@@ -7,6 +7,8 @@ import ast
 import copy
 import inspect
 import logging
+import os
+import signal
 
 import pytest
 from jsonschema import ValidationError
@@ -179,3 +181,22 @@ def test_debug_log_arguments_are_copied_only_when_debug_lines_are_logged(monkeyp
         logger.setLevel(level)
     assert copied == events and copied is not events and copied[0]["data"] is not events[0]["data"]
     assert processor.copy.copy is copy.copy
+
+
+@pytest.mark.parametrize("in_a_worker", [True, False])
+def test_a_worker_loading_its_model_ignores_ctrl_c_and_ends_on_sigterm(monkeypatch, in_a_worker):
+    """Sanic's workers load the model with the parent's signal handler still set: Ctrl-C then
+    failed the load with an ERROR (seen once in a full test run). The parent itself (one
+    worker, no fork) keeps Python's handling."""
+    monkeypatch.setattr(rasa_server, "_server_pid", -1 if in_a_worker else os.getpid())
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        rasa_server._quiet_signals_while_loading()
+        now = {s: signal.getsignal(s) for s in saved}
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, handler)
+    if in_a_worker:
+        assert now == {signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL}
+    else:
+        assert now == saved

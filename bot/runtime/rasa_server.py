@@ -38,6 +38,8 @@ are not logged (bot.runtime.debug_copies).
 from __future__ import annotations
 
 import gc
+import os
+import signal
 import sys
 from functools import lru_cache
 from typing import Any
@@ -160,7 +162,21 @@ SAMPLE_ACTION_RESULT = {
 }
 
 
+_server_pid = 0  # the process Sanic forks its workers from (set in apply)
+
+
+def _quiet_signals_while_loading() -> None:
+    """A Sanic worker loads its model before it sets its own signal handling, with the parent's
+    handler still in place: Ctrl-C then made the loading worker run the parent's shutdown (kill
+    every worker it knows of, ProcessLookupError), which failed the load with an ERROR in the
+    log. A worker ignores SIGINT, as Sanic sets it later, and is ended by the parent's SIGTERM."""
+    if os.getpid() != _server_pid:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
+    _quiet_signals_while_loading()
     agent = await _rasa_load_agent_on_start(*args, **kwargs)
     if agent is not None and agent.is_ready():
         for text in SAMPLE_MESSAGES:  # no conversation: parsing alone stores nothing
@@ -181,6 +197,8 @@ def _configure_app(*args: Any, **kwargs: Any) -> Sanic:
 
 
 def apply() -> None:
+    global _server_pid
+    _server_pid = os.getpid()
     _valid_by_event_type(SAMPLE_ACTION_RESULT)
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
