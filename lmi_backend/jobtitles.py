@@ -38,3 +38,9 @@ def sentence_case(title: str) -> str:
         return title
     text = " ".join(words).lower()
     return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """A title mid-sentence: "Plumbers and ..." -> "plumbers and ..." but "IT business
+    analysts" stays as it is."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text

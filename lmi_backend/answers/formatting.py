@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..jobtitles import lower_first  # noqa: F401  (fmt.lower_first in the renderers)
+
 _REGION_SUFFIX = re.compile(r"\s*\((?:England)\)\s*$")
 _NEEDS_THE = ("North ", "South ", "East ", "West ", "United Kingdom")
 
@@ -61,11 +63,6 @@ def sentence(text: str) -> str:
         return ""
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
-
-
-def lower_first(text: str) -> str:
-    """"Plumbers and ..." -> "plumbers and ..." but "IT business analysts" stays as it is."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def status_word(breakdown: dict[str, str]) -> str:

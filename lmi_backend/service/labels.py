@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dialogue_slots import QUALIFICATION_NAMES
 from ..disclosure import Cell
-from ..jobtitles import sentence_case
+from ..jobtitles import lower_first, sentence_case
 from ..places import REGION_NAMES
 from .store import Store
 from .types import Query
@@ -52,8 +52,7 @@ class Labels:
         if dimension == "soc" and code == 0:
             return "all jobs"
         if dimension == "soc":  # "instead of actors, entertainers and presenters"; "IT ..." stays
-            title = self.label(dimension, code)
-            return title[:1].lower() + title[1:] if title[1:2].islower() else title
+            return lower_first(self.label(dimension, code))
         if dimension == "qualification" and code:
             plain = QUALIFICATION_NAMES.get(code) or APS_QUALIFICATION_WORDS.get(code)
             return f"people with {plain}" if plain else self.label(dimension, code)

@@ -117,10 +117,10 @@ def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: i
         for soc, rating in store.element_ratings(element).items():
             if "IM" in rating and "LV" in rating:
                 scores[soc].append(rating["IM"] * rating["LV"])
-    ranked = sorted((sum(s) / len(s), soc) for soc, s in scores.items()
+    ranked = sorted((-sum(s) / len(s), soc) for soc, s in scores.items()
                     if len(s) == len(interest.elements) and store.soc[soc].level == 4)
-    items = [{"soc": soc, "title": labels.label("soc", soc), "score": round(score, 2)}
-             for score, soc in sorted(ranked, key=lambda r: (-r[0], r[1]))[:limit]]
+    items = [{"soc": soc, "title": labels.label("soc", soc), "score": round(-score, 2)}
+             for score, soc in ranked[:limit]]
     ids = store.source_ids("onet/onet_29_3/") + [i for item in items for i in store.onet_links(item["soc"])]
     result = _result("interest", store, labels, ALL_JOBS, items=items, source_ids=ids, estimate=True,
                      method=INTEREST_METHOD, caveats=[ONET_CAVEAT], unit="O*NET rating")
