@@ -106,11 +106,12 @@ def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, se
     hairdressers = service.pay(Query(6221, region=11)).values["median"]
     everyone = service.pay(Query(0, region=11)).values["median"]
     assert hairdressers < 0.67 * everyone
-    assert reply.startswith(f"Hairdressers and barbers earn about {money(hairdressers)} a year (")
-    assert (f"That's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a year."
-            in reply)
+    # the answer first, then the figure it rests on (not the first reply again word for word)
+    assert reply.startswith(f"It's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a "
+                            f"year. Hairdressers and barbers earn about {money(hairdressers)} a year (")
+    assert "half earn more" in first and "half earn more" not in reply
     doctors = Chat().say("ask_pay", "are doctors well paid", entity("job", "doctors"))
-    assert "well above the middle pay for all jobs across the UK" in doctors
+    assert doctors.startswith("Yes, it's well above the middle pay for all jobs across the UK")
 
 
 def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, service):
@@ -134,9 +135,9 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
     assert f"• Brokers: {money(brokers)} a year" in uk
     assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] == 1
     judged = chat.say("ask_pay", "is that good money")  # still the figure from the list
-    assert judged.startswith(f"Full-time brokers earn about {money(brokers)} a year")
     everyone_full_time = service.pay(Query(0, status=1)).values["median"]
-    assert f"That's well above the middle pay for all jobs across the UK, which is {money(everyone_full_time)}" in judged
+    assert judged.startswith(f"Yes, it's well above the middle pay for all jobs across the UK, which is "
+                             f"{money(everyone_full_time)} a year. Full-time brokers earn about {money(brokers)} a year")
 
 
 def test_too_few_reliable_figures_are_not_ranked(db_path):

@@ -38,7 +38,7 @@ INCLUDES_PART_TIME = "That counts part-time workers too: full-time, it's about {
 QUALIFICATION_SHARE = "In 2019, about {share} of people in this job had {level}, by our estimate."
 PEOPLE_IN_THE_JOB = "That's people already in it. Here's what new starters need."
 SMALL_SAMPLE_SHARE = "It's a rough figure from a small group in the survey."
-AGAINST_ALL_JOBS = "That's {how} the middle pay for all jobs {place}, which is {pay} a year."
+AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year."
 SOURCES_GENERAL = ("My figures come from official sources:\n"
                    "• pay and hours: the ONS pay survey (ASHE)\n"
                    "• jobs now: the ONS Labour Force Survey\n"

@@ -195,9 +195,11 @@ def _source_line(result: ResultLike) -> str:
     return f"Source: {result.source}." if result.source else ""
 
 
-def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False) -> str:
+def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict: str = "") -> str:
     """The median a year (a week beside it), or with `by_hour` ("what's that per hour?") the
-    hourly median with the yearly figure beside it."""
+    hourly median with the yearly figure beside it. A `verdict` ("is that good money?" answered
+    against all jobs) comes first: the user asked a yes-or-no question, and the figure they have
+    just been told is the evidence, not the answer."""
     if not _has_figure(result, "median"):
         return _no_figure(result, "pay", long=long)
     median = _value(result, "median")
@@ -214,9 +216,11 @@ def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False) -> str:
         amount += f" {_where_when(result)}"
     who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(verdict)
     reply.add(_wider_job_first(result))
     reply.add(f"{who} earn about {amount}.")
-    reply.add("That's the middle figure: half earn more, half earn less.")
+    if not verdict:  # the verdict has said it is the middle figure
+        reply.add("That's the middle figure: half earn more, half earn less.")
     low, high = _value(result, "p10"), _value(result, "p90")
     if low is not None and high is not None and not by_hour:
         money = (lambda v: fmt.money(v, pence=True)) if hourly_unit else fmt.money

@@ -13,7 +13,7 @@ from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from . import phrases
 from .formatting import in_place, money, percent
-from .render import render, render_hourly_pay
+from .render import render, render_hourly_pay, render_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
     from lmi_backend.service import LmiService, Query, Result
@@ -26,8 +26,8 @@ CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare
 ANY_JOB_TOPICS = ("best_paid",)
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
-_PAY_AGAINST_ALL = ((1.5, "well above"), (1.1, "above"), (0.9, "about the same as"),
-                    (0.67, "below"), (0.0, "well below"))
+_PAY_AGAINST_ALL = ((1.5, "Yes, it's well above"), (1.1, "Yes, it's above"), (0.9, "It's about the same as"),
+                    (0.67, "It's below"), (0.0, "It's well below"))
 
 
 # "do I need a degree?" (RQF9 code asked) -> the APS highest-qualification groups at that level
@@ -71,20 +71,19 @@ def _pay(service: "LmiService", query: "Query", long: bool, judged: bool = False
     """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
     £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
     yearly figure as a full-time wage, so when the work pattern was not asked about and
-    full-time pay for the same job and place is clearly higher, the reply says so. Both extra
-    sentences compare like with like only: none when the figure itself is for a wider group."""
+    full-time pay for the same job and place is clearly higher, the reply says so. That and the
+    verdict of "is that good money?" compare like with like only: neither when the figure itself
+    is for a wider group."""
     result = service.pay(query)
-    text = render(result, long=long)
     median = result.values.get("median")
     if not median or result.fallback is not None:
-        return Answer(text, [result])
+        return Answer(render(result, long=long), [result])
+    text = render_pay(result, long, verdict=_against_all_jobs(service, query, median) if judged else "")
     if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
         full_median = full_time.values.get("median")
         if full_time.fallback is None and full_median and full_median >= PART_TIME_GAP * median:
             text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
-    if judged:
-        text += _against_all_jobs(service, query, median)
     return Answer(text, [result])
 
 
@@ -97,8 +96,7 @@ def _against_all_jobs(service: "LmiService", query: "Query", median: float) -> s
         return ""
     ratio = median / typical
     how = next(words for limit, words in _PAY_AGAINST_ALL if ratio >= limit)
-    return " " + phrases.AGAINST_ALL_JOBS.format(how=how, place=in_place(everyone.geography),
-                                                 pay=money(typical))
+    return phrases.AGAINST_ALL_JOBS.format(how=how, place=in_place(everyone.geography), pay=money(typical))
 
 
 def _entry_routes(service: "LmiService", soc: int, long: bool, asked_qualification: int | None) -> Answer:
