@@ -82,6 +82,44 @@ def asks_if_pay_is_good(text: str) -> bool:
     return bool(_JUDGES_PAY.search(_clean(text)))
 
 
+# how a job feels, which no source measures: "is nursing stressful", "is it boring"
+_FEELING = re.compile(r"\b(stressful|stress(?:ed|y)?|dangerous|risky|boring|fun|enjoyable|hard|difficult|"
+                      r"tiring|exhausting|rewarding|satisfying|lonely|scary|easy)\b")
+# when the hours fall, which no source counts: "do nurses work weekends", "is it shift work"
+_SCHEDULE = re.compile(r"\b(weekend|night shift|shift work|night|shift|evening|bank holiday|early morning)s?\b|"
+                       r"\b(christmas|unsociable hours|on call|9 ?(?:to|-) ?5|nine to five)\b|\b(?:work|working|stay) (late)\b")
+# pay when starting out, which no source has: "starting salary", "when they start", "newly qualified"
+_STARTING = re.compile(r"\bstart(?:ing|s|ed)?\b|\bstarters?\b|\bnewly qualified\b|\bjust qualified\b|"
+                       r"\bfirst (?:year|job)\b|\bentry[\s-]level\b|\bjuniors?\b|\btrainees?\b|"
+                       r"\bnew (?:to the job|in the job|ones?)\b|\bnew (?!york|zealand)\w+s\b|\bbeginners?\b")
+
+
+def asked_feeling(text: str) -> str | None:
+    """"Is being a nurse stressful?": the word asked about (stressed -> stressful), so the
+    reply can say plainly that the data cannot answer it and offer what the job involves."""
+    match = _FEELING.search(_clean(text))
+    if not match:
+        return None
+    word = match.group(1)
+    return "stressful" if word.startswith("stress") else word
+
+
+def asked_schedule(text: str) -> str | None:
+    """"Do nurses work weekends?": when in the week, which the hours figures cannot say."""
+    match = _SCHEDULE.search(_clean(text))
+    if not match:
+        return None
+    if match.group(3):
+        return "working late"
+    return match.group(2) or (match.group(1) if match.group(1) == "shift work" else match.group(1) + "s")
+
+
+def asks_starting_pay(text: str) -> bool:
+    """"What do they earn when they start?": no source has starting pay, but the spread of pay
+    does say where the lower end is."""
+    return bool(_STARTING.search(_clean(text)))
+
+
 def _clean(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 

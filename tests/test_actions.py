@@ -29,10 +29,10 @@ SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_patt
 T14 = "pay/ashe_table14_mathsci"
 
 
-def ashe_median(sources: Path, soc: int, file: str = "2021p_annual_FTPT.csv") -> float:
-    """The published ASHE 2021 median, read straight from the source file."""
+def ashe_median(sources: Path, soc: int, file: str = "2021p_annual_FTPT.csv", column: str = "Median") -> float:
+    """The published ASHE 2021 median (or another column), read straight from the source file."""
     with open(sources / T14 / file, newline="", encoding="utf-8-sig") as fh:
-        return float(next(r for r in csv.DictReader(fh) if r["Code"] == str(soc))["Median"])
+        return float(next(r for r in csv.DictReader(fh) if r["Code"] == str(soc))[column])
 
 
 def entity(name: str, value: Any, text: str | None = None) -> dict[str, Any]:
@@ -545,3 +545,34 @@ def test_a_qualification_share_from_few_people_is_flagged_or_not_given(db_path):
     smiths = smiths_chat.say("ask_entry_routes", "do you need a degree to be a blacksmith", entity("job", "blacksmith"))
     assert "of people in this job" not in smiths and smiths.startswith("Getting in")  # 573 < 1,000
     assert smiths_chat.slots["soc"] == 5211
+
+
+def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sources):
+    chat = Chat()
+    chat.say("ask_apprenticeships", "are there apprenticeships for plumbing", entity("job", "plumbing"))
+    chat.say("ask_pay", "how much do they earn")
+    reply = chat.say("ask_pay", "what about when they start")
+    # the full-time lower end: everyone's is mostly part-timers
+    low, median = ashe_median(sources, 5314, "2021p_annual_FT.csv", column="10"), ashe_median(sources, 5314)
+    assert reply.startswith(f"{phrases.NO_STARTING_PAY} Pay usually grows with experience, so new starters are more "
+                            f"likely to be near the lower end: a tenth of full-time workers in this job earn less "
+                            f"than {money(low)} a year.")
+    assert f"Plumbers and heating and ventilating engineers earn about {money(median)} a year" in reply
+    nurses = Chat().say("ask_pay", "whats the starting salary for a nurse", entity("job", "nurse"))
+    assert nurses.startswith(phrases.NO_STARTING_PAY)
+    assert f"less than {money(ashe_median(sources, 2231, '2021p_annual_FT.csv', column='10'))} a year" in nurses
+    part_time = Chat().say("ask_pay", "starting pay for part time nurses", entity("job", "nurses"),
+                           entity("work_pattern", "part time"))
+    assert "a tenth of people in this job earn less than" in part_time
+
+
+def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(db_path):
+    chat = Chat()
+    weekends = chat.say("ask_hours", "do nurses work weekends", entity("job", "nurses"))
+    assert weekends.startswith("My figures count hours, not when they're worked, so I can't tell you about weekends. "
+                               "Nurses usually work about 36.5 paid hours a week")
+    stressful = chat.say("ask_job_description", "is it stressful")
+    assert stressful.startswith("I can't say how stressful it is: my figures cover pay, hours, jobs and skills")
+    assert "\n\nWhat nurses do" in stressful
+    plain = Chat().say("ask_job_description", "what do nurses do", entity("job", "nurses"))
+    assert plain.startswith("What nurses do") and stressful.endswith(plain)

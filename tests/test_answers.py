@@ -153,9 +153,9 @@ def test_pay_is_set_against_full_time_and_all_jobs_only_like_for_like(service):
     chartered architectural technologists in Scotland) is not compared with anything."""
     wider = service.pay(Query(2435, region=11))
     assert wider.fallback
-    text = topics.answer(service, "pay", 2435, topics.Context(region=11), judged=True).text
+    text = topics.answer(service, "pay", 2435, topics.Context(region=11), asked=topics.Asked(judges_pay=True)).text
     assert "all jobs" not in text and "part-time workers" not in text
-    same = topics.answer(service, "pay", 6221, topics.Context(region=11), judged=True).text
+    same = topics.answer(service, "pay", 6221, topics.Context(region=11), asked=topics.Asked(judges_pay=True)).text
     assert "middle pay for all jobs in Scotland" in same and "part-time workers too" in same
 
 

@@ -102,6 +102,19 @@ def test_a_qualification_asked_about_includes_going_to_university(text, code):
     assert ds.asked_qualification(text) == code
 
 
+@pytest.mark.parametrize("text, feeling, schedule, starting", [
+    ("is being a nurse stressful", "stressful", None, False), ("do police get stressed", "stressful", None, False),
+    ("is it a boring job", "boring", None, False), ("do nurses work weekends", None, "weekends", False),
+    ("is it shift work", None, "shift work", False), ("do they do nights", None, "nights", False),
+    ("do chefs work late", None, "working late", False),
+    ("what about when they start", None, None, True), ("starting salary for vets", None, None, True),
+    ("how much do newly qualified nurses get", None, None, True), ("how much do new teachers earn", None, None, True),
+    ("how much do nurses earn in new york", None, None, False), ("how much do nurses earn", None, None, False),
+])
+def test_what_a_question_asks_that_the_figures_cannot_answer(text, feeling, schedule, starting):
+    assert (ds.asked_feeling(text), ds.asked_schedule(text), ds.asks_starting_pay(text)) == (feeling, schedule, starting)
+
+
 @pytest.mark.parametrize("text, code", [
     ("full time", 1), ("full-time", 1), ("ft", 1), ("part time", 2), ("parttime", 2), ("pt", 2),
     ("weekend job", 2), ("self employed", 3), ("freelance", 3), ("a job", None),

@@ -179,8 +179,7 @@ class Conversation:
     def reply(self, topic: str, *, long: bool = False) -> None:
         if self.turn.wide_place is not None and self.turn.wide_place.is_england:
             self.say(phrases.ENGLAND_AS_UK)
-        answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long,
-                               judged=self.turn.judges_pay, asked_qualification=self.turn.asked_qualification)
+        answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long, asked=self.turn.asked)
         self.say(answer.text)
         self.show_charts(answer.results)
         self.set("topic", topic)

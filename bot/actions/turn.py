@@ -8,8 +8,10 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from lmi_backend.dialogue_slots import (asked_qualification, asks_hourly_rate, asks_if_pay_is_good,
-                                        parse_age, parse_qualification, parse_work_pattern)
+from lmi_backend.answers.topics import Asked
+from lmi_backend.dialogue_slots import (asked_feeling, asked_qualification, asked_schedule, asks_hourly_rate,
+                                        asks_if_pay_is_good, asks_starting_pay, parse_age, parse_qualification,
+                                        parse_work_pattern)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -41,8 +43,7 @@ class Turn:
     chosen_soc: int | None = None      # from a button payload
     choice: int | None = None          # index into the offered jobs ("the second one")
     hourly: bool = False               # "whats that per hour": pay by the hour
-    judges_pay: bool = False           # "is that good money?": pay against all jobs
-    asked_qualification: int | None = None  # "do I need a degree?": RQF9 code asked about
+    asked: Asked = Asked()             # "is that good money?", "do I need a degree?", ...
 
     @property
     def topic(self) -> str | None:
@@ -68,7 +69,6 @@ def read_turn(tracker: Tracker) -> Turn:
     turn.jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j]
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
     turn.hourly = asks_hourly_rate(text)
-    turn.judges_pay = asks_if_pay_is_good(text)
 
     for value in _values(entities, "region"):
         region = region_for(value)
@@ -90,8 +90,10 @@ def read_turn(tracker: Tracker) -> Turn:
     quals = [q for q in (parse_qualification(v) for v in _values(entities, "qualification")) if q]
     # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
     turn.qualification = min(quals) if quals else (parse_qualification(text) if about_me else None)
-    if not about_me:
-        turn.asked_qualification = min(quals) if quals else asked_qualification(text)
+    turn.asked = Asked(judges_pay=asks_if_pay_is_good(text),
+                       qualification=None if about_me else min(quals) if quals else asked_qualification(text),
+                       starting_pay=asks_starting_pay(text), schedule=asked_schedule(text),
+                       feeling=asked_feeling(text))
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
 

@@ -61,13 +61,25 @@ class Context:
                      age=self.age)
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks beyond its topic, read from its words (lmi_backend.dialogue_slots).
+    Most of it the sources cannot answer directly; the reply says so before what they can say,
+    rather than answering a different question as if it were the one asked."""
+    judges_pay: bool = False          # "is that good money?": against all jobs' pay
+    qualification: int | None = None  # "do I need a degree?": RQF9 code
+    starting_pay: bool = False        # "what do they earn when they start?"
+    schedule: str | None = None       # "do they work weekends?"
+    feeling: str | None = None        # "is it stressful?"
+
+
 def _single(call: Callable[[], "Result"], long: bool,
             renderer: Callable[["Result", bool], str] | None = None) -> Answer:
     result = call()
     return Answer(renderer(result, long) if renderer else render(result, long=long), [result])
 
 
-def _pay(service: "LmiService", query: "Query", long: bool, judged: bool = False) -> Answer:
+def _pay(service: "LmiService", query: "Query", long: bool, asked: Asked) -> Answer:
     """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
     £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
     yearly figure as a full-time wage, so when the work pattern was not asked about and
@@ -76,15 +88,36 @@ def _pay(service: "LmiService", query: "Query", long: bool, judged: bool = False
     is for a wider group."""
     result = service.pay(query)
     median = result.values.get("median")
+    first = _starting_pay(service, query, result) if asked.starting_pay else ""
     if not median or result.fallback is not None:
-        return Answer(render(result, long=long), [result])
-    text = render_pay(result, long, verdict=_against_all_jobs(service, query, median) if judged else "")
+        return Answer(_joined(first, render(result, long=long)), [result])
+    text = _joined(first, render_pay(result, long, verdict=_against_all_jobs(service, query, median)
+                                     if asked.judges_pay else ""))
     if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
         full_median = full_time.values.get("median")
         if full_time.fallback is None and full_median and full_median >= PART_TIME_GAP * median:
             text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
     return Answer(text, [result])
+
+
+def _starting_pay(service: "LmiService", query: "Query", result: "Result") -> str:
+    """No source has starting pay. Pay grows with experience, so the spread's lower end (the
+    10th percentile) is where new starters are more likely to be: full-time where the work
+    pattern was not asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for
+    everyone, a full-time starter earns about twice that)."""
+    who = phrases.PEOPLE_IN_THIS_JOB
+    if query.status is None:
+        full_time = service.pay(replace(query, status=FULL_TIME))
+        result, who = (full_time, phrases.FULL_TIMERS_IN_THIS_JOB) if full_time.fallback is None else (None, "")
+    low = result.values.get("p10") if result is not None else None
+    if not low or (result.unit or "").endswith("hour"):
+        return phrases.NO_STARTING_PAY
+    return phrases.NO_STARTING_PAY + " " + phrases.LOWER_END.format(who=who, pay=money(low))
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 def _against_all_jobs(service: "LmiService", query: "Query", median: float) -> str:
@@ -117,15 +150,25 @@ def _entry_routes(service: "LmiService", soc: int, long: bool, asked_qualificati
     return Answer(" ".join(filter(None, first)) + "\n\n" + text, [routes, share])
 
 
-def _description(service: "LmiService", soc: int, long: bool) -> Answer:
+def _description(service: "LmiService", soc: int, long: bool, feeling: str | None) -> Answer:
     """Short: what someone in the job does day to day (tasks read more plainly than the ONS
-    description). Long: the description and every task."""
+    description). Long: the description and every task. "Is it stressful?" is said plainly to
+    be beyond the data first: what the job involves is the nearest thing it has."""
     tasks = service.tasks(soc)
+    first = [phrases.NO_FEELING_DATA.format(feeling=feeling)] if feeling else []
     if not long and tasks.items:
-        return Answer(render(tasks), [tasks])
+        return Answer("\n\n".join(first + [render(tasks)]), [tasks])
     description = service.job_description(soc)
-    parts = [render(description, long=long)] + ([render(tasks, long=True)] if tasks.items else [])
+    parts = first + [render(description, long=long)] + ([render(tasks, long=True)] if tasks.items else [])
     return Answer("\n\n".join(parts), [description, tasks])
+
+
+def _hours(service: "LmiService", query: "Query", long: bool, schedule: str | None) -> Answer:
+    """"Do they work weekends?": the figures count hours, not when they fall, so the reply says
+    that before the hours it has."""
+    result = service.hours(query)
+    first = phrases.NO_SCHEDULE_DATA.format(schedule=schedule) if schedule else ""
+    return Answer(_joined(first, render(result, long=long)), [result])
 
 
 def jobs_for_interest(service: "LmiService", words: str) -> Answer | None:
@@ -138,22 +181,20 @@ def jobs_for_interest(service: "LmiService", words: str) -> Answer | None:
 
 
 def answer(service: "LmiService", topic: str, soc: int, context: Context = Context(), *,
-           long: bool = False, compare_with: list[int] | None = None, judged: bool = False,
-           asked_qualification: int | None = None) -> Answer:
+           long: bool = False, compare_with: list[int] | None = None, asked: Asked = Asked()) -> Answer:
     """The reply for `topic` about SOC unit group `soc` (any for ANY_JOB_TOPICS). For
-    "compare", `compare_with` holds the other unit groups (soc is the first); `judged`: the
-    user asked whether the pay is good; `asked_qualification`: whether a qualification (RQF9
-    code) is needed ("do I need a degree?")."""
+    "compare", `compare_with` holds the other unit groups (soc is the first); `asked`: what the
+    question asked beyond the topic."""
     query = context.query(soc)
     calls: dict[str, Callable[[], Answer]] = {
-        "pay": lambda: _pay(service, query, long, judged),
+        "pay": lambda: _pay(service, query, long, asked),
         "hourly_pay": lambda: _single(lambda: service.pay(query), long, render_hourly_pay),
-        "hours": lambda: _single(lambda: service.hours(query), long),
+        "hours": lambda: _hours(service, query, long, asked.schedule),
         "outlook": lambda: _single(lambda: service.outlook(query), long),
         "vacancies": lambda: _single(lambda: service.vacancies(query), long),
         "skills": lambda: _single(lambda: service.skills(soc), long),
-        "description": lambda: _description(service, soc, long),
-        "entry_routes": lambda: _entry_routes(service, soc, long, asked_qualification),
+        "description": lambda: _description(service, soc, long, asked.feeling),
+        "entry_routes": lambda: _entry_routes(service, soc, long, asked.qualification),
         "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
         "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
         "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
