@@ -19,7 +19,7 @@ from bot.actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallb
 from bot.actions.meta import ActionDataSource, ActionHandoff
 from bot.runtime import action_server
 from lmi_backend.answers import phrases
-from lmi_backend.answers.formatting import money
+from lmi_backend.answers.formatting import count, money, percent
 from lmi_backend.answers.plain import job_name
 from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
@@ -576,3 +576,32 @@ def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(d
     assert "\n\nWhat nurses do" in stressful
     plain = Chat().say("ask_job_description", "what do nurses do", entity("job", "nurses"))
     assert plain.startswith("What nurses do") and stressful.endswith(plain)
+
+
+def _si2035_growth(sources: Path) -> list[tuple[float, str, float]]:
+    """(growth %, title, total requirement) of every SOC2020 sub-major group, all people,
+    straight from the Skills Imperative 2035 file, fastest growing first."""
+    path = sources / "pay/skills_imperative_2035/si2035_england_soc2020_submajor_levels_change_replacement_demand.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["gender"] == "All"]
+    return sorted(((100 * (float(r["emp_2035_000s"]) / float(r["emp_2020_000s"]) - 1), r["title"],
+                    1000 * float(r["total_requirement_2020_2035_000s"])) for r in rows), reverse=True)
+
+
+def test_which_jobs_are_growing_lists_job_areas_with_a_job_from_each_to_pick(db_path, sources):
+    chat = Chat()
+    reply = chat.say("ask_growing_jobs", "which jobs are growing")
+    top = _si2035_growth(sources)[:5]
+    assert reply.startswith("The job areas set to grow most in England from 2020 to 2035:\n• Customer service")
+    bullets = [line for line in reply.splitlines() if line.startswith("• ")]
+    assert len(bullets) == 5
+    for line, (growth, title, needed) in zip(bullets, top):
+        assert line == f"• {job_name(title)}: up {percent(growth)}, about {count(needed)} people needed"
+    assert "a rough guide, not a promise" in reply
+    # a job from each area to pick (the biggest unit group mostly in it), then what it's like
+    assert [b["title"] for b in chat.buttons][2:3] == ["Police officers (sergeant and below)"]
+    assert chat.slots["candidates"] and chat.slots["soc"] is None
+    picked = chat.say("choose_job", "/choose_job", entity("soc", chat.slots["candidates"][4]))
+    assert picked.startswith("What care workers and home carers do")
+    general = Chat().say("ask_outlook", "what careers will be needed in 10 years")  # no job at all
+    assert general.startswith("The job areas set to grow most in England")

@@ -180,11 +180,12 @@ class Conversation:
         if self.turn.wide_place is not None and self.turn.wide_place.is_england:
             self.say(phrases.ENGLAND_AS_UK)
         answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long, asked=self.turn.asked)
-        self.say(answer.text)
+        self.say(answer.text, _job_buttons(answer.choices, none_of_these=False) if answer.choices else None)
         self.show_charts(answer.results)
         self.set("topic", topic)
-        self.set("pending_topic", None)
-        self.set("candidates", None)
+        # a list with jobs to pick ("which jobs are growing?"): a pick is described, like a job idea
+        self.set("pending_topic", "description" if answer.choices else None)
+        self.set("candidates", [soc for soc, _ in answer.choices] or None)
         self.set("region_choices", None)
 
     def show_charts(self, results: list) -> None:
@@ -313,6 +314,8 @@ class Conversation:
             return self.ask_which_region(topic)
         if any_job:
             return self.reply(topic, long=long)
+        if self.soc is None and topic == "outlook" and not self.candidates:
+            return self.reply("growing")  # "what careers will be needed?" with no job yet: in general
         if self.soc is None:
             return self.offer_again(topic) if self.candidates else self.ask_for_job(topic)
         if turn.intent == "inform" and not turn.jobs and topic not in topics.CONTEXT_TOPICS:

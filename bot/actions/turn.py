@@ -18,7 +18,7 @@ INTENT_TOPICS = {
     "ask_pay": "pay", "ask_hours": "hours", "ask_outlook": "outlook", "ask_vacancies": "vacancies",
     "ask_skills": "skills", "ask_job_description": "description", "ask_entry_routes": "entry_routes",
     "ask_apprenticeships": "apprenticeships", "compare_jobs": "compare", "similar_jobs": "similar",
-    "ask_best_paid": "best_paid",
+    "ask_best_paid": "best_paid", "ask_growing_jobs": "growing",
 }
 # intents where a qualification or work pattern in the words is about the user, not the question
 # ("do I need a degree?" asks about entry, it does not say the user has one)

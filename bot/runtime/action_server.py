@@ -34,6 +34,7 @@ SAMPLE_TURNS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("ask_apprenticeships", "are there apprenticeships for bakers?", {"job": "bakers"}),
     ("ask_pay", "how much does an engineer earn?", {"job": "engineer"}),
     ("ask_best_paid", "what jobs pay the most?", {}),  # ranks every job's full-time pay, ~0.6 s once
+    ("ask_growing_jobs", "which jobs are growing?", {}),  # reads the crosswalk and every job's employment, ~0.2 s once
 )
 
 

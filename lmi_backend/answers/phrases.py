@@ -58,7 +58,8 @@ SOURCES_GENERAL = ("My figures come from official sources:\n"
 
 # What each question intent means, as the button text of "did you mean ...?"
 INTENT_BUTTONS: dict[str, str] = {
-    "ask_pay": "What a job pays", "ask_hours": "The hours", "ask_outlook": "Future jobs",
+    "ask_pay": "What a job pays", "ask_hours": "The hours", "ask_outlook": "A job's future",
+    "ask_growing_jobs": "Jobs that are growing",
     "ask_skills": "Skills you need", "ask_job_description": "What the job is like",
     "ask_entry_routes": "How to get in", "ask_apprenticeships": "Apprenticeships",
     "ask_vacancies": "Jobs going now", "compare_jobs": "Compare jobs", "similar_jobs": "Similar jobs",

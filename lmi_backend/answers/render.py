@@ -502,6 +502,22 @@ def render_best_paid(result: ResultLike, long: bool) -> str:
     return _join(lines)
 
 
+def render_growing(result: ResultLike, long: bool) -> str:
+    """Job areas set to grow most, each with how many people will be needed (new jobs and
+    people replacing those who leave); the example jobs are offered as buttons by the caller."""
+    if not result.items:
+        return "Sorry, I don't have job projections to rank right now. Ask me about a job you like."
+    lines = [f"The job areas set to grow most {fmt.in_place(result.geography)} {fmt.period_phrase(result.period)}:"]
+    lines += [f"• {job_name(i['title'])}: up {fmt.percent(i['growth_pct'])}, about {fmt.count(i['openings'])} "
+              "people needed" for i in result.items]
+    lines.append(" ".join(["People needed counts new jobs and people to replace those who leave."]
+                          + _caveats(result, long=long)))
+    if long:
+        lines += [result.method or "", _source_line(result)]
+    lines.append("Here's a job from each area. Pick one to find out what it's like.")
+    return _join([line for line in lines if line])
+
+
 def render_interest(result: ResultLike, long: bool) -> str:
     """Jobs that use what someone likes most. Short: the list; long: how it was ranked too."""
     interest = result.breakdown.get("interest", "that")
@@ -521,7 +537,7 @@ _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "vacancies": render_vacancies, "skills": render_skills, "description": render_description,
     "tasks": render_tasks, "entry_routes": render_entry_routes,
     "apprenticeships": render_apprenticeships, "compare": render_compare, "similar": render_similar,
-    "best_paid": render_best_paid, "interest": render_interest,
+    "best_paid": render_best_paid, "interest": render_interest, "growing": render_growing,
 }
 KINDS = tuple(_RENDERERS)
 

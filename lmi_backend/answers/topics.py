@@ -19,11 +19,11 @@ if TYPE_CHECKING:  # the service imports the database layer; rendering must not 
     from lmi_backend.service import LmiService, Query, Result
 
 TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "description", "entry_routes",
-          "apprenticeships", "compare", "similar", "best_paid")
+          "apprenticeships", "compare", "similar", "best_paid", "growing")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
 CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare", "best_paid")
 # topics about jobs in general, asked without naming one
-ANY_JOB_TOPICS = ("best_paid",)
+ANY_JOB_TOPICS = ("best_paid", "growing")
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
 _PAY_AGAINST_ALL = ((1.5, "Yes, it's well above"), (1.1, "Yes, it's above"), (0.9, "It's about the same as"),
@@ -44,6 +44,7 @@ _AT_LEAST: dict[int, tuple[tuple[int, ...], str]] = {
 class Answer:
     text: str
     results: list["Result"] = field(default_factory=list)
+    choices: list[tuple[int, str]] = field(default_factory=list)  # jobs offered to pick: (SOC, title)
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,13 @@ def _hours(service: "LmiService", query: "Query", long: bool, schedule: str | No
     return Answer(_joined(first, render(result, long=long)), [result])
 
 
+def _growing(service: "LmiService", long: bool) -> Answer:
+    """The job areas growing most, with a job from each to pick."""
+    result = service.growing_areas()
+    choices = [(item["soc"], item["example_title"]) for item in result.items if item["soc"]]
+    return Answer(render(result, long=long), [result], choices)
+
+
 def jobs_for_interest(service: "LmiService", words: str) -> Answer | None:
     """"I'm good at maths": the jobs that use it most, or None when the words name nothing
     O*NET rates (the caller can look for jobs by title instead)."""
@@ -199,6 +207,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
         "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
         "best_paid": lambda: _single(lambda: service.best_paid(context.region or None, context.status), long),
+        "growing": lambda: _growing(service, long),
     }
     if topic not in calls:
         raise ValueError(f"Unknown topic {topic!r}; expected one of {TOPICS}")

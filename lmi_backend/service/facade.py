@@ -28,6 +28,7 @@ class LmiService:
         self.labels = Labels(self.store)
         self._rankings: dict[tuple[int | None, int], list[Result]] = {}  # the data never changes
         self._interest_lists: dict[tuple[Interest, int], Result] = {}
+        self._growing: dict[int, Result] = {}
 
     def close(self) -> None:
         self.store.close()
@@ -117,6 +118,13 @@ class LmiService:
         if key not in self._interest_lists:
             self._interest_lists[key] = occupation.jobs_for_interest(self.store, self.labels, interest, limit)
         return self._interest_lists[key]
+
+    def growing_areas(self, limit: int = 5) -> Result:
+        """The job areas projected to grow most in England to 2035 (made once: it reads the
+        crosswalk and every unit group's employment)."""
+        if limit not in self._growing:
+            self._growing[limit] = outlook.growing_areas(self.store, self.labels, limit)
+        return self._growing[limit]
 
     def best_paid(self, region: int | None = None, status: int | None = None, limit: int = 5) -> Result:
         """The unit groups with the highest middle pay in a place, full-time unless another work

@@ -8,15 +8,21 @@ unit groups and the all-occupations total only, so the fallback is the total.
 """
 from __future__ import annotations
 
-from ..disclosure import ESTABLISHMENTS, Cell, drop, resolve
+from collections import defaultdict
+
+from ..disclosure import ALL_JOBS, ESTABLISHMENTS, NO_DATA, RELIABLE, Cell, drop, employment_reliability, resolve
 from .cells import to_cell
 from .labels import Labels
-from .results import Figure, make_result
+from .results import Figure, citation, make_result
 from .store import Store
 from .types import Query, Result
 
 ENGLAND_ONLY = "These projections cover England only."
 OUTLOOK_CAVEATS = [ENGLAND_ONLY, "They are projections on simple assumptions, not forecasts."]
+AREAS_METHOD = ("Job areas are the SOC2020 sub-major groups of the Skills Imperative 2035 projections, "
+                "ranked by how much their employment in England changes from 2020 to 2035. Each is shown "
+                "with the SOC2010 unit group that has the most people in it, by the ONS dual coding.")
+EXAMPLE_SHARE = 0.5  # an example job has at least half its jobs in the area
 VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_pct",
                    "skill_shortage_pct")
 
@@ -75,3 +81,40 @@ def _vacancy_figure(store: Store, cell: Cell) -> Figure | None:
         return None
     figures, provenance_id, period = found
     return Figure({k: figures.get(k) for k in VACANCY_FIGURES}, period, False, [provenance_id])
+
+
+def growing_areas(store: Store, labels: Labels, limit: int) -> Result:
+    """"Which jobs are growing?" answered by job area, not job: the unit-group projections are
+    sub-major group projections shared out with fixed shares, so every unit group in an area has
+    the same growth and a ranking of unit groups would only rank the areas again. Each area is
+    shown with an example job, its largest unit group, to pick and ask about. An area passes the
+    employment rule on its 2020 employment like any cell (all do: the smallest has ~30,000)."""
+    areas = [a for a in store.projected_areas() if employment_reliability(a.employment_2020) == RELIABLE]
+    ranked = sorted(areas, key=lambda a: a.employment_2020 / a.employment_2035)[:limit]
+    examples = _largest_unit_groups(store)
+    items = [{"code": a.code, "title": a.title, "growth_pct": round(100 * (a.employment_2035 / a.employment_2020 - 1), 1),
+              "openings": round(a.openings, -3), "soc": examples.get(a.code),
+              "example_title": labels.label("soc", examples[a.code]) if a.code in examples else None}
+             for a in ranked]
+    ids = sorted({i for a in ranked for i in a.provenance_ids})
+    return Result(kind="growing", soc=ALL_JOBS, soc_title=labels.label("soc", ALL_JOBS), values={},
+                  unit="people" if items else None, period="2020-2035" if items else None, geography="England",
+                  breakdown={}, source=citation(store, ids), provenance_ids=ids,
+                  reliability=RELIABLE if items else NO_DATA, estimate=False,
+                  method=AREAS_METHOD if items else None, fallback=None,
+                  requested=labels.requested(Query(ALL_JOBS)), items=items,
+                  caveats=list(OUTLOOK_CAVEATS) if items else [])
+
+
+def _largest_unit_groups(store: Store) -> dict[int, int]:
+    """SOC2020 sub-major group -> the SOC2010 unit group with the most people in it, among
+    those with at least half their jobs there."""
+    in_area: dict[tuple[int, int], float] = defaultdict(float)
+    for soc2010, soc2020, share in store.soc2020_shares():
+        in_area[(soc2010, soc2020 // 100)] += share
+    best: dict[int, tuple[float, int]] = {}
+    for (soc2010, area), share in in_area.items():
+        people = store.employment(soc2010, 0, 0, 0)
+        if share >= EXAMPLE_SHARE and people and (area not in best or people * share > best[area][0]):
+            best[area] = (people * share, soc2010)
+    return {area: soc for area, (_, soc) in best.items()}

@@ -93,6 +93,26 @@ _APPRENTICESHIPS = select(
     o.apprenticeship_standard.c.reference)
 
 
+# the England projections of SOC2020 sub-major groups ("job areas"): employment in 2020 and
+# 2035 and the total requirement 2020-2035, all people (gender 0), in thousands
+_AREAS = select(f.soc2020_group.c.code, f.soc2020_group.c.title, f.projection.c.measure,
+                f.projection.c.period, f.projection.c.value, f.projection.c.provenance_id).join_from(
+    f.projection, f.soc2020_group, f.projection.c.soc2020 == f.soc2020_group.c.code).where(
+    f.soc2020_group.c.level == 2, f.projection.c.gender == 0)
+_CROSSWALK = select(f.soc2010_soc2020.c.soc2010, f.soc2010_soc2020.c.soc2020, f.soc2010_soc2020.c.value)
+
+
+@dataclass(frozen=True)
+class ProjectedArea:
+    """A SOC2020 sub-major group's England projection, in people."""
+    code: int
+    title: str
+    employment_2020: float
+    employment_2035: float
+    openings: float  # total requirement 2020-2035: new jobs plus people to replace
+    provenance_ids: tuple[int, ...]
+
+
 class Store:
     def __init__(self, path: Path):
         self.engine = readonly_engine(path)
@@ -201,6 +221,24 @@ class Store:
         for soc, scale, value in self._rows(_ELEMENT, element=element_id):
             ratings.setdefault(soc, {})[scale] = value
         return ratings
+
+    def projected_areas(self) -> list[ProjectedArea]:
+        figures: dict[int, dict[str, float]] = {}
+        titles: dict[int, str] = {}
+        origin: dict[int, set[int]] = {}
+        for code, title, measure, period, value, prov in self._rows(_AREAS):
+            key = {("employment", "2020"): "2020", ("employment", "2035"): "2035",
+                   ("total_requirement", "2020-2035"): "openings"}.get((measure, period))
+            if key and value is not None:
+                figures.setdefault(code, {})[key] = 1000 * value
+                titles[code] = title
+                origin.setdefault(code, set()).add(prov)
+        return [ProjectedArea(code, titles[code], f["2020"], f["2035"], f["openings"], tuple(sorted(origin[code])))
+                for code, f in sorted(figures.items()) if {"2020", "2035", "openings"} <= f.keys()]
+
+    def soc2020_shares(self) -> list[tuple[int, int, float]]:
+        """(SOC2010 unit group, SOC2020 unit group, share of its jobs) from the ONS dual coding."""
+        return [(a, b, v) for a, b, v in self._rows(_CROSSWALK) if v]
 
     def onet_links(self, soc: int) -> list[int]:
         return sorted({r.provenance_id for r in self._rows(_ONET_LINKS, soc=soc)})
