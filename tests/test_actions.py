@@ -214,7 +214,11 @@ def test_an_interest_onet_does_not_rate_gets_jobs_with_it_in_their_title(db_path
     assert reply == phrases.JOBS_BY_TITLE.format(interest="animals")  # not one job's pay
     titles = [service.soc_title(soc) for soc in _offered_socs(chat)]
     assert 2 <= len(titles) <= 4 and any("nimal" in t or "eterinar" in t for t in titles)
-    assert chat.slots["candidates"] == _offered_socs(chat) and chat.slots["pending_topic"] == "description"
+    assert chat.slots["candidates"] == _offered_socs(chat) and chat.slots["pending_topic"] == "ideas"
+    assert chat.say("deny", "none of them") == phrases.ASK_OTHER_INTEREST  # not "which job did you mean?"
+    assert chat.slots["pending_topic"] == "interest" and chat.slots["candidates"] is None
+    music = chat.say("inform", "music", entity("job", "music"))
+    assert music.startswith("Jobs for someone who likes music")
 
 
 def test_no_idea_what_job_asks_what_they_enjoy_and_the_answer_gets_jobs(db_path):

@@ -29,6 +29,7 @@ from .turn import Turn, echo, read_turn
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOPIC = "pay"
+IDEAS = "ideas"  # pending_topic while job ideas (for an interest, or growing areas) are on offer
 MAX_MESSAGE_CHARS = 2000
 MAX_CHOICES = 4
 MAX_COMPARED = 3
@@ -63,7 +64,9 @@ class Conversation:
         self.soc = _int(slot("soc"))
         self.previous = _int(slot("previous_soc"))
         self.topic = slot("topic")
-        self.pending = slot("pending_topic")
+        # jobs offered as ideas are described when picked, and "none of them" asks for more ideas
+        self.offered_ideas = slot("pending_topic") == IDEAS
+        self.pending = "description" if self.offered_ideas else slot("pending_topic")
         self.candidates = [int(c) for c in slot("candidates") or []]
         self.region_choices = [int(r) for r in slot("region_choices") or []]
         self.compared = [int(c) for c in slot("compare_socs") or []]
@@ -139,7 +142,7 @@ class Conversation:
             return
         self.say(text, _job_buttons(offered, none_of_these=False))
         self.set("candidates", [soc for soc, _ in offered])
-        self.set("pending_topic", "description")
+        self.set("pending_topic", IDEAS)
 
     def guessed_soc(self) -> int | None:
         """A job the NLU did not tag ("how much do dog groomers earn"): the leftover words, but
@@ -184,7 +187,7 @@ class Conversation:
         self.show_charts(answer.results)
         self.set("topic", topic)
         # a list with jobs to pick ("which jobs are growing?"): a pick is described, like a job idea
-        self.set("pending_topic", "description" if answer.choices else None)
+        self.set("pending_topic", IDEAS if answer.choices else None)
         self.set("candidates", [soc for soc, _ in answer.choices] or None)
         self.set("region_choices", None)
 
@@ -275,6 +278,11 @@ class Conversation:
         turn = self.turn
         if turn.intent == "choose_job":
             return self.choose()
+        if turn.intent == "deny" and not turn.jobs and self.offered_ideas:
+            self.say(phrases.ASK_OTHER_INTEREST)  # "none of them" after job ideas: other ideas
+            self.set("pending_topic", "interest")
+            self.set("candidates", None)
+            return None
         if turn.intent == "deny" and not turn.jobs:
             self.say(phrases.ASK_CORRECT_JOB)
             self.set("pending_topic", self.pending or self.topic or DEFAULT_TOPIC)

@@ -16,6 +16,8 @@ INTEREST_NOT_FOUND = ("I couldn't find jobs for '{interest}'. Try a school subje
                       "enjoy, like maths, art, computers, animals or helping people.")
 ASK_INTEREST = ("Let's find some ideas! What do you enjoy, or what are you good at? "
                 "For example maths, art, computers, animals or helping people.")
+ASK_OTHER_INTEREST = ("No problem. Tell me something else you enjoy or are good at, like music, sport or "
+                      "computers, or name a job you've heard of.")
 PICK_A_BUTTON = "Sorry, which one? Pick one of the jobs I listed, or type the job again."
 JOB_NOT_FOUND = "Sorry, I don't know the job '{job}'. Could you say it another way, like 'car mechanic' or 'nurse'?"
 ASK_CORRECT_JOB = "Sorry about that! Which job did you mean?"
