@@ -609,3 +609,17 @@ def test_which_jobs_are_growing_lists_job_areas_with_a_job_from_each_to_pick(db_
     assert picked.startswith("What care workers and home carers do")
     general = Chat().say("ask_outlook", "what careers will be needed in 10 years")  # no job at all
     assert general.startswith("The job areas set to grow most in England")
+
+
+def test_what_about_a_word_too_vague_alone_is_read_with_the_job_in_context(db_path):
+    """"What about primary?" after secondary teachers: "primary" alone could be a teaching
+    assistant, "primary teachers" is not, so it is no longer the secondary figure again."""
+    chat = Chat()
+    chat.say("ask_pay", "how much do secondary teachers earn", entity("job", "secondary teachers"))
+    primary = chat.say("inform", "what about primary")
+    assert primary.startswith("Primary and nursery education teaching professionals earn about")
+    assert chat.slots["soc"] == 2315 and chat.slots["job"] == "primary teachers"
+    chefs = Chat()
+    chefs.say("ask_hours", "what hours do chefs work", entity("job", "chefs"))
+    chefs.say("inform", "what about in london")  # an untagged place is not a job
+    assert chefs.slots["soc"] == 5434 and chefs.slots["region"] == 1

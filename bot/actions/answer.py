@@ -146,14 +146,21 @@ class Conversation:
 
     def guessed_soc(self) -> int | None:
         """A job the NLU did not tag ("how much do dog groomers earn"): the leftover words, but
-        only when the coder is confident, so a stray word never becomes a job."""
-        phrase = guess_job_phrase(self.turn.text, drop=self.turn.entity_words)
+        only when the coder is confident, so a stray word never becomes a job. "What about
+        primary?" after secondary teachers is too vague alone ("primary" could be a teaching
+        assistant), so it is tried again with the last word of the job being talked about."""
+        phrase = guess_job_phrase(self.turn.text, drop=self.turn.entity_words | self.turn.place_words)
         if not phrase:
             return None
-        result = backend.coder().code(phrase, limit=MAX_CHOICES)
-        if result.candidates and not result.ambiguous:
-            self.set("job", echo(phrase))
-            return result.candidates[0].soc
+        tries = [phrase]
+        known = str(self._slots.get("job") or "").split()
+        if self.soc is not None and self.turn.intent == "inform" and known and known[-1] not in phrase.split():
+            tries.append(f"{phrase} {known[-1]}")
+        for words in tries:
+            result = backend.coder().code(words, limit=MAX_CHOICES)
+            if result.candidates and not result.ambiguous:
+                self.set("job", echo(words))
+                return result.candidates[0].soc
         return None
 
     def use_job(self, soc: int, phrase: str | None = None) -> None:

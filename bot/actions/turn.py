@@ -35,6 +35,7 @@ class Turn:
     text: str
     jobs: list[str] = field(default_factory=list)
     entity_words: set[str] = field(default_factory=set)
+    place_words: set[str] = field(default_factory=set)  # a place found in the text, not tagged
     region: int | None = None          # 0 = the whole UK
     wide_place: WidePlace | None = None  # "the Midlands": several regions, or England
     age: int | None = None
@@ -77,6 +78,7 @@ def read_turn(tracker: Tracker) -> Turn:
     if turn.region is None:
         place = find_place(text)
         turn.region = place.region if place else None
+        turn.place_words = set(place.name.split()) if place else set()
     if turn.region is None:
         turn.wide_place = next(filter(None, map(find_wide_place, _values(entities, "region"))), None) \
             or find_wide_place(text)
