@@ -86,7 +86,7 @@ def asks_if_pay_is_good(text: str) -> bool:
 _FEELING = re.compile(r"\b(stressful|stress(?:ed|y)?|dangerous|risky|boring|fun|enjoyable|hard|difficult|"
                       r"tiring|exhausting|rewarding|satisfying|lonely|scary|easy)\b")
 # when the hours fall, which no source counts: "do nurses work weekends", "is it shift work"
-_SCHEDULE = re.compile(r"\b(weekend|night shift|shift work|night|shift|evening|bank holiday|early morning)s?\b|"
+_SCHEDULE = re.compile(r"\b(weekend|night shift|shift work|night|shift|evening|bank holiday|early morning|holiday)s?\b|"
                        r"\b(christmas|unsociable hours|on call|9 ?(?:to|-) ?5|nine to five)\b|\b(?:work|working|stay) (late)\b")
 # pay when starting out, which no source has: "starting salary", "when they start", "newly qualified"
 _STARTING = re.compile(r"\bstart(?:ing|s|ed)?\b|\bstarters?\b|\bnewly qualified\b|\bjust qualified\b|"
@@ -160,6 +160,17 @@ def parse_qualification(text: str) -> int | None:
 # "I'm at uni" does not mean they have a degree)
 _UNIVERSITY = re.compile(r"\b(?:uni|university)\b")
 DEGREE = 3  # RQF9 bachelors degree
+
+
+# "without a degree", "don't need to go to uni", "no degree": a degree ruled out, not named
+_WITHOUT_DEGREE = re.compile(r"\b(?:no|without|dont|don't|do not|not|never|havent|haven't|skip|skipping|avoid)\b"
+                             r"[\w\s']{0,16}?\b(?:degrees?|uni|university)\b")
+
+
+def rules_out_degree(text: str) -> bool:
+    """"What jobs pay well without a degree?": the degree is what the user does not want or
+    have, so it is not their qualification, and a list of jobs leaves out degree jobs."""
+    return bool(_WITHOUT_DEGREE.search(_clean(text)))
 
 
 def asked_qualification(text: str) -> int | None:

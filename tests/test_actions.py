@@ -623,3 +623,17 @@ def test_what_about_a_word_too_vague_alone_is_read_with_the_job_in_context(db_pa
     chefs.say("ask_hours", "what hours do chefs work", entity("job", "chefs"))
     chefs.say("inform", "what about in london")  # an untagged place is not a job
     assert chefs.slots["soc"] == 5434 and chefs.slots["region"] == 1
+
+
+def test_best_paid_without_a_degree_leaves_out_jobs_where_most_have_one(db_path, sources, service):
+    chat = Chat()
+    reply = chat.say("ask_best_paid", "what jobs pay well without a degree", entity("qualification", "degree"))
+    assert reply.startswith("The best-paid jobs across the UK where most people don't have a degree, by middle "
+                            "full-time pay")
+    listed = [line for line in reply.splitlines() if line.startswith("• ")]
+    socs = [soc for soc in service.store.soc if any(line.startswith(f"• {job_name(service.soc_title(soc))}:")
+                                                    for line in listed) and service.store.soc[soc].level == 4]
+    assert len(listed) == 5 and len(socs) == 5
+    assert all(_aps_degree_share(sources, soc) < 0.5 for soc in socs)  # checked against the APS file
+    assert "Chief executives" not in reply  # top of the full list, but most have a degree
+    assert chat.slots["qualification"] is None  # "without a degree" is not the user's degree

@@ -106,13 +106,22 @@ def test_a_qualification_asked_about_includes_going_to_university(text, code):
     ("is being a nurse stressful", "stressful", None, False), ("do police get stressed", "stressful", None, False),
     ("is it a boring job", "boring", None, False), ("do nurses work weekends", None, "weekends", False),
     ("is it shift work", None, "shift work", False), ("do they do nights", None, "nights", False),
-    ("do chefs work late", None, "working late", False),
+    ("do chefs work late", None, "working late", False), ("do they get holidays", None, "holidays", False),
     ("what about when they start", None, None, True), ("starting salary for vets", None, None, True),
     ("how much do newly qualified nurses get", None, None, True), ("how much do new teachers earn", None, None, True),
     ("how much do nurses earn in new york", None, None, False), ("how much do nurses earn", None, None, False),
 ])
 def test_what_a_question_asks_that_the_figures_cannot_answer(text, feeling, schedule, starting):
     assert (ds.asked_feeling(text), ds.asked_schedule(text), ds.asks_starting_pay(text)) == (feeling, schedule, starting)
+
+
+@pytest.mark.parametrize("text, rules_out", [
+    ("what jobs pay well without a degree", True), ("jobs with no degree", True),
+    ("i dont want to go to uni", True), ("best paid jobs if i don't go to university", True),
+    ("do i need a degree", False), ("i have a degree", False), ("not sure what to do", False),
+])
+def test_a_degree_ruled_out_is_told_from_one_named(text, rules_out):
+    assert ds.rules_out_degree(text) is rules_out
 
 
 @pytest.mark.parametrize("text, code", [

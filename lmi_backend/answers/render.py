@@ -493,7 +493,8 @@ def render_best_paid(result: ResultLike, long: bool) -> str:
     years = re.findall(r"\d{4}", result.period or "")
     when = f"{years[0]} to {years[-1]}" if len(set(years)) > 1 else (years[0] if years else "")
     pattern = fmt.status_word(result.breakdown)
-    lines = [f"The best-paid jobs {where}, by middle {pattern + ' ' if pattern else ''}pay"
+    most_without = " where most people don't have a degree" if result.breakdown.get("degree") else ""
+    lines = [f"The best-paid jobs {where}{most_without}, by middle {pattern + ' ' if pattern else ''}pay"
              f"{f' ({when})' if when else ''}:"]
     lines += [f"• {job_name(i['title'])}: {fmt.money(i['median'])} a year" for i in result.items]
     if result.estimate:

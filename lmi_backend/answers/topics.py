@@ -72,6 +72,7 @@ class Asked:
     starting_pay: bool = False        # "what do they earn when they start?"
     schedule: str | None = None       # "do they work weekends?"
     feeling: str | None = None        # "is it stressful?"
+    without_degree: bool = False      # "what jobs pay well without a degree?"
 
 
 def _single(call: Callable[[], "Result"], long: bool,
@@ -206,7 +207,8 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
         "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
         "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
-        "best_paid": lambda: _single(lambda: service.best_paid(context.region or None, context.status), long),
+        "best_paid": lambda: _single(lambda: service.best_paid(context.region or None, context.status,
+                                                               without_degree=asked.without_degree), long),
         "growing": lambda: _growing(service, long),
     }
     if topic not in calls:

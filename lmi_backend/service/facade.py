@@ -20,6 +20,8 @@ from .store import Store
 from .types import Query, Result
 
 WORST_FIRST = (NO_DATA, SUPPRESSED, SMALL_SAMPLE, RELIABLE)
+DEGREE_GROUP = 301  # APS 2019 highest qualification: degree or higher
+MOSTLY = 0.5
 
 
 class LmiService:
@@ -126,24 +128,34 @@ class LmiService:
             self._growing[limit] = outlook.growing_areas(self.store, self.labels, limit)
         return self._growing[limit]
 
-    def best_paid(self, region: int | None = None, status: int | None = None, limit: int = 5) -> Result:
+    def best_paid(self, region: int | None = None, status: int | None = None, limit: int = 5, *,
+                  without_degree: bool = False) -> Result:
         """The unit groups with the highest middle pay in a place, full-time unless another work
         pattern is asked (everyone's pay would rank jobs by how few work part-time). Only
         figures released as reliable for exactly that cell are ranked: a small sample or a wider
         group's figure would put a job on the list for someone else's pay. Ranking looks at
         every unit group (~0.3-0.7 s), so each place and work pattern is ranked once; the
-        years, sources and estimate flag are those of the jobs shown."""
+        years, sources and estimate flag are those of the jobs shown. `without_degree`: only jobs
+        where most people have no degree (APS 2019 highest qualification, by our estimate)."""
         status = status or FULL_TIME
         if (region, status) not in self._rankings:
             self._rankings[(region, status)] = self._rank_by_pay(region, status)
-        shown = self._rankings[(region, status)][:limit]
-        ids = sorted({i for r in shown for i in r.provenance_ids})
+        ranked, filter_ids = self._rankings[(region, status)], []
+        if without_degree:
+            shares = {r.soc: self.store.share("qualification", r.soc, DEGREE_GROUP) for r in ranked}
+            ranked = [r for r in ranked if shares[r.soc] is not None and shares[r.soc] < MOSTLY]
+            filter_ids = list(next(m for m in self.store.methods.values()
+                                   if m.key == occupation.QUALIFICATION_METHOD_KEY).provenance_ids)
+        shown = ranked[:limit]
+        ids = sorted({i for r in shown for i in r.provenance_ids} | set(filter_ids))
         years = sorted({r.period for r in shown if r.period})
         estimated = [r for r in shown if r.estimate]
         return Result(kind="best_paid", soc=ALL_JOBS, soc_title=self.soc_title(ALL_JOBS) or "", values={},
                       unit="GBP per year", period="-".join(dict.fromkeys(years[:1] + years[-1:])) or None,
                       geography=self.labels.geography(region or 0),
-                      breakdown={"status": self.store.statuses[status]}, source=citation(self.store, ids),
+                      breakdown={"status": self.store.statuses[status],
+                                 **({"degree": "most without"} if without_degree else {})},
+                      source=citation(self.store, ids),
                       provenance_ids=ids, reliability=RELIABLE if shown else NO_DATA,
                       estimate=bool(estimated), method=estimated[0].method if estimated else None,
                       fallback=None, requested=self.labels.requested(Query(ALL_JOBS, region=region, status=status)),
