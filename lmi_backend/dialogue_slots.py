@@ -94,6 +94,15 @@ _STARTING = re.compile(r"\bstart(?:ing|s|ed)?\b|\bstarters?\b|\bnewly qualified\
                        r"\bnew (?:to the job|in the job|ones?)\b|\bnew (?!york|zealand)\w+s\b|\bbeginners?\b")
 
 
+_DURATION = re.compile(r"\bhow long\b|\bhow many years\b|\bhow much time\b|\bhow quick(?:ly)?\b|\bhow fast\b")
+
+
+def asks_duration(text: str) -> bool:
+    """"How long does it take to become a vet?": no source gives training times for jobs; the
+    apprenticeships linked to a job have theirs."""
+    return bool(_DURATION.search(_clean(text)))
+
+
 def asked_feeling(text: str) -> str | None:
     """"Is being a nurse stressful?": the word asked about (stressed -> stressful), so the
     reply can say plainly that the data cannot answer it and offer what the job involves."""

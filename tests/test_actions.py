@@ -637,3 +637,15 @@ def test_best_paid_without_a_degree_leaves_out_jobs_where_most_have_one(db_path,
     assert all(_aps_degree_share(sources, soc) < 0.5 for soc in socs)  # checked against the APS file
     assert "Chief executives" not in reply  # top of the full list, but most have a degree
     assert chat.slots["qualification"] is None  # "without a degree" is not the user's degree
+
+
+def test_how_long_to_train_gives_the_apprenticeships_length_or_says_the_sources_do_not(db_path, service):
+    vet = Chat().say("ask_entry_routes", "how long does it take to become a vet", entity("job", "vet"))
+    assert vet.startswith(phrases.NO_TRAINING_TIME + "\n\nGetting in (veterinarians)")
+    chat = Chat()
+    listed = chat.say("ask_apprenticeships", "are there apprenticeships for plumbing", entity("job", "plumbing"))
+    years = sorted(int(y) for y in re.findall(r"about (\d+) years", listed))
+    assert len(years) == 3  # the three listed
+    plumbers = chat.say("ask_entry_routes", "how long does the training take")
+    assert plumbers.startswith(f"The apprenticeships linked to this job take about {years[0]} to {years[-1]} years "
+                               "in England.")

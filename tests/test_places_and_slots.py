@@ -115,6 +115,14 @@ def test_what_a_question_asks_that_the_figures_cannot_answer(text, feeling, sche
     assert (ds.asked_feeling(text), ds.asked_schedule(text), ds.asks_starting_pay(text)) == (feeling, schedule, starting)
 
 
+@pytest.mark.parametrize("text, asks", [
+    ("how long does it take to become a vet", True), ("how many years is the training", True),
+    ("how quickly can i qualify", True), ("how long is a shift", True), ("what do i need to be a vet", False),
+])
+def test_how_long_questions_are_recognised(text, asks):
+    assert ds.asks_duration(text) is asks
+
+
 @pytest.mark.parametrize("text, rules_out", [
     ("what jobs pay well without a degree", True), ("jobs with no degree", True),
     ("i dont want to go to uni", True), ("best paid jobs if i don't go to university", True),

@@ -46,6 +46,9 @@ LOWER_END = ("Pay usually grows with experience, so new starters are more likely
 PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
 NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't tell you about {schedule}."
+NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
+APPRENTICESHIP_TIME = ("The apprenticeships linked to this job take {span} in England. "
+                       "Ask me about them for the list. Here's the way in.")
 NO_FEELING_DATA = ("I can't say how {feeling} it is: my figures cover pay, hours, jobs and skills, "
                    "not what it's like to do. Here's what the job involves, so you can judge.")
 AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year."

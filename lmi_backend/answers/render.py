@@ -409,8 +409,11 @@ def render_entry_routes(result: ResultLike, long: bool) -> str:
                           keep_detail=True)
 
 
+SHORT_APPRENTICESHIPS = 3  # the best-matched standards a short reply lists
+
+
 def render_apprenticeships(result: ResultLike, long: bool) -> str:
-    items = result.items[: 6 if long else 3]
+    items = result.items[: 6 if long else SHORT_APPRENTICESHIPS]
     if not items:
         return (f"I couldn't find an apprenticeship linked to {fmt.lower_first(_job(result))}. "
                 "Ask me how to get into it instead.")

@@ -12,8 +12,8 @@ from ..dialogue_slots import FULL_TIME
 from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from . import phrases
-from .formatting import in_place, money, percent
-from .render import render, render_hourly_pay, render_pay
+from .formatting import duration, in_place, money, percent
+from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
     from lmi_backend.service import LmiService, Query, Result
@@ -73,6 +73,7 @@ class Asked:
     schedule: str | None = None       # "do they work weekends?"
     feeling: str | None = None        # "is it stressful?"
     without_degree: bool = False      # "what jobs pay well without a degree?"
+    duration: bool = False            # "how long does it take to become a vet?"
 
 
 def _single(call: Callable[[], "Result"], long: bool,
@@ -134,12 +135,17 @@ def _against_all_jobs(service: "LmiService", query: "Query", median: float) -> s
     return phrases.AGAINST_ALL_JOBS.format(how=how, place=in_place(everyone.geography), pay=money(typical))
 
 
-def _entry_routes(service: "LmiService", soc: int, long: bool, asked_qualification: int | None) -> Answer:
+def _entry_routes(service: "LmiService", soc: int, long: bool, asked: Asked) -> Answer:
     """How to get in; "do I need a degree?" also gets how many people in the job have one.
     The entry routes say what new starters need, the share says who does the job now: nurses'
-    share of degrees is 61% though new nurses need one, so the reply says which is which."""
+    share of degrees is 61% though new nurses need one, so the reply says which is which.
+    "How long does it take?" gets how long the job's apprenticeships take, or that the sources
+    do not say, before the routes (which sometimes name a course length)."""
     routes = service.entry_routes(soc)
     text = render(routes, long=long)
+    if asked.duration:
+        text = _training_time(service, soc) + "\n\n" + text
+    asked_qualification = asked.qualification
     if asked_qualification not in _AT_LEAST:
         return Answer(text, [routes])
     groups, level = _AT_LEAST[asked_qualification]
@@ -150,6 +156,23 @@ def _entry_routes(service: "LmiService", soc: int, long: bool, asked_qualificati
              phrases.SMALL_SAMPLE_SHARE if share.reliability == SMALL_SAMPLE else "",
              phrases.PEOPLE_IN_THE_JOB]
     return Answer(" ".join(filter(None, first)) + "\n\n" + text, [routes, share])
+
+
+def _training_time(service: "LmiService", soc: int) -> str:
+    listed = service.apprenticeships(soc).items[:SHORT_APPRENTICESHIPS]  # those "any apprenticeships?" lists
+    months = sorted(i["duration_months"] for i in listed if i.get("duration_months"))
+    if not months:
+        return phrases.NO_TRAINING_TIME
+    low, high = months[0], months[-1]
+    if low == high:
+        span = duration(low)
+    elif low % 12 == 0 and high % 12 == 0 and low >= 24:
+        span = f"about {low // 12} to {high // 12} years"
+    elif high < 24:
+        span = f"about {low} to {high} months"
+    else:
+        span = f"{duration(low)} to {duration(high).removeprefix('about ')}"
+    return phrases.APPRENTICESHIP_TIME.format(span=span)
 
 
 def _description(service: "LmiService", soc: int, long: bool, feeling: str | None) -> Answer:
@@ -203,7 +226,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "vacancies": lambda: _single(lambda: service.vacancies(query), long),
         "skills": lambda: _single(lambda: service.skills(soc), long),
         "description": lambda: _description(service, soc, long, asked.feeling),
-        "entry_routes": lambda: _entry_routes(service, soc, long, asked.qualification),
+        "entry_routes": lambda: _entry_routes(service, soc, long, asked),
         "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
         "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
         "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
