@@ -649,3 +649,16 @@ def test_how_long_to_train_gives_the_apprenticeships_length_or_says_the_sources_
     plumbers = chat.say("ask_entry_routes", "how long does the training take")
     assert plumbers.startswith(f"The apprenticeships linked to this job take about {years[0]} to {years[-1]} years "
                                "in England.")
+
+
+def test_a_place_no_region_matches_is_said_not_silently_dropped(db_path):
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much do plumbers earn in narnia", entity("job", "plumbers"),
+                     entity("region", "narnia"))
+    assert reply.startswith("I don't know 'narnia' as a place in the UK, so these figures are for the whole UK.\n"
+                            "Plumbers and heating and ventilating engineers earn about")
+    assert "across the UK" in reply and chat.slots["region"] is None
+    chat.say("inform", "what about wales", entity("region", "wales"))
+    kept = chat.say("inform", "and in hogwarts", entity("region", "hogwarts"))
+    assert kept.startswith("I don't know 'hogwarts' as a place in the UK, so these figures are for the place you "
+                           "gave before.") and "in Wales" in kept

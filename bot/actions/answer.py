@@ -189,6 +189,9 @@ class Conversation:
     def reply(self, topic: str, *, long: bool = False) -> None:
         if self.turn.wide_place is not None and self.turn.wide_place.is_england:
             self.say(phrases.ENGLAND_AS_UK)
+        elif self.turn.unknown_place and self.turn.region is None and topic in topics.CONTEXT_TOPICS:
+            where = phrases.IN_PLACE_KEPT if self.context.region else phrases.IN_UK
+            self.say(phrases.UNKNOWN_PLACE.format(place=echo(self.turn.unknown_place), where=where))
         answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long, asked=self.turn.asked)
         self.say(answer.text, _job_buttons(answer.choices, none_of_these=False) if answer.choices else None)
         self.show_charts(answer.results)

@@ -36,6 +36,7 @@ class Turn:
     jobs: list[str] = field(default_factory=list)
     entity_words: set[str] = field(default_factory=set)
     place_words: set[str] = field(default_factory=set)  # a place found in the text, not tagged
+    unknown_place: str | None = None   # a place the NLU tagged that no region matches ("narnia")
     region: int | None = None          # 0 = the whole UK
     wide_place: WidePlace | None = None  # "the Midlands": several regions, or England
     age: int | None = None
@@ -75,6 +76,8 @@ def read_turn(tracker: Tracker) -> Turn:
         region = region_for(value)
         if region is not None:
             turn.region = region
+        elif find_wide_place(value) is None:
+            turn.unknown_place = value
     if turn.region is None:
         place = find_place(text)
         turn.region = place.region if place else None
