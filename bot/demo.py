@@ -34,6 +34,8 @@ SCRIPT: tuple[tuple[str, str], ...] = (
      "No job in mind: jobs that use what someone likes or is good at, to pick from."),
     ("do I need a degree to be a vet?",
      "How many people in the job have a degree, then what new starters need."),
+    ("which jobs will be in demand?",
+     "Job areas projected to grow most in England, with a job from each to pick."),
     ("thanks", "The end."),
 )
 

@@ -362,6 +362,7 @@ def test_adviser_demo_plays_its_script_over_rest(assistant, capsys, db_path):
     zookeepers = get_coder(db_path).code("zookeepers").candidates[0].soc
     withheld = LmiService(db_path).pay(Query(soc=zookeepers, region=12))  # Northern Ireland
     assert withheld.fallback and " ".join(withheld.fallback.split()) in shown
+    assert "The job areas set to grow most in England from 2020 to 2035" in shown
 
 
 def test_a_long_conversation_keeps_its_context_and_restart_forgets_it(assistant, db_path):
