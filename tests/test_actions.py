@@ -662,3 +662,27 @@ def test_a_place_no_region_matches_is_said_not_silently_dropped(db_path):
     kept = chat.say("inform", "and in hogwarts", entity("region", "hogwarts"))
     assert kept.startswith("I don't know 'hogwarts' as a place in the UK, so these figures are for the place you "
                            "gave before.") and "in Wales" in kept
+
+
+def _aps_total(sources: Path, soc: int) -> float:
+    """People in the job in 2019, straight from the APS file (by sex; both added up)."""
+    with open(sources / "pay/aps2019_soc4/aps2019_soc4_by_highest_qual.csv", newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["soc2010"] == str(soc))
+    return sum(float(v) for k, v in row.items() if k[:1] in "123456" and v.replace(".", "").isdigit())
+
+
+def test_how_many_people_do_a_job_gives_the_aps_count_and_the_self_employed(db_path, service, sources):
+    chat = Chat()
+    reply = chat.say("ask_employment", "how many people work as plumbers", entity("job", "plumbers"))
+    people = service.employment(Query(5314)).values["employment"]
+    assert abs(people - _aps_total(sources, 5314)) / people < 0.05  # the APS total, "don't know" aside
+    assert reply.startswith(f"About {count(people)} people work as plumbers and heating and ventilating engineers "
+                            "across the UK in 2019. About 48% of them work for themselves (self-employed).")
+    assert "our estimate" in reply and chat.slots["topic"] == "employment"
+    smiths = Chat().say("ask_employment", "how many blacksmiths are there in wales", entity("job", "blacksmiths"),
+                        entity("region", "wales"))
+    assert "instead of Wales, because fewer than 1,000 people" in smiths  # the rule, as for any cell
+    own = Chat()
+    mostly = own.say("ask_employment", "are most plumbers self employed", entity("job", "plumbers"),
+                     entity("work_pattern", "self employed"))
+    assert "About 48% of them work for themselves" in mostly and own.slots["work_pattern"] is None

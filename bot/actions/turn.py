@@ -9,16 +9,17 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from lmi_backend.answers.topics import Asked
-from lmi_backend.dialogue_slots import (DEGREE, asked_feeling, asked_qualification, asked_schedule,
-                                        asks_duration, asks_hourly_rate, asks_if_pay_is_good, asks_starting_pay, parse_age,
-                                        parse_qualification, parse_work_pattern, rules_out_degree)
+from lmi_backend.dialogue_slots import (DEGREE, SELF_EMPLOYED, asked_feeling, asked_qualification,
+                                        asked_schedule, asks_duration, asks_hourly_rate, asks_if_pay_is_good,
+                                        asks_starting_pay, parse_age, parse_qualification, parse_work_pattern,
+                                        rules_out_degree)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
     "ask_pay": "pay", "ask_hours": "hours", "ask_outlook": "outlook", "ask_vacancies": "vacancies",
     "ask_skills": "skills", "ask_job_description": "description", "ask_entry_routes": "entry_routes",
     "ask_apprenticeships": "apprenticeships", "compare_jobs": "compare", "similar_jobs": "similar",
-    "ask_best_paid": "best_paid", "ask_growing_jobs": "growing",
+    "ask_best_paid": "best_paid", "ask_growing_jobs": "growing", "ask_employment": "employment",
 }
 # intents where a qualification or work pattern in the words is about the user, not the question
 # ("do I need a degree?" asks about entry, it does not say the user has one)
@@ -104,6 +105,8 @@ def read_turn(tracker: Tracker) -> Turn:
                        feeling=asked_feeling(text), without_degree=no_degree, duration=asks_duration(text))
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
+    if intent == "ask_employment" and turn.work_pattern == SELF_EMPLOYED:
+        turn.work_pattern = None  # "are most plumbers self-employed?": everyone's count gives the share
 
     socs = _values(entities, "soc")
     if socs and socs[-1].isdigit():

@@ -293,6 +293,25 @@ def render_outlook(result: ResultLike, long: bool) -> str:
     return reply.text()
 
 
+def render_employment(result: ResultLike, long: bool) -> str:
+    """How many people do the job, and how many of them work for themselves."""
+    if not _has_figure(result, "employment"):
+        return _no_figure(result, "head count", long=long)
+    who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    reply.add(_wider_job_first(result))
+    reply.add(f"About {fmt.count(_value(result, 'employment'))} people work as {fmt.lower_first(who)} "
+              f"{_where_when(result)}.")
+    own = _value(result, "self_employed_pct")
+    if own is not None and own >= 1:
+        reply.add(f"About {fmt.percent(own)} of them work for themselves (self-employed).")
+    for caveat in _caveats(result, long=long):
+        reply.add(caveat)
+    if long:
+        reply.add(_source_line(result))
+    return reply.text()
+
+
 def render_vacancies(result: ResultLike, long: bool) -> str:
     if not _has_figure(result, "vacancies"):
         return _no_figure(result, "job openings", long=long)
@@ -538,7 +557,8 @@ def render_interest(result: ResultLike, long: bool) -> str:
 
 _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "pay": render_pay, "hours": render_hours, "outlook": render_outlook,
-    "vacancies": render_vacancies, "skills": render_skills, "description": render_description,
+    "vacancies": render_vacancies, "employment": render_employment, "skills": render_skills,
+    "description": render_description,
     "tasks": render_tasks, "entry_routes": render_entry_routes,
     "apprenticeships": render_apprenticeships, "compare": render_compare, "similar": render_similar,
     "best_paid": render_best_paid, "interest": render_interest, "growing": render_growing,

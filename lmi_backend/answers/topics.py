@@ -18,10 +18,10 @@ from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
     from lmi_backend.service import LmiService, Query, Result
 
-TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "description", "entry_routes",
-          "apprenticeships", "compare", "similar", "best_paid", "growing")
+TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "employment", "skills", "description",
+          "entry_routes", "apprenticeships", "compare", "similar", "best_paid", "growing")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
-CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "compare", "best_paid")
+CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "employment", "compare", "best_paid")
 # topics about jobs in general, asked without naming one
 ANY_JOB_TOPICS = ("best_paid", "growing")
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
@@ -224,6 +224,7 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "hours": lambda: _hours(service, query, long, asked.schedule),
         "outlook": lambda: _single(lambda: service.outlook(query), long),
         "vacancies": lambda: _single(lambda: service.vacancies(query), long),
+        "employment": lambda: _single(lambda: service.employment(query), long),
         "skills": lambda: _single(lambda: service.skills(soc), long),
         "description": lambda: _description(service, soc, long, asked.feeling),
         "entry_routes": lambda: _entry_routes(service, soc, long, asked),

@@ -12,7 +12,7 @@ from .. import config
 from ..dialogue_slots import FULL_TIME
 from ..interests import Interest
 from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
-from . import occupation, outlook, pay
+from . import employment, occupation, outlook, pay
 from .cells import validate
 from .labels import Labels
 from .results import citation
@@ -50,6 +50,10 @@ class LmiService:
 
     def outlook(self, q: Query) -> Result:
         return outlook.outlook(self.store, self._checked(q))
+
+    def employment(self, q: Query) -> Result:
+        """How many people do the job (APS 2019, by our estimate)."""
+        return employment.people_in_job(self.store, self.labels, self._checked(q))
 
     def vacancies(self, q: Query) -> Result:
         return outlook.vacancies(self.store, self.labels, self._checked(q))
