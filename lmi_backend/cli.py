@@ -58,7 +58,7 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0 if not report.failed else 1
 
 
-QUERY_KINDS = ("pay", "hours", "outlook", "vacancies", "skills", "description", "tasks",
+QUERY_KINDS = ("pay", "hours", "outlook", "vacancies", "employment", "skills", "description", "tasks",
                "entry_routes", "apprenticeships", "compare", "similar")
 
 
@@ -70,7 +70,7 @@ def _query(args: argparse.Namespace) -> int:
               qualification=args.qualification, age=args.age)
     service = LmiService(config.db_path(args.db))
     by_cell = {"pay": service.pay, "hours": service.hours, "outlook": service.outlook,
-               "vacancies": service.vacancies}
+               "vacancies": service.vacancies, "employment": service.employment}
     by_job = {"skills": service.skills, "description": service.job_description, "tasks": service.tasks,
               "entry_routes": service.entry_routes, "apprenticeships": service.apprenticeships}
     try:
