@@ -103,12 +103,13 @@ def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, se
                      entity("region", "scotland"))
     assert "all jobs" not in first  # only when asked
     reply = chat.say("ask_pay", "is that good money?")
-    hairdressers = service.pay(Query(6221, region=11)).values["median"]
-    everyone = service.pay(Query(0, region=11)).values["median"]
+    job, all_jobs = service.pay(Query(6221, region=11)), service.pay(Query(0, region=11))
+    hairdressers, everyone = job.values["median"], all_jobs.values["median"]
     assert hairdressers < 0.67 * everyone
+    assert (job.period, all_jobs.period) == ("2021", "2020")  # so the year of all jobs' pay is said
     # the answer first, then the figure it rests on (not the first reply again word for word)
     assert reply.startswith(f"It's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a "
-                            f"year. Hairdressers and barbers earn about {money(hairdressers)} a year (")
+                            f"year in 2020. Hairdressers and barbers earn about {money(hairdressers)} a year (")
     assert "half earn more" in first and "half earn more" not in reply
     doctors = Chat().say("ask_pay", "are doctors well paid", entity("job", "doctors"))
     assert doctors.startswith("Yes, it's well above the middle pay for all jobs across the UK")
@@ -686,3 +687,12 @@ def test_how_many_people_do_a_job_gives_the_aps_count_and_the_self_employed(db_p
     mostly = own.say("ask_employment", "are most plumbers self employed", entity("job", "plumbers"),
                      entity("work_pattern", "self employed"))
     assert "About 48% of them work for themselves" in mostly and own.slots["work_pattern"] is None
+
+
+def test_is_that_good_money_says_the_year_of_all_jobs_pay_when_it_differs(db_path, service):
+    pilots = service.pay(Query(3512))
+    assert pilots.period == "2019"  # no later published figure
+    reply = Chat().say("ask_pay", "do pilots get good money", entity("job", "pilots"))
+    everyone = service.pay(Query(0))
+    assert reply.startswith(f"Yes, it's well above the middle pay for all jobs across the UK, which is "
+                            f"{money(everyone.values['median'])} a year in {everyone.period}.")

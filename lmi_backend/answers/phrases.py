@@ -54,7 +54,7 @@ APPRENTICESHIP_TIME = ("The apprenticeships linked to this job take {span} in En
                        "Ask me about them for the list. Here's the way in.")
 NO_FEELING_DATA = ("I can't say how {feeling} it is: my figures cover pay, hours, jobs and skills, "
                    "not what it's like to do. Here's what the job involves, so you can judge.")
-AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year."
+AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year{when}."
 SOURCES_GENERAL = ("My figures come from official sources:\n"
                    "• pay and hours: the ONS pay survey (ASHE)\n"
                    "• jobs now: the ONS Labour Force Survey\n"

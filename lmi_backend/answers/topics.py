@@ -94,7 +94,7 @@ def _pay(service: "LmiService", query: "Query", long: bool, asked: Asked) -> Ans
     first = _starting_pay(service, query, result) if asked.starting_pay else ""
     if not median or result.fallback is not None:
         return Answer(_joined(first, render(result, long=long)), [result])
-    text = _joined(first, render_pay(result, long, verdict=_against_all_jobs(service, query, median)
+    text = _joined(first, render_pay(result, long, verdict=_against_all_jobs(service, query, result)
                                      if asked.judges_pay else ""))
     if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
@@ -123,16 +123,19 @@ def _joined(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _against_all_jobs(service: "LmiService", query: "Query", median: float) -> str:
+def _against_all_jobs(service: "LmiService", query: "Query", result: "Result") -> str:
     """"Is that good money?" answered by the middle pay of all jobs for the same place and
-    people (work pattern, age, qualification), where the data has it without a fallback."""
+    people (work pattern, age, qualification), where the data has it without a fallback. The
+    year is said when it differs from the job's (pilots' latest figure is 2019's)."""
     everyone = service.pay(replace(query, soc=ALL_JOBS))
     typical = everyone.values.get("median")
     if everyone.fallback is not None or not typical:
         return ""
-    ratio = median / typical
+    ratio = result.values["median"] / typical
     how = next(words for limit, words in _PAY_AGAINST_ALL if ratio >= limit)
-    return phrases.AGAINST_ALL_JOBS.format(how=how, place=in_place(everyone.geography), pay=money(typical))
+    when = f" in {everyone.period}" if everyone.period and everyone.period != result.period else ""
+    return phrases.AGAINST_ALL_JOBS.format(how=how, place=in_place(everyone.geography), pay=money(typical),
+                                           when=when)
 
 
 def _entry_routes(service: "LmiService", soc: int, long: bool, asked: Asked) -> Answer:
