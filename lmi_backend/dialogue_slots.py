@@ -123,6 +123,15 @@ def asked_schedule(text: str) -> str | None:
     return match.group(2) or (match.group(1) if match.group(1) == "shift work" else match.group(1) + "s")
 
 
+_APPRENTICE = re.compile(r"\bapprentice(?:s|ship|ships)?\b")
+
+
+def asks_apprentice_pay(text: str) -> bool:
+    """"How much do apprentices get paid?": a pay question about apprentices, whose pay no
+    source here has (and which is not the lower end of qualified workers' pay)."""
+    return bool(_APPRENTICE.search(_clean(text)))
+
+
 def asks_starting_pay(text: str) -> bool:
     """"What do they earn when they start?": no source has starting pay, but the spread of pay
     does say where the lower end is."""

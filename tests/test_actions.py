@@ -569,6 +569,8 @@ def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sou
     part_time = Chat().say("ask_pay", "starting pay for part time nurses", entity("job", "nurses"),
                            entity("work_pattern", "part time"))
     assert "a tenth of people in this job earn less than" in part_time
+    apprentices = chat.say("ask_pay", "how much do apprentices get paid")  # not the lower end of qualified pay
+    assert apprentices.startswith(phrases.NO_APPRENTICE_PAY + " Plumbers and heating and ventilating engineers earn")
 
 
 def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(db_path):
@@ -650,6 +652,9 @@ def test_how_long_to_train_gives_the_apprenticeships_length_or_says_the_sources_
     plumbers = chat.say("ask_entry_routes", "how long does the training take")
     assert plumbers.startswith(f"The apprenticeships linked to this job take about {years[0]} to {years[-1]} years "
                                "in England.")
+    hairdressers = Chat().say("ask_entry_routes", "how long does it take to train as a hairdresser",
+                              entity("job", "hairdresser"))
+    assert hairdressers.startswith("Training is provided at work and on courses and lasts up to three years")
 
 
 def test_a_place_no_region_matches_is_said_not_silently_dropped(db_path):
@@ -696,3 +701,10 @@ def test_is_that_good_money_says_the_year_of_all_jobs_pay_when_it_differs(db_pat
     everyone = service.pay(Query(0))
     assert reply.startswith(f"Yes, it's well above the middle pay for all jobs across the UK, which is "
                             f"{money(everyone.values['median'])} a year in {everyone.period}.")
+
+
+def test_of_two_jobs_the_one_the_user_wants_is_answered(db_path):
+    chat = Chat()
+    text = "my mum says i should be an accountant but i want to be a chef"
+    reply = chat.say("ask_pay", text, entity("job", "accountant", text), entity("job", "chef", text))
+    assert reply.startswith("Chefs earn about") and chat.slots["soc"] == 5434

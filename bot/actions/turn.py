@@ -10,9 +10,9 @@ from rasa_sdk import Tracker
 
 from lmi_backend.answers.topics import Asked
 from lmi_backend.dialogue_slots import (DEGREE, SELF_EMPLOYED, asked_feeling, asked_qualification,
-                                        asked_schedule, asks_duration, asks_hourly_rate, asks_if_pay_is_good,
-                                        asks_starting_pay, parse_age, parse_qualification, parse_work_pattern,
-                                        rules_out_degree)
+                                        asked_schedule, asks_apprentice_pay, asks_duration, asks_hourly_rate,
+                                        asks_if_pay_is_good, asks_starting_pay, parse_age, parse_qualification,
+                                        parse_work_pattern, rules_out_degree)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -63,13 +63,29 @@ def _values(entities: list[dict[str, Any]], name: str) -> list[str]:
     return [str(e.get("value", "")).strip() for e in entities if e.get("entity") == name and e.get("value") is not None]
 
 
+# "my mum says I should be an accountant but I want to be a chef": the job the user wants
+_WANTS = re.compile(r"\b(?:i\s*(?:'d|would)?\s*(?:really\s+)?(?:want|wanna|like|love|prefer)(?:\s+to)?\s+(?:be|become|do|work as)|"
+                    r"i'?m\s+(?:thinking of|interested in)\s+(?:being|becoming))\s+(?:an?\s+)?", re.IGNORECASE)
+
+
+def _wanted_first(jobs: list[str], text: str, intent: str) -> list[str]:
+    """Several jobs outside a comparison: the one the user says they want comes first, since
+    the first is the one answered about."""
+    if len(jobs) < 2 or intent == "compare_jobs":
+        return jobs
+    lowered = text.lower()
+    wanted = {m.end() for m in _WANTS.finditer(lowered)}
+    chosen = next((j for j in jobs if lowered.find(j.lower()) in wanted), None)
+    return jobs if chosen is None else [chosen] + [j for j in jobs if j != chosen]
+
+
 def read_turn(tracker: Tracker) -> Turn:
     message = tracker.latest_message or {}
     text = message.get("text") or ""
     intent = (message.get("intent") or {}).get("name") or ""
     entities = message.get("entities") or []
     turn = Turn(intent=intent, text=text)
-    turn.jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j]
+    turn.jobs = _wanted_first([j for j in dict.fromkeys(_values(entities, "job")) if j], text, intent)
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
     turn.hourly = asks_hourly_rate(text)
 
@@ -101,8 +117,9 @@ def read_turn(tracker: Tracker) -> Turn:
         turn.qualification = None  # "without a degree" names the degree they do not have
     turn.asked = Asked(judges_pay=asks_if_pay_is_good(text),
                        qualification=None if about_me else min(quals) if quals else asked_qualification(text),
-                       starting_pay=asks_starting_pay(text), schedule=asked_schedule(text),
-                       feeling=asked_feeling(text), without_degree=no_degree, duration=asks_duration(text))
+                       starting_pay=asks_starting_pay(text), apprentice_pay=asks_apprentice_pay(text),
+                       schedule=asked_schedule(text), feeling=asked_feeling(text), without_degree=no_degree,
+                       duration=asks_duration(text))
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
     if intent == "ask_employment" and turn.work_pattern == SELF_EMPLOYED:

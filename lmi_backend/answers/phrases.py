@@ -43,6 +43,8 @@ INCLUDES_PART_TIME = "That counts part-time workers too: full-time, it's about {
 QUALIFICATION_SHARE = "In 2019, about {share} of people in this job had {level}, by our estimate."
 PEOPLE_IN_THE_JOB = "That's people already in it. Here's what new starters need."
 SMALL_SAMPLE_SHARE = "It's a rough figure from a small group in the survey."
+NO_APPRENTICE_PAY = ("I don't have figures for apprentices' pay, which is usually lower while they train. "
+                     "Here's what people in the job earn.")
 NO_STARTING_PAY = "I don't have figures for starting pay."
 LOWER_END = ("Pay usually grows with experience, so new starters are more likely to be near the "
              "lower end: a tenth of {who} earn less than {pay} a year.")
@@ -50,8 +52,8 @@ PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
 NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't tell you about {schedule}."
 NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
-APPRENTICESHIP_TIME = ("The apprenticeships linked to this job take {span} in England. "
-                       "Ask me about them for the list. Here's the way in.")
+APPRENTICESHIP_TIME = "The apprenticeships linked to this job take {span} in England. Ask me about them for the list."
+WAY_IN = "Here's the way in."
 NO_FEELING_DATA = ("I can't say how {feeling} it is: my figures cover pay, hours, jobs and skills, "
                    "not what it's like to do. Here's what the job involves, so you can judge.")
 AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year{when}."

@@ -5,6 +5,7 @@ this is where a topic name turns into service calls, so none of them repeats the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
@@ -13,6 +14,7 @@ from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from . import phrases
 from .formatting import duration, in_place, money, percent
+from .plain import plain_text
 from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
@@ -70,6 +72,7 @@ class Asked:
     judges_pay: bool = False          # "is that good money?": against all jobs' pay
     qualification: int | None = None  # "do I need a degree?": RQF9 code
     starting_pay: bool = False        # "what do they earn when they start?"
+    apprentice_pay: bool = False      # "how much do apprentices get paid?" (with a pay topic)
     schedule: str | None = None       # "do they work weekends?"
     feeling: str | None = None        # "is it stressful?"
     without_degree: bool = False      # "what jobs pay well without a degree?"
@@ -91,7 +94,8 @@ def _pay(service: "LmiService", query: "Query", long: bool, asked: Asked) -> Ans
     is for a wider group."""
     result = service.pay(query)
     median = result.values.get("median")
-    first = _starting_pay(service, query, result) if asked.starting_pay else ""
+    first = (phrases.NO_APPRENTICE_PAY if asked.apprentice_pay
+             else _starting_pay(service, query, result) if asked.starting_pay else "")
     if not median or result.fallback is not None:
         return Answer(_joined(first, render(result, long=long)), [result])
     text = _joined(first, render_pay(result, long, verdict=_against_all_jobs(service, query, result)
@@ -147,7 +151,7 @@ def _entry_routes(service: "LmiService", soc: int, long: bool, asked: Asked) -> 
     routes = service.entry_routes(soc)
     text = render(routes, long=long)
     if asked.duration:
-        text = _training_time(service, soc) + "\n\n" + text
+        text = _training_time(service, soc, routes) + "\n\n" + text
     asked_qualification = asked.qualification
     if asked_qualification not in _AT_LEAST:
         return Answer(text, [routes])
@@ -161,21 +165,34 @@ def _entry_routes(service: "LmiService", soc: int, long: bool, asked: Asked) -> 
     return Answer(" ".join(filter(None, first)) + "\n\n" + text, [routes, share])
 
 
-def _training_time(service: "LmiService", soc: int) -> str:
+# a length of time in the routes text ("courses last three years", "a 12-18 month course"), not
+# an age limit ("17 years 6 months")
+_LENGTH = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*[-–]\s*\d+)?"
+                     r"[\s-]+(?:years?|months?)\b", re.IGNORECASE)
+_AGE = re.compile(r"\bage\b|\baged\b|\bold\b", re.IGNORECASE)
+
+
+def _training_time(service: "LmiService", soc: int, routes: "Result") -> str:
+    """What the sources say about how long getting in takes: the routes' own sentences about it,
+    then how long the apprenticeships listed for the job take; or that they say nothing."""
+    said = [s for s in plain_text(routes.text or "", routes.soc_title) if _LENGTH.search(s) and not _AGE.search(s)]
     listed = service.apprenticeships(soc).items[:SHORT_APPRENTICESHIPS]  # those "any apprenticeships?" lists
     months = sorted(i["duration_months"] for i in listed if i.get("duration_months"))
-    if not months:
+    if not said and not months:
         return phrases.NO_TRAINING_TIME
-    low, high = months[0], months[-1]
-    if low == high:
-        span = duration(low)
-    elif low % 12 == 0 and high % 12 == 0 and low >= 24:
-        span = f"about {low // 12} to {high // 12} years"
-    elif high < 24:
-        span = f"about {low} to {high} months"
-    else:
-        span = f"{duration(low)} to {duration(high).removeprefix('about ')}"
-    return phrases.APPRENTICESHIP_TIME.format(span=span)
+    parts = said[:2]
+    if months:
+        low, high = months[0], months[-1]
+        if low == high:
+            span = duration(low)
+        elif low % 12 == 0 and high % 12 == 0 and low >= 24:
+            span = f"about {low // 12} to {high // 12} years"
+        elif high < 24:
+            span = f"about {low} to {high} months"
+        else:
+            span = f"{duration(low)} to {duration(high).removeprefix('about ')}"
+        parts.append(phrases.APPRENTICESHIP_TIME.format(span=span))
+    return " ".join(parts + [phrases.WAY_IN])
 
 
 def _description(service: "LmiService", soc: int, long: bool, feeling: str | None) -> Answer:
