@@ -123,6 +123,21 @@ def asked_schedule(text: str) -> str | None:
     return match.group(2) or (match.group(1) if match.group(1) == "shift work" else match.group(1) + "s")
 
 
+# pay of everyone, not one job: "what's the average salary in the UK?", "average wage overall"
+_AVERAGE_PAY = re.compile(r"\b(?:average|typical|normal|median|usual|mean)\s+(?:uk\s+|british\s+)?"
+                          r"(?:salary|salaries|pay|wages?|income|earnings)\b")
+_EVERYONE = re.compile(r"\b(?:uk|britain|in general|overall|across|everyone|everybody|all jobs|for all|"
+                       r"in (?:the )?(?:country|uk|[a-z]+ (?:england|scotland|wales|ireland)))\b")
+
+
+def asks_pay_of_all_jobs(text: str, job_in_context: bool) -> bool:
+    """"What's the average salary in the UK?": all jobs' middle pay. With a job already being
+    talked about, "what's the average salary?" still means that job's, so only words about
+    everyone ("in the UK", "overall") make it all jobs then."""
+    text = _clean(text)
+    return bool(_AVERAGE_PAY.search(text)) and (not job_in_context or bool(_EVERYONE.search(text)))
+
+
 _APPRENTICE = re.compile(r"\bapprentice(?:s|ship|ships)?\b")
 
 

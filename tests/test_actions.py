@@ -708,3 +708,31 @@ def test_of_two_jobs_the_one_the_user_wants_is_answered(db_path):
     text = "my mum says i should be an accountant but i want to be a chef"
     reply = chat.say("ask_pay", text, entity("job", "accountant", text), entity("job", "chef", text))
     assert reply.startswith("Chefs earn about") and chat.slots["soc"] == 5434
+
+
+def test_the_average_salary_in_the_uk_is_all_jobs_middle_pay(db_path, sources):
+    chat = Chat()
+    chat.say("ask_pay", "how much do footballers earn", entity("job", "footballers"))
+    reply = chat.say("ask_pay", "whats the average salary in the uk", entity("region", "the uk"))
+    with open(sources / T14 / "2021p_annual_FTPT.csv", newline="", encoding="utf-8-sig") as fh:
+        everyone = float(next(r for r in csv.DictReader(fh) if r["Code"] == "XX")["Median"])
+    assert reply.startswith(f"All jobs earn about {money(everyone)} a year")
+    assert chat.slots["topic"] == "all_jobs_pay"
+    wales = chat.say("inform", "and in wales", entity("region", "wales"))
+    assert wales.startswith("All jobs earn about") and "in Wales" in wales
+    nurses = Chat()
+    nurses.say("ask_pay", "how much do nurses earn", entity("job", "nurses"))
+    assert "Nurses earn about" in nurses.say("ask_pay", "whats the average wage")  # the job in context
+    assert nurses.slots["soc"] == 2231 and nurses.slots["topic"] == "pay"
+
+
+def test_jobs_listed_without_commas_are_all_compared(db_path):
+    chat = Chat()
+    reply = chat.say("compare_jobs", "compare nurses doctors and paramedics", entity("job", "nurses doctors"),
+                     entity("job", "paramedics"))
+    assert [line.split(":")[0] for line in reply.splitlines() if line.startswith("• ")] == [
+        "• Nurses", "• Medical practitioners", "• Paramedics"]
+    vet_nurses = Chat()
+    vet_nurses.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
+    both = vet_nurses.say("compare_jobs", "compare with vet nurses", entity("job", "vet nurses"))
+    assert "• Veterinary nurses" in both and "• Plumbers" in both  # one job, with the one in context

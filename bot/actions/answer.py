@@ -20,7 +20,8 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from lmi_backend.answers import phrases, topics
 from lmi_backend.answers.plain import job_name
 from lmi_backend.charts import chart_for
-from lmi_backend.dialogue_slots import FULL_TIME, guess_job_phrase
+from lmi_backend.coder.lists import split_listed_jobs
+from lmi_backend.dialogue_slots import FULL_TIME, asks_pay_of_all_jobs, guess_job_phrase
 from lmi_backend.places import REGION_NAMES
 
 from . import backend
@@ -220,14 +221,15 @@ class Conversation:
         """Compare the job in context with one named now, or two or three named jobs. An unsure
         job pauses the comparison for a choice; the jobs already settled wait in compare_socs."""
         turn = self.turn
-        if turn.jobs:
+        listed = [job for phrase in turn.jobs for job in split_listed_jobs(backend.coder(), phrase)]
+        if listed:
             if self.pending == "compare" and self.compared:
                 socs = list(self.compared)
             else:
-                socs = [self.soc] if self.soc and len(turn.jobs) < 2 else []
+                socs = [self.soc] if self.soc and len(listed) < 2 else []
         else:  # "compare them" after nurses, then doctors: those two
             socs = list(self.compared) or [s for s in (self.previous, self.soc) if s]
-        for phrase in turn.jobs:
+        for phrase in listed:
             self.set("compare_socs", socs)
             soc = self.code(phrase, "compare")
             if soc is None:
@@ -310,6 +312,8 @@ class Conversation:
             topic = "hourly_pay"
         elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
+        if topic == "pay" and not turn.jobs and asks_pay_of_all_jobs(turn.text, job_in_context=self.soc is not None):
+            topic = "all_jobs_pay"  # "what's the average salary in the UK?"
         if topic in topics.ANY_JOB_TOPICS and turn.jobs and not turn.topic:
             topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now, and
             if self.context.status is None:  # full-time from here on, like the list, so the

@@ -21,11 +21,12 @@ if TYPE_CHECKING:  # the service imports the database layer; rendering must not 
     from lmi_backend.service import LmiService, Query, Result
 
 TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "employment", "skills", "description",
-          "entry_routes", "apprenticeships", "compare", "similar", "best_paid", "growing")
+          "entry_routes", "apprenticeships", "compare", "similar", "best_paid", "growing", "all_jobs_pay")
 # topics whose figures depend on the place, work pattern, age or qualification asked about
-CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "employment", "compare", "best_paid")
+CONTEXT_TOPICS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "employment", "compare", "best_paid",
+                  "all_jobs_pay")
 # topics about jobs in general, asked without naming one
-ANY_JOB_TOPICS = ("best_paid", "growing")
+ANY_JOB_TOPICS = ("best_paid", "growing", "all_jobs_pay")
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
 _PAY_AGAINST_ALL = ((1.5, "Yes, it's well above"), (1.1, "Yes, it's above"), (0.9, "It's about the same as"),
@@ -254,6 +255,8 @@ def answer(service: "LmiService", topic: str, soc: int, context: Context = Conte
         "best_paid": lambda: _single(lambda: service.best_paid(context.region or None, context.status,
                                                                without_degree=asked.without_degree), long),
         "growing": lambda: _growing(service, long),
+        # "the average salary" is the figure itself here, not a judgement of one
+        "all_jobs_pay": lambda: _pay(service, context.query(ALL_JOBS), long, replace(asked, judges_pay=False)),
     }
     if topic not in calls:
         raise ValueError(f"Unknown topic {topic!r}; expected one of {TOPICS}")
