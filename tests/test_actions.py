@@ -716,10 +716,12 @@ def test_the_average_salary_in_the_uk_is_all_jobs_middle_pay(db_path, sources):
     reply = chat.say("ask_pay", "whats the average salary in the uk", entity("region", "the uk"))
     with open(sources / T14 / "2021p_annual_FTPT.csv", newline="", encoding="utf-8-sig") as fh:
         everyone = float(next(r for r in csv.DictReader(fh) if r["Code"] == "XX")["Median"])
-    assert reply.startswith(f"All jobs earn about {money(everyone)} a year")
+    assert reply.startswith(f"All workers earn about {money(everyone)} a year")
     assert chat.slots["topic"] == "all_jobs_pay"
     wales = chat.say("inform", "and in wales", entity("region", "wales"))
-    assert wales.startswith("All jobs earn about") and "in Wales" in wales
+    assert wales.startswith("All workers earn about") and "in Wales" in wales
+    full_time = chat.say("inform", "full time", entity("work_pattern", "full time"))
+    assert full_time.startswith("Full-time workers earn about")
     nurses = Chat()
     nurses.say("ask_pay", "how much do nurses earn", entity("job", "nurses"))
     assert "Nurses earn about" in nurses.say("ask_pay", "whats the average wage")  # the job in context

@@ -101,8 +101,11 @@ def _qualifiers(result: ResultLike) -> str:
 
 
 def _subject(result: ResultLike) -> str:
-    """"Full-time plumbers and heating and ventilating engineers" / "Care workers and home carers"."""
+    """"Full-time plumbers and heating and ventilating engineers" / "Care workers and home carers";
+    for all jobs together "All workers" / "Full-time workers"."""
     status = fmt.status_word(result.breakdown)
+    if result.soc == 0:
+        return f"{status.capitalize()} workers" if status else "All workers"
     job = _job(result)
     return f"{status.capitalize()} {fmt.lower_first(job)}" if status else job
 
