@@ -94,6 +94,16 @@ _STARTING = re.compile(r"\bstart(?:ing|s|ed)?\b|\bstarters?\b|\bnewly qualified\
                        r"\bnew (?:to the job|in the job|ones?)\b|\bnew (?!york|zealand)\w+s\b|\bbeginners?\b")
 
 
+# which school subjects to choose: "what gcses should i take", "which subjects are best for nursing"
+_SUBJECTS = re.compile(r"\b(?:what|which)\s+(?:gcses?|a[\s-]?levels?|subjects?|options|highers)\b|"
+                       r"\b(?:subjects?|options)\b[\w\s']{0,20}\b(?:take|pick|choose|study|good for|best)\b")
+
+
+def asks_subjects(text: str) -> bool:
+    """"What GCSEs should I take to be a vet?": which subjects, not whether exams are needed."""
+    return bool(_SUBJECTS.search(_clean(text)))
+
+
 _DURATION = re.compile(r"\bhow long\b|\bhow many years\b|\bhow much time\b|\bhow quick(?:ly)?\b|\bhow fast\b")
 
 

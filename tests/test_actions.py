@@ -738,3 +738,13 @@ def test_jobs_listed_without_commas_are_all_compared(db_path):
     vet_nurses.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
     both = vet_nurses.say("compare_jobs", "compare with vet nurses", entity("job", "vet nurses"))
     assert "• Veterinary nurses" in both and "• Plumbers" in both  # one job, with the one in context
+
+
+def test_which_subjects_to_take_gives_what_it_helps_to_know_then_the_way_in(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_entry_routes", "what a levels do i need to be a vet", entity("job", "vet"),
+                     entity("qualification", "a levels"))
+    knowledge = [i["plain_name"] for i in service.skills(2216).items if i["kind"] == "knowledge"][:3]
+    assert reply.startswith("My sources don't list school subjects for this job, but a US job guide says it helps "
+                            f"to know about {knowledge[0]}, {knowledge[1]} and {knowledge[2]}.\n\nGetting in (veterinarians)")
+    assert "of people in this job had" not in reply  # which subjects, not how many have A levels

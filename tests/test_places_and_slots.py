@@ -123,6 +123,15 @@ def test_how_long_questions_are_recognised(text, asks):
     assert ds.asks_duration(text) is asks
 
 
+@pytest.mark.parametrize("text, asks", [
+    ("what gcses should i take", True), ("what a levels do i need to be a vet", True),
+    ("which subjects are best for nursing", True), ("do i need a levels", False), ("do i need maths", False),
+    ("what qualifications do i need", False),
+])
+def test_which_subjects_questions_are_told_from_whether_exams_are_needed(text, asks):
+    assert ds.asks_subjects(text) is asks
+
+
 @pytest.mark.parametrize("text, rules_out", [
     ("what jobs pay well without a degree", True), ("jobs with no degree", True),
     ("i dont want to go to uni", True), ("best paid jobs if i don't go to university", True),

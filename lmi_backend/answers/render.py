@@ -352,6 +352,16 @@ def _and_list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def render_subjects(result: ResultLike) -> str:
+    """"What GCSEs should I take?" from a skills result: no source lists school subjects for a
+    job, but O*NET's knowledge areas are the nearest thing."""
+    knowledge = _top(result.items, "knowledge", 3)
+    if not knowledge:
+        return "My sources don't list school subjects for this job."
+    return ("My sources don't list school subjects for this job, but a US job guide says it helps "
+            f"to know about {_and_list(knowledge)}.")
+
+
 def render_skills(result: ResultLike, long: bool) -> str:
     skills = _top(result.items, "skill", 8 if long else 5)
     if not skills:

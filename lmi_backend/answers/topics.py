@@ -15,7 +15,7 @@ from ..interests import find_interest
 from . import phrases
 from .formatting import duration, in_place, money, percent
 from .plain import plain_text
-from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay
+from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay, render_subjects
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
     from lmi_backend.service import LmiService, Query, Result
@@ -78,6 +78,7 @@ class Asked:
     feeling: str | None = None        # "is it stressful?"
     without_degree: bool = False      # "what jobs pay well without a degree?"
     duration: bool = False            # "how long does it take to become a vet?"
+    subjects: bool = False            # "what GCSEs should I take?"
 
 
 def _single(call: Callable[[], "Result"], long: bool,
@@ -153,6 +154,9 @@ def _entry_routes(service: "LmiService", soc: int, long: bool, asked: Asked) -> 
     text = render(routes, long=long)
     if asked.duration:
         text = _training_time(service, soc, routes) + "\n\n" + text
+    if asked.subjects:  # "what A levels do I need?" asks which, not how many people have them
+        skills = service.skills(soc)
+        return Answer(render_subjects(skills) + "\n\n" + text, [routes, skills])
     asked_qualification = asked.qualification
     if asked_qualification not in _AT_LEAST:
         return Answer(text, [routes])
