@@ -608,6 +608,8 @@ def test_which_jobs_are_growing_lists_job_areas_with_a_job_from_each_to_pick(db_
     # a job from each area to pick (the biggest unit group mostly in it), then what it's like
     assert [b["title"] for b in chat.buttons][2:3] == ["Police officers (sergeant and below)"]
     assert chat.slots["candidates"] and chat.slots["soc"] is None
+    source = chat.say("ask_data_source", "where is that from", action=ActionDataSource)
+    assert "Skills Imperative 2035" in source  # the list's own source, though no job was named
     picked = chat.say("choose_job", "/choose_job", entity("soc", chat.slots["candidates"][4]))
     assert picked.startswith("What care workers and home carers do")
     general = Chat().say("ask_outlook", "what careers will be needed in 10 years")  # no job at all

@@ -24,14 +24,14 @@ class ActionDataSource(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         soc, topic = tracker.get_slot("soc"), tracker.get_slot("topic")
         text = phrases.SOURCES_GENERAL
-        if soc is not None and topic in topics.TOPICS:
+        if topic in topics.TOPICS and (soc is not None or topic in topics.ANY_JOB_TOPICS):
             try:
                 slot = {name: None if tracker.get_slot(name) is None else int(tracker.get_slot(name))
                         for name in ("region", "work_pattern", "qualification", "age")}
                 context = topics.Context(region=slot["region"], status=slot["work_pattern"],
                                          qualification=slot["qualification"], age=slot["age"])
                 compared = [int(c) for c in tracker.get_slot("compare_socs") or []]
-                answer = topics.answer(backend.service(), topic, int(soc), context,
+                answer = topics.answer(backend.service(), topic, int(soc or 0), context,
                                        compare_with=compared[1:] if topic == "compare" else None)
                 text = render_sources(answer.results)
             except Exception as exc:  # the general list is still a true answer
