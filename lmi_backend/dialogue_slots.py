@@ -60,6 +60,21 @@ _SELF_EMPLOYED = re.compile(r"\bself[\s-]?employed\b|\bfreelanc\w*\b|\bmy own bo
 _HOURLY_RATE = re.compile(r"\b(?:per|an|a|each|by the|every)\s+h(?:ou)?r\b|\bhourly\b|\bp/?h\b|/\s?h(?:ou)?r\b")
 
 
+_MONTHLY = re.compile(r"\b(?:a|per|each|every|by the)\s+month\b|\bmonthly\b|\bpcm\b|\bp/?m\b")
+_TAX = re.compile(r"\btax(?:ed|es)?\b|\btake[\s-]?home\b|\bnet (?:pay|salary|wage)\b|\bin (?:my|your|their) "
+                  r"(?:pocket|hand)\b|\bafter (?:tax|deductions)\b")
+
+
+def asks_monthly(text: str) -> bool:
+    """"How much a month?": young people budget by the month; no source publishes it."""
+    return bool(_MONTHLY.search(_clean(text)))
+
+
+def asks_about_tax(text: str) -> bool:
+    """"How much is that after tax?": the figures are before tax and take-home pay is not worked out."""
+    return bool(_TAX.search(_clean(text)))
+
+
 def asks_hourly_rate(text: str) -> bool:
     """"whats that per hour", "how much an hour": pay by the hour rather than by the year."""
     return bool(_HOURLY_RATE.search(_clean(text)))

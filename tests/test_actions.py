@@ -750,3 +750,13 @@ def test_which_subjects_to_take_gives_what_it_helps_to_know_then_the_way_in(db_p
     assert reply.startswith("My sources don't list school subjects for this job, but a US job guide says it helps "
                             f"to know about {knowledge[0]}, {knowledge[1]} and {knowledge[2]}.\n\nGetting in (veterinarians)")
     assert "of people in this job had" not in reply  # which subjects, not how many have A levels
+
+
+def test_pay_a_month_and_after_tax_are_answered_as_far_as_the_figures_go(db_path, sources):
+    yearly = ashe_median(sources, 5241)
+    monthly = Chat().say("ask_pay", "what does an electrician earn per month", entity("job", "electrician"))
+    assert monthly.startswith(f"Electricians and electrical fitters earn about {money(yearly)} a year "
+                              f"(about {money(yearly / 12)} a month, ")
+    assert "The monthly figure is the yearly one divided by 12." in monthly
+    taxed = Chat().say("ask_pay", "how much do nurses take home after tax", entity("job", "nurses"))
+    assert taxed.endswith(phrases.BEFORE_TAX) and "a month" not in taxed

@@ -132,6 +132,15 @@ def test_which_subjects_questions_are_told_from_whether_exams_are_needed(text, a
     assert ds.asks_subjects(text) is asks
 
 
+@pytest.mark.parametrize("text, monthly, tax", [
+    ("what does an electrician earn per month", True, False), ("monthly salary for nurses", True, False),
+    ("how much do they take home", False, True), ("what's that after tax", False, True),
+    ("how much a year", False, False), ("what do taxi drivers earn", False, False),
+])
+def test_pay_a_month_and_after_tax_are_recognised(text, monthly, tax):
+    assert (ds.asks_monthly(text), ds.asks_about_tax(text)) == (monthly, tax)
+
+
 @pytest.mark.parametrize("text, rules_out", [
     ("what jobs pay well without a degree", True), ("jobs with no degree", True),
     ("i dont want to go to uni", True), ("best paid jobs if i don't go to university", True),

@@ -10,9 +10,10 @@ from rasa_sdk import Tracker
 
 from lmi_backend.answers.topics import Asked
 from lmi_backend.dialogue_slots import (DEGREE, SELF_EMPLOYED, asked_feeling, asked_qualification,
-                                        asked_schedule, asks_apprentice_pay, asks_duration, asks_hourly_rate,
-                                        asks_if_pay_is_good, asks_starting_pay, asks_subjects, parse_age,
-                                        parse_qualification, parse_work_pattern, rules_out_degree)
+                                        asked_schedule, asks_about_tax, asks_apprentice_pay, asks_duration,
+                                        asks_hourly_rate, asks_if_pay_is_good, asks_monthly, asks_starting_pay,
+                                        asks_subjects, parse_age, parse_qualification, parse_work_pattern,
+                                        rules_out_degree)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -119,7 +120,8 @@ def read_turn(tracker: Tracker) -> Turn:
                        qualification=None if about_me else min(quals) if quals else asked_qualification(text),
                        starting_pay=asks_starting_pay(text), apprentice_pay=asks_apprentice_pay(text),
                        schedule=asked_schedule(text), feeling=asked_feeling(text), without_degree=no_degree,
-                       duration=asks_duration(text), subjects=asks_subjects(text))
+                       duration=asks_duration(text), subjects=asks_subjects(text), monthly=asks_monthly(text),
+                       tax=asks_about_tax(text))
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
     turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
     if intent == "ask_employment" and turn.work_pattern == SELF_EMPLOYED:

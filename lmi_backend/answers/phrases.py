@@ -43,6 +43,7 @@ INCLUDES_PART_TIME = "That counts part-time workers too: full-time, it's about {
 QUALIFICATION_SHARE = "In 2019, about {share} of people in this job had {level}, by our estimate."
 PEOPLE_IN_THE_JOB = "That's people already in it. Here's what new starters need."
 SMALL_SAMPLE_SHARE = "It's a rough figure from a small group in the survey."
+BEFORE_TAX = "These figures are before tax. I can't work out take-home pay."
 NO_APPRENTICE_PAY = ("I don't have figures for apprentices' pay, which is usually lower while they train. "
                      "Here's what people in the job earn.")
 NO_STARTING_PAY = "I don't have figures for starting pay."

@@ -198,11 +198,13 @@ def _source_line(result: ResultLike) -> str:
     return f"Source: {result.source}." if result.source else ""
 
 
-def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict: str = "") -> str:
+def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict: str = "",
+               monthly: bool = False) -> str:
     """The median a year (a week beside it), or with `by_hour` ("what's that per hour?") the
     hourly median with the yearly figure beside it. A `verdict` ("is that good money?" answered
     against all jobs) comes first: the user asked a yes-or-no question, and the figure they have
-    just been told is the evidence, not the answer."""
+    just been told is the evidence, not the answer. `monthly` ("how much a month?") adds a
+    twelfth of the yearly figure, saying so: no source publishes monthly pay."""
     if not _has_figure(result, "median"):
         return _no_figure(result, "pay", long=long)
     median = _value(result, "median")
@@ -214,8 +216,11 @@ def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict
     else:
         amount = f"{fmt.money(median, pence=True)} an hour" if hourly_unit else f"{fmt.money(median)} a year"
         weekly = _value(result, "weekly_median")
-        if weekly is not None and not hourly_unit:
-            amount += f" ({fmt.money(weekly)} a week)"
+        monthly = monthly and not hourly_unit
+        beside = ([f"about {fmt.money(median / 12)} a month"] if monthly else []) + (
+            [f"{fmt.money(weekly)} a week"] if weekly is not None and not hourly_unit else [])
+        if beside:
+            amount += f" ({', '.join(beside)})"
         amount += f" {_where_when(result)}"
     who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
@@ -231,6 +236,8 @@ def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict
     for caveat in _caveats(result, long=long):
         if not (by_hour and "weekly figure" in caveat):  # no weekly figure in an hourly reply
             reply.add(caveat)
+    if monthly and not by_hour:
+        reply.add("The monthly figure is the yearly one divided by 12.")
     if long:
         mean = _value(result, "mean")
         if mean is not None and not hourly_unit and not by_hour:

@@ -79,6 +79,8 @@ class Asked:
     without_degree: bool = False      # "what jobs pay well without a degree?"
     duration: bool = False            # "how long does it take to become a vet?"
     subjects: bool = False            # "what GCSEs should I take?"
+    monthly: bool = False             # "how much a month?"
+    tax: bool = False                 # "how much is that after tax?"
 
 
 def _single(call: Callable[[], "Result"], long: bool,
@@ -98,16 +100,17 @@ def _pay(service: "LmiService", query: "Query", long: bool, asked: Asked) -> Ans
     median = result.values.get("median")
     first = (phrases.NO_APPRENTICE_PAY if asked.apprentice_pay
              else _starting_pay(service, query, result) if asked.starting_pay else "")
+    last = phrases.BEFORE_TAX if asked.tax else ""
     if not median or result.fallback is not None:
-        return Answer(_joined(first, render(result, long=long)), [result])
-    text = _joined(first, render_pay(result, long, verdict=_against_all_jobs(service, query, result)
-                                     if asked.judges_pay else ""))
+        return Answer(_joined(first, render_pay(result, long, monthly=asked.monthly), last), [result])
+    text = _joined(first, render_pay(result, long, monthly=asked.monthly,
+                                     verdict=_against_all_jobs(service, query, result) if asked.judges_pay else ""))
     if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
         full_median = full_time.values.get("median")
         if full_time.fallback is None and full_median and full_median >= PART_TIME_GAP * median:
             text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
-    return Answer(text, [result])
+    return Answer(_joined(text, last), [result])
 
 
 def _starting_pay(service: "LmiService", query: "Query", result: "Result") -> str:
