@@ -568,7 +568,7 @@ def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sou
     assert f"less than {money(ashe_median(sources, 2231, '2021p_annual_FT.csv', column='10'))} a year" in nurses
     part_time = Chat().say("ask_pay", "starting pay for part time nurses", entity("job", "nurses"),
                            entity("work_pattern", "part time"))
-    assert "a tenth of people in this job earn less than" in part_time
+    assert "a tenth of part-time workers in this job earn less than" in part_time
     apprentices = chat.say("ask_pay", "how much do apprentices get paid")  # not the lower end of qualified pay
     assert apprentices.startswith(phrases.NO_APPRENTICE_PAY + " Plumbers and heating and ventilating engineers earn")
 

@@ -51,6 +51,7 @@ LOWER_END = ("Pay usually grows with experience, so new starters are more likely
              "lower end: a tenth of {who} earn less than {pay} a year.")
 PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
+PART_TIMERS_IN_THIS_JOB = "part-time workers in this job"
 NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't tell you about {schedule}."
 NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
 APPRENTICESHIP_TIME = "The apprenticeships linked to this job take {span} in England. Ask me about them for the list."

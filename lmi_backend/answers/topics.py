@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
-from ..dialogue_slots import FULL_TIME
+from ..dialogue_slots import FULL_TIME, PART_TIME
 from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from . import phrases
@@ -118,7 +118,8 @@ def _starting_pay(service: "LmiService", query: "Query", result: "Result") -> st
     10th percentile) is where new starters are more likely to be: full-time where the work
     pattern was not asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for
     everyone, a full-time starter earns about twice that)."""
-    who = phrases.PEOPLE_IN_THIS_JOB
+    who = {FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB, PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(
+        query.status, phrases.PEOPLE_IN_THIS_JOB)
     if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
         result, who = (full_time, phrases.FULL_TIMERS_IN_THIS_JOB) if full_time.fallback is None else (None, "")
