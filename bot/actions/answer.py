@@ -286,24 +286,21 @@ class Conversation:
         self.use_job(chosen)
         self.reply(self.pending or self.topic or DEFAULT_TOPIC)
 
-    def run(self) -> None:
-        turn = self.turn
-        if turn.intent == "choose_job":
-            return self.choose()
-        if turn.intent == "deny" and not turn.jobs and self.offered_ideas:
-            self.say(phrases.ASK_OTHER_INTEREST)  # "none of them" after job ideas: other ideas
+    def deny(self) -> None:
+        """"No" with no new job: other ideas after job ideas ("none of them"), else which job."""
+        if self.offered_ideas:
+            self.say(phrases.ASK_OTHER_INTEREST)
             self.set("pending_topic", "interest")
             self.set("candidates", None)
-            return None
-        if turn.intent == "deny" and not turn.jobs:
-            self.say(phrases.ASK_CORRECT_JOB)
-            self.set("pending_topic", self.pending or self.topic or DEFAULT_TOPIC)
-            return None
-        if turn.intent == "ask_jobs_for_interest" or (self.pending == "interest" and turn.intent == "inform"):
-            return self.suggest_jobs()
-        long = turn.intent == "more_detail"
-        if self._is_comparison():
-            return self.compare()
+            return
+        self.say(phrases.ASK_CORRECT_JOB)
+        self.set("pending_topic", self.pending or self.topic or DEFAULT_TOPIC)
+
+    def topic_asked(self) -> str:
+        """The question this turn asks: its intent's topic, else the one waiting for a job,
+        else the last one, adjusted for what the words say ("per hour", "the average salary in
+        the UK") and for a job named after a list of jobs."""
+        turn = self.turn
         topic = turn.topic or self.pending or self.topic
         topic = DEFAULT_TOPIC if topic in (None, "compare") else topic
         if topic == "similar" and not turn.topic and turn.jobs:
@@ -319,6 +316,20 @@ class Conversation:
             if self.context.status is None:  # full-time from here on, like the list, so the
                 # figures match it and "is that good money?" next is about the same figure
                 self.context = dataclasses.replace(self.context, status=self._keep("work_pattern", FULL_TIME, None))
+        return topic
+
+    def run(self) -> None:
+        turn = self.turn
+        if turn.intent == "choose_job":
+            return self.choose()
+        if turn.intent == "deny" and not turn.jobs:
+            return self.deny()
+        if turn.intent == "ask_jobs_for_interest" or (self.pending == "interest" and turn.intent == "inform"):
+            return self.suggest_jobs()
+        long = turn.intent == "more_detail"
+        if self._is_comparison():
+            return self.compare()
+        topic = self.topic_asked()
         any_job = topic in topics.ANY_JOB_TOPICS  # "what jobs pay the most": no job needed
         if turn.jobs:
             soc = self.code(turn.jobs[0], topic)
