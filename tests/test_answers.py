@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from lmi_backend.answers import phrases, render, render_sources, topics
 from lmi_backend.answers.fit import cuts
+from lmi_backend.answers.formatting import duration_span
 from lmi_backend.answers.formatting import count, money, place_name, qualification_phrase
 from lmi_backend.answers.plain import job_name, plain_text
 from lmi_backend.answers.readability import (flesch_reading_ease, sentence_count, syllables,
@@ -340,3 +341,11 @@ def test_short_official_text_says_when_there_is_more(service):
     tasks = service.tasks(5314)
     assert phrases.MORE_OFFER in render(tasks) and phrases.MORE_OFFER not in render(tasks, long=True)
     assert phrases.MORE_OFFER not in render(service.entry_routes(9233))  # said in full
+
+
+@pytest.mark.parametrize("low, high, said", [
+    (24, 48, "about 2 to 4 years"), (12, 18, "about 12 to 18 months"), (18, 48, "about 18 months to 4 years"),
+    (36, 36, "about 3 years"), (15, 15, "about 15 months"),
+])
+def test_a_span_of_course_lengths_reads_as_people_say_it(low, high, said):
+    assert duration_span(low, high) == said

@@ -82,6 +82,17 @@ def duration(months: int | None) -> str:
     return f"about {months} months"
 
 
+def duration_span(low: int, high: int) -> str:
+    """"about 2 to 4 years", "about 12 to 18 months", "about 18 months to 4 years"."""
+    if low == high:
+        return duration(low)
+    if low >= 24 and low % 12 == 0 and high % 12 == 0:
+        return f"about {low // 12} to {high // 12} years"
+    if high < 24:
+        return f"about {low} to {high} months"
+    return f"{duration(low)} to {duration(high).removeprefix('about ')}"
+
+
 _QUALIFICATIONS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.IGNORECASE), t) for p, t in (
     (r"doctorate|RQF ?8", "a doctorate"), (r"masters|RQF ?7", "a master's degree"),
     (r"foundation degree|RQF ?5", "a foundation degree"), (r"below degree|RQF ?4|higher education", "a higher education course"),

@@ -13,7 +13,7 @@ from ..dialogue_slots import FULL_TIME, PART_TIME
 from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from . import phrases
-from .formatting import duration, in_place, money, percent
+from .formatting import duration_span, in_place, money, percent
 from .plain import plain_text
 from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay, render_subjects
 
@@ -118,11 +118,11 @@ def _starting_pay(service: "LmiService", query: "Query", result: "Result") -> st
     10th percentile) is where new starters are more likely to be: full-time where the work
     pattern was not asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for
     everyone, a full-time starter earns about twice that)."""
-    who = {FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB, PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(
-        query.status, phrases.PEOPLE_IN_THIS_JOB)
     if query.status is None:
         full_time = service.pay(replace(query, status=FULL_TIME))
-        result, who = (full_time, phrases.FULL_TIMERS_IN_THIS_JOB) if full_time.fallback is None else (None, "")
+        result = full_time if full_time.fallback is None else None
+    who = {None: phrases.FULL_TIMERS_IN_THIS_JOB, FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB,
+           PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(query.status, phrases.PEOPLE_IN_THIS_JOB)
     low = result.values.get("p10") if result is not None else None
     if not low or (result.unit or "").endswith("hour"):
         return phrases.NO_STARTING_PAY
@@ -161,10 +161,9 @@ def _entry_routes(service: "LmiService", soc: int, long: bool, asked: Asked) -> 
     if asked.subjects:  # "what A levels do I need?" asks which, not how many people have them
         skills = service.skills(soc)
         return Answer(render_subjects(skills) + "\n\n" + text, [routes, skills])
-    asked_qualification = asked.qualification
-    if asked_qualification not in _AT_LEAST:
+    if asked.qualification not in _AT_LEAST:
         return Answer(text, [routes])
-    groups, level = _AT_LEAST[asked_qualification]
+    groups, level = _AT_LEAST[asked.qualification]
     share = service.qualification_share(soc, groups)
     if not share.values:
         return Answer(text, [routes])
@@ -191,16 +190,7 @@ def _training_time(service: "LmiService", soc: int, routes: "Result") -> str:
         return phrases.NO_TRAINING_TIME
     parts = said[:2]
     if months:
-        low, high = months[0], months[-1]
-        if low == high:
-            span = duration(low)
-        elif low % 12 == 0 and high % 12 == 0 and low >= 24:
-            span = f"about {low // 12} to {high // 12} years"
-        elif high < 24:
-            span = f"about {low} to {high} months"
-        else:
-            span = f"{duration(low)} to {duration(high).removeprefix('about ')}"
-        parts.append(phrases.APPRENTICESHIP_TIME.format(span=span))
+        parts.append(phrases.APPRENTICESHIP_TIME.format(span=duration_span(months[0], months[-1])))
     return " ".join(parts + [phrases.WAY_IN])
 
 
