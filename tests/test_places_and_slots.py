@@ -7,6 +7,7 @@ import csv
 import pytest
 
 from lmi_backend import dialogue_slots as ds
+from lmi_backend import question_asks as qa
 from lmi_backend.places import (DATA_FILE, ENGLAND, REGION_NAMES, find_place, find_wide_place, gazetteer,
                                 region_for)
 
@@ -112,7 +113,7 @@ def test_a_qualification_asked_about_includes_going_to_university(text, code):
     ("how much do nurses earn in new york", None, None, False), ("how much do nurses earn", None, None, False),
 ])
 def test_what_a_question_asks_that_the_figures_cannot_answer(text, feeling, schedule, starting):
-    assert (ds.asked_feeling(text), ds.asked_schedule(text), ds.asks_starting_pay(text)) == (feeling, schedule, starting)
+    assert (qa.asked_feeling(text), qa.asked_schedule(text), qa.asks_starting_pay(text)) == (feeling, schedule, starting)
 
 
 @pytest.mark.parametrize("text, asks", [
@@ -120,7 +121,7 @@ def test_what_a_question_asks_that_the_figures_cannot_answer(text, feeling, sche
     ("how quickly can i qualify", True), ("how long is a shift", True), ("what do i need to be a vet", False),
 ])
 def test_how_long_questions_are_recognised(text, asks):
-    assert ds.asks_duration(text) is asks
+    assert qa.asks_duration(text) is asks
 
 
 @pytest.mark.parametrize("text, asks", [
@@ -129,7 +130,7 @@ def test_how_long_questions_are_recognised(text, asks):
     ("what qualifications do i need", False),
 ])
 def test_which_subjects_questions_are_told_from_whether_exams_are_needed(text, asks):
-    assert ds.asks_subjects(text) is asks
+    assert qa.asks_subjects(text) is asks
 
 
 @pytest.mark.parametrize("text, monthly, tax", [
@@ -138,7 +139,7 @@ def test_which_subjects_questions_are_told_from_whether_exams_are_needed(text, a
     ("how much a year", False, False), ("what do taxi drivers earn", False, False),
 ])
 def test_pay_a_month_and_after_tax_are_recognised(text, monthly, tax):
-    assert (ds.asks_monthly(text), ds.asks_about_tax(text)) == (monthly, tax)
+    assert (qa.asks_monthly(text), qa.asks_about_tax(text)) == (monthly, tax)
 
 
 @pytest.mark.parametrize("text, rules_out", [
@@ -147,7 +148,7 @@ def test_pay_a_month_and_after_tax_are_recognised(text, monthly, tax):
     ("do i need a degree", False), ("i have a degree", False), ("not sure what to do", False),
 ])
 def test_a_degree_ruled_out_is_told_from_one_named(text, rules_out):
-    assert ds.rules_out_degree(text) is rules_out
+    assert qa.rules_out_degree(text) is rules_out
 
 
 @pytest.mark.parametrize("text, code", [
@@ -165,7 +166,7 @@ def test_work_patterns_map_to_status_codes(text, code):
     ("are there a lot of jobs", False), ("more than 30 hours", False), ("what pay do they get", False),
 ])
 def test_a_question_whether_pay_is_good_is_told_from_one_for_the_figure(text, judges):
-    assert ds.asks_if_pay_is_good(text) is judges
+    assert qa.asks_if_pay_is_good(text) is judges
 
 
 @pytest.mark.parametrize("text, phrase", [

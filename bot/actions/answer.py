@@ -21,8 +21,9 @@ from lmi_backend.answers import phrases, topics
 from lmi_backend.answers.plain import job_name
 from lmi_backend.charts import chart_for
 from lmi_backend.coder.lists import split_listed_jobs
-from lmi_backend.dialogue_slots import FULL_TIME, asks_pay_of_all_jobs, guess_job_phrase
+from lmi_backend.dialogue_slots import FULL_TIME, guess_job_phrase
 from lmi_backend.places import REGION_NAMES
+from lmi_backend.question_asks import asks_pay_of_all_jobs
 
 from . import backend
 from .turn import Turn, echo, read_turn

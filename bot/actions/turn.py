@@ -9,11 +9,11 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from lmi_backend.answers.topics import Asked
-from lmi_backend.dialogue_slots import (DEGREE, SELF_EMPLOYED, asked_feeling, asked_qualification,
-                                        asked_schedule, asks_about_tax, asks_apprentice_pay, asks_duration,
-                                        asks_hourly_rate, asks_if_pay_is_good, asks_monthly, asks_starting_pay,
-                                        asks_subjects, parse_age, parse_qualification, parse_work_pattern,
-                                        rules_out_degree)
+from lmi_backend.dialogue_slots import (DEGREE, SELF_EMPLOYED, asked_qualification, parse_age, parse_qualification,
+                                        parse_work_pattern)
+from lmi_backend.question_asks import (asked_feeling, asked_schedule, asks_about_tax, asks_apprentice_pay,
+                                       asks_duration, asks_hourly_rate, asks_if_pay_is_good, asks_monthly,
+                                       asks_starting_pay, asks_subjects, rules_out_degree)
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
 
 INTENT_TOPICS = {
@@ -65,8 +65,9 @@ def _values(entities: list[dict[str, Any]], name: str) -> list[str]:
 
 
 # "my mum says I should be an accountant but I want to be a chef": the job the user wants
-_WANTS = re.compile(r"\b(?:i\s*(?:'d|would)?\s*(?:really\s+)?(?:want|wanna|like|love|prefer)(?:\s+to)?\s+(?:be|become|do|work as)|"
-                    r"i'?m\s+(?:thinking of|interested in)\s+(?:being|becoming))\s+(?:an?\s+)?", re.IGNORECASE)
+_WANTS = re.compile(r"\b(?:i\s*(?:'d|would)?\s*(?:really\s+)?(?:want|wanna|like|love|prefer)(?:\s+to)?\s+"
+                    r"(?:be|become|do|work as)|i'?m\s+(?:thinking of|interested in)\s+(?:being|becoming))\s+(?:an?\s+)?",
+                    re.IGNORECASE)
 
 
 def _wanted_first(jobs: list[str], text: str, intent: str) -> list[str]:

@@ -92,7 +92,8 @@ def growing_areas(store: Store, labels: Labels, limit: int) -> Result:
     areas = [a for a in store.projected_areas() if employment_reliability(a.employment_2020) == RELIABLE]
     ranked = sorted(areas, key=lambda a: a.employment_2020 / a.employment_2035)[:limit]
     examples = _largest_unit_groups(store)
-    items = [{"code": a.code, "title": a.title, "growth_pct": round(100 * (a.employment_2035 / a.employment_2020 - 1), 1),
+    items = [{"code": a.code, "title": a.title,
+              "growth_pct": round(100 * (a.employment_2035 / a.employment_2020 - 1), 1),
               "openings": round(a.openings, -3), "soc": examples.get(a.code),
               "example_title": labels.label("soc", examples[a.code]) if a.code in examples else None}
              for a in ranked]
