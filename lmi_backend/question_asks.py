@@ -55,6 +55,8 @@ def asks_if_pay_is_good(text: str) -> bool:
 # how a job feels, which no source measures: "is nursing stressful", "is it boring"
 _FEELING = re.compile(r"\b(stressful|stress(?:ed|y)?|dangerous|risky|boring|fun|enjoyable|hard|difficult|"
                       r"tiring|exhausting|rewarding|satisfying|lonely|scary|easy)\b")
+_WORTH_IT = re.compile(r"\bworth (?:it|doing|the (?:effort|training|stress))\b")
+_ENJOY = re.compile(r"\b(?:would|will|do|does) (?:i|you|people|u|they) (?:enjoy|like|love) (?:it|being|doing|working)\b")
 # when the hours fall, which no source counts: "do nurses work weekends", "is it shift work"
 _SCHEDULE = re.compile(r"\b(weekend|night shift|shift work|night|shift|evening|bank holiday|early morning|"
                        r"holiday)s?\b|\b(christmas|unsociable hours|on call|9 ?(?:to|-) ?5|nine to five)\b|"
@@ -85,13 +87,19 @@ def asks_duration(text: str) -> bool:
 
 
 def asked_feeling(text: str) -> str | None:
-    """"Is being a nurse stressful?": the word asked about (stressed -> stressful), so the
-    reply can say plainly that the data cannot answer it and offer what the job involves."""
-    match = _FEELING.search(clean_text(text))
+    """"Is being a nurse stressful?": what is asked, as the reply words it ("how stressful it
+    is", "whether it's worth it"), so it can say plainly that the data cannot answer it and
+    offer what the job involves."""
+    text = clean_text(text)
+    if _WORTH_IT.search(text):
+        return "whether it's worth it"
+    if _ENJOY.search(text):
+        return "whether you'd enjoy it"
+    match = _FEELING.search(text)
     if not match:
         return None
     word = match.group(1)
-    return "stressful" if word.startswith("stress") else word
+    return f"how {'stressful' if word.startswith('stress') else word} it is"
 
 
 def asked_schedule(text: str) -> str | None:

@@ -104,8 +104,10 @@ def test_a_qualification_asked_about_includes_going_to_university(text, code):
 
 
 @pytest.mark.parametrize("text, feeling, schedule, starting", [
-    ("is being a nurse stressful", "stressful", None, False), ("do police get stressed", "stressful", None, False),
-    ("is it a boring job", "boring", None, False), ("do nurses work weekends", None, "weekends", False),
+    ("is being a nurse stressful", "how stressful it is", None, False),
+    ("do police get stressed", "how stressful it is", None, False), ("is it a boring job", "how boring it is", None, False),
+    ("is being a doctor worth it", "whether it's worth it", None, False),
+    ("would i enjoy being a chef", "whether you'd enjoy it", None, False), ("do nurses work weekends", None, "weekends", False),
     ("is it shift work", None, "shift work", False), ("do they do nights", None, "nights", False),
     ("do chefs work late", None, "working late", False), ("do they get holidays", None, "holidays", False),
     ("what about when they start", None, None, True), ("starting salary for vets", None, None, True),

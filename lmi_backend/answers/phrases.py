@@ -56,7 +56,7 @@ NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't 
 NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
 APPRENTICESHIP_TIME = "The apprenticeships linked to this job take {span} in England. Ask me about them for the list."
 WAY_IN = "Here's the way in."
-NO_FEELING_DATA = ("I can't say how {feeling} it is: my figures cover pay, hours, jobs and skills, "
+NO_FEELING_DATA = ("I can't say {feeling}: my figures cover pay, hours, jobs and skills, "
                    "not what it's like to do. Here's what the job involves, so you can judge.")
 AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year{when}."
 SOURCES_GENERAL = ("My figures come from official sources:\n"
