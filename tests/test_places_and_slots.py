@@ -178,6 +178,7 @@ def test_a_question_whether_pay_is_good_is_told_from_one_for_the_figure(text, ju
     ("how much do they earn", None),
     ("i live in sheffield", None),
     ("and for women", None), ("what about full time", None), ("hows the job market right now", None),
+    ("whats the best paying apprenticeship", None),
 ])
 def test_job_phrase_guess_strips_question_words(text, phrase):
     assert ds.guess_job_phrase(text, drop={"leeds", "sheffield"}) == phrase
