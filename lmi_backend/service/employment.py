@@ -18,7 +18,7 @@ METHOD_KEY = "employment_cube"
 
 
 def people_in_job(store: Store, labels: Labels, q: Query) -> Result:
-    method = next(m for m in store.methods.values() if m.key == METHOD_KEY)
+    method = store.method(METHOD_KEY)
 
     def figure(cell: Cell) -> Figure | None:
         people = employment(store, cell)

@@ -148,8 +148,7 @@ class LmiService:
         if without_degree:
             shares = {r.soc: self.store.share("qualification", r.soc, DEGREE_GROUP) for r in ranked}
             ranked = [r for r in ranked if shares[r.soc] is not None and shares[r.soc] < MOSTLY]
-            filter_ids = list(next(m for m in self.store.methods.values()
-                                   if m.key == occupation.QUALIFICATION_METHOD_KEY).provenance_ids)
+            filter_ids = list(self.store.method(occupation.QUALIFICATION_METHOD_KEY).provenance_ids)
         shown = ranked[:limit]
         ids = sorted({i for r in shown for i in r.provenance_ids} | set(filter_ids))
         years = sorted({r.period for r in shown if r.period})

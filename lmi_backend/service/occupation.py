@@ -138,7 +138,7 @@ def qualification_share(store: Store, labels: Labels, soc: int, groups: tuple[in
     shares = [store.share("qualification", soc, group) for group in groups]
     count = total * sum(shares) if total and None not in shares else None
     reliability = employment_reliability(count)
-    method = next(m for m in store.methods.values() if m.key == QUALIFICATION_METHOD_KEY)
+    method = store.method(QUALIFICATION_METHOD_KEY)
     released = reliability in RELEASED
     ids = list(method.provenance_ids) if released else []
     return Result(kind="qualification_share", soc=soc, soc_title=labels.label("soc", soc),

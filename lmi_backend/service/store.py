@@ -222,6 +222,10 @@ class Store:
             ratings.setdefault(soc, {})[scale] = value
         return ratings
 
+    def method(self, key: str) -> Method:
+        """An estimate method by its key ("employment_cube"): its description and sources."""
+        return next(m for m in self.methods.values() if m.key == key)
+
     def projected_areas(self) -> list[ProjectedArea]:
         figures: dict[int, dict[str, float]] = {}
         titles: dict[int, str] = {}
