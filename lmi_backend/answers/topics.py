@@ -98,29 +98,31 @@ def _pay(service: "LmiService", query: "Query", long: bool, asked: Asked) -> Ans
     is for a wider group."""
     result = service.pay(query)
     median = result.values.get("median")
+    comparable = bool(median) and result.fallback is None
+    # full-time pay when no work pattern was asked: for starting pay and the part-time sentence
+    full_time = (service.pay(replace(query, status=FULL_TIME))
+                 if query.status is None and (asked.starting_pay or comparable) else None)
     first = (phrases.NO_APPRENTICE_PAY if asked.apprentice_pay
-             else _starting_pay(service, query, result) if asked.starting_pay else "")
+             else _starting_pay(query, result, full_time) if asked.starting_pay else "")
     last = phrases.BEFORE_TAX if asked.tax else ""
-    if not median or result.fallback is not None:
+    if not comparable:
         return Answer(_joined(first, render_pay(result, long, monthly=asked.monthly), last), [result])
     text = _joined(first, render_pay(result, long, monthly=asked.monthly,
                                      verdict=_against_all_jobs(service, query, result) if asked.judges_pay else ""))
-    if query.status is None:
-        full_time = service.pay(replace(query, status=FULL_TIME))
+    if full_time is not None:
         full_median = full_time.values.get("median")
         if full_time.fallback is None and full_median and full_median >= PART_TIME_GAP * median:
             text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
     return Answer(_joined(text, last), [result])
 
 
-def _starting_pay(service: "LmiService", query: "Query", result: "Result") -> str:
+def _starting_pay(query: "Query", result: "Result", full_time: "Result | None") -> str:
     """No source has starting pay. Pay grows with experience, so the spread's lower end (the
     10th percentile) is where new starters are more likely to be: full-time where the work
-    pattern was not asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for
-    everyone, a full-time starter earns about twice that)."""
+    pattern was not asked (`full_time`), as everyone's lower end is mostly part-timers (nurses:
+    £13,046 for everyone, a full-time starter earns about twice that)."""
     if query.status is None:
-        full_time = service.pay(replace(query, status=FULL_TIME))
-        result = full_time if full_time.fallback is None else None
+        result = full_time if full_time is not None and full_time.fallback is None else None
     who = {None: phrases.FULL_TIMERS_IN_THIS_JOB, FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB,
            PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(query.status, phrases.PEOPLE_IN_THIS_JOB)
     low = result.values.get("p10") if result is not None else None
