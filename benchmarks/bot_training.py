@@ -3,6 +3,7 @@ model's size (target: <= 5 minutes on the 2-core machine).
 
     .venv/bin/python benchmarks/bot_training.py
 """
+
 from __future__ import annotations
 
 import os
@@ -25,10 +26,28 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env = quiet_rasa_env() | {"RASA_CACHE_DIRECTORY": str(Path(tmp) / "cache")}
         started = time.monotonic()
-        subprocess.run([sys.executable, "-m", "rasa", "train", "--config", "config.yml",
-                        "--domain", "bot/domain.yml", "--data", "bot/data", "--out", tmp,
-                        "--fixed-model-name", "bench"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rasa",
+                "train",
+                "--config",
+                "config.yml",
+                "--domain",
+                "bot/domain.yml",
+                "--data",
+                "bot/data",
+                "--out",
+                tmp,
+                "--fixed-model-name",
+                "bench",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         seconds = time.monotonic() - started
         size = (Path(tmp) / "bench.tar.gz").stat().st_size
     print(f"training time: {seconds / 60:.1f} min ({seconds:.0f} s; target <= 5 min, {os.cpu_count()} cores)")

@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/build_bench.py [--sources DIR]
 """
+
 from __future__ import annotations
 
 import argparse

@@ -7,6 +7,7 @@ memory <= 300 MB. Phrases: the labelled evaluation set plus every ONS related jo
 unit-group title, lower-cased as people type them (about 2,500 distinct phrases). Start-up and
 memory are measured in a fresh interpreter, from importing the coder to the first answer.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,16 +70,25 @@ def main(argv: list[str] | None = None) -> int:
     db = config.db_path(args.db)
     texts = phrases(db)
     wall = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(db)], input=json.dumps(texts),
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(db)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     wall = time.perf_counter() - wall
     r = json.loads(out.stdout)
     print(f"phrases            {r['n']}")
-    print(f"start-up           {r['startup']:.2f} s (import + load index + first answer; "
-          f"whole run {wall:.1f} s incl. interpreter)")
+    print(
+        f"start-up           {r['startup']:.2f} s (import + load index + first answer; "
+        f"whole run {wall:.1f} s incl. interpreter)"
+    )
     print(f"batch throughput   {r['n'] / r['batch']:,.0f} phrases/s (first pass, cold typo cache)")
-    print(f"latency            p50 {r['p50'] * 1e3:.2f} ms  p99 {r['p99'] * 1e3:.2f} ms  "
-          f"max {r['max'] * 1e3:.2f} ms")
+    print(
+        f"latency            p50 {r['p50'] * 1e3:.2f} ms  p99 {r['p99'] * 1e3:.2f} ms  "
+        f"max {r['max'] * 1e3:.2f} ms"
+    )
     print(f"memory             {r['rss_mb']:.0f} MB peak RSS")
     return 0
 

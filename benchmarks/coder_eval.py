@@ -1,14 +1,14 @@
 """Prints the SOC coder's top-1 and top-3 accuracy and how often it asked, on a labelled set.
 
-    python benchmarks/coder_eval.py                  # tests/data/coder_eval.csv, var/lmi.sqlite
-    python benchmarks/coder_eval.py --errors         # also list the phrases it got wrong
-    python benchmarks/coder_eval.py --fit            # fit the calibration constants (calibration.py)
-    python benchmarks/coder_eval.py --no-synonyms    # without the team's slang list
+python benchmarks/coder_eval.py                  # tests/data/coder_eval.csv, var/lmi.sqlite
+python benchmarks/coder_eval.py --errors         # also list the phrases it got wrong
+python benchmarks/coder_eval.py --fit            # fit the calibration constants (calibration.py)
+python benchmarks/coder_eval.py --no-synonyms    # without the team's slang list
 """
+
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
@@ -44,8 +44,10 @@ def fit(reports: list[Report]) -> None:
         hi = {0.8: 0.9, 0.9: 1.01}.get(lo, lo + 0.2)
         mask = (pred >= lo) & (pred < hi)
         if mask.any():
-            print(f"  {lo:.1f}-{min(hi, 1):.1f}: n={mask.sum():4d} predicted {pred[mask].mean():.2f} "
-                  f"observed {y[mask].mean():.2f}")
+            print(
+                f"  {lo:.1f}-{min(hi, 1):.1f}: n={mask.sum():4d} predicted {pred[mask].mean():.2f} "
+                f"observed {y[mask].mean():.2f}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,8 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="database (default $LMI_DB or var/lmi.sqlite)")
     ap.add_argument("--errors", action="store_true", help="list phrases whose top code is wrong")
     ap.add_argument("--fit", action="store_true", help="fit and print calibration constants")
-    ap.add_argument("--no-synonyms", action="store_true",
-                    help="leave out the team's synonym list (what the ONS titles alone achieve)")
+    ap.add_argument(
+        "--no-synonyms",
+        action="store_true",
+        help="leave out the team's synonym list (what the ONS titles alone achieve)",
+    )
     args = ap.parse_args(argv)
     db = config.db_path(args.db)
     coder = SocCoder.from_db(db, without_synonyms=True) if args.no_synonyms else get_coder(db)
@@ -66,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             if not o.top1:
                 got = [f"{c}:{coder.titles[c][:28]}" for c in o.ranked[:3]]
                 mark = "top3" if o.top3 else "MISS"
-                print(f"{mark} {o.item.phrase!r} want {o.item.codes} asked={o.asked} "
-                      f"raw={o.raw[0]:.2f}/{o.raw[1]:.2f} got {got}")
+                print(
+                    f"{mark} {o.item.phrase!r} want {o.item.codes} asked={o.asked} "
+                    f"raw={o.raw[0]:.2f}/{o.raw[1]:.2f} got {got}"
+                )
     if args.fit:
         fit([report, evaluate(SocCoder.from_db(db, without_synonyms=True), load(args.file))])
     return 0

@@ -8,6 +8,7 @@ Runs `rasa test nlu --cross-validation` from the repository root (the spaCy pipe
 by a path relative to it) and reads the reports Rasa writes for the held-out folds. On the
 2-core machine this takes about 15 minutes: five trainings.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,9 +31,27 @@ def run(folds: int, out: Path) -> float:
     lookups.write()
     build_spacy.ensure()
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "rasa", "test", "nlu", "--cross-validation",
-                    "--folds", str(folds), "--config", "config.yml", "--nlu", "bot/data",
-                    "--out", str(out)], cwd=ROOT, env=quiet_rasa_env(), check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "test",
+            "nlu",
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--config",
+            "config.yml",
+            "--nlu",
+            "bot/data",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=quiet_rasa_env(),
+        check=True,
+    )
     return time.monotonic() - started
 
 
@@ -44,9 +63,16 @@ def report(out: Path) -> dict:
         "intent_accuracy": intents.get("accuracy"),
         "entity_f1": {name: entities[name]["f1-score"] for name in ENTITIES if name in entities},
         "entity_macro_f1": entities["macro avg"]["f1-score"],
-        "weakest_intents": sorted(((k, round(v["f1-score"], 3)) for k, v in intents.items()
-                                   if isinstance(v, dict) and "support" in v and k not in
-                                   ("macro avg", "weighted avg", "micro avg")), key=lambda kv: kv[1])[:5],
+        "weakest_intents": sorted(
+            (
+                (k, round(v["f1-score"], 3))
+                for k, v in intents.items()
+                if isinstance(v, dict)
+                and "support" in v
+                and k not in ("macro avg", "weighted avg", "micro avg")
+            ),
+            key=lambda kv: kv[1],
+        )[:5],
     }
 
 
@@ -60,14 +86,17 @@ def main() -> int:
         seconds = run(args.folds, out)
         figures = report(out)
     print(f"{args.folds}-fold cross-validation in {seconds / 60:.1f} min")
-    print(f"intent macro-F1: {figures['intent_macro_f1']:.3f} (target >= 0.92); "
-          f"accuracy {figures['intent_accuracy']:.3f}")
+    print(
+        f"intent macro-F1: {figures['intent_macro_f1']:.3f} (target >= 0.92); "
+        f"accuracy {figures['intent_accuracy']:.3f}"
+    )
     for name, f1 in figures["entity_f1"].items():
         target = " (target >= 0.90)" if name in ("job", "region") else ""
         print(f"entity {name} F1: {f1:.3f}{target}")
     print(f"weakest intents: {figures['weakest_intents']}")
     ok = figures["intent_macro_f1"] >= 0.92 and all(
-        figures["entity_f1"].get(n, 0) >= 0.90 for n in ("job", "region"))
+        figures["entity_f1"].get(n, 0) >= 0.90 for n in ("job", "region")
+    )
     return 0 if ok else 1
 
 

@@ -15,6 +15,7 @@ conversations under way.
     scripts/run                              # in another terminal
     .venv/bin/python benchmarks/rest_bench.py [--url http://localhost:5005] [--think 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,30 +42,63 @@ CONVERSATION = (
     "how much does an engineer earn?",  # a broad job: the bot offers choices
     "thanks",
 )
-JOBS = ("plumbers", "electricians", "nurses", "paramedics", "chefs", "hairdressers",
-        "web developers", "carpenters", "mechanics", "teaching assistants", "police officers",
-        "accountants", "care workers", "bakers", "software developers", "architects")
-PLACES = ("Wales", "Scotland", "London", "the North East", "Yorkshire", "Northern Ireland",
-          "the South West", "Manchester", "Birmingham", "Cardiff")
+JOBS = (
+    "plumbers",
+    "electricians",
+    "nurses",
+    "paramedics",
+    "chefs",
+    "hairdressers",
+    "web developers",
+    "carpenters",
+    "mechanics",
+    "teaching assistants",
+    "police officers",
+    "accountants",
+    "care workers",
+    "bakers",
+    "software developers",
+    "architects",
+)
+PLACES = (
+    "Wales",
+    "Scotland",
+    "London",
+    "the North East",
+    "Yorkshire",
+    "Northern Ireland",
+    "the South West",
+    "Manchester",
+    "Birmingham",
+    "Cardiff",
+)
 
 
 def messages(number: int) -> list[str]:
     """Conversation `number`'s messages: the same shape for all, different jobs and places."""
     jobs = [JOBS[(number + k * 3) % len(JOBS)] for k in range(4)]
-    return [m.format(*jobs, place=PLACES[number % len(PLACES)],
-                     other_place=PLACES[(number + 3) % len(PLACES)], job=jobs[0].rstrip("s"))
-            for m in CONVERSATION]
+    return [
+        m.format(
+            *jobs,
+            place=PLACES[number % len(PLACES)],
+            other_place=PLACES[(number + 3) % len(PLACES)],
+            job=jobs[0].rstrip("s"),
+        )
+        for m in CONVERSATION
+    ]
 
 
-async def conversation(client: aiohttp.ClientSession, number: int, think: float,
-                       latencies: list[float], errors: list[str]) -> None:
+async def conversation(
+    client: aiohttp.ClientSession, number: int, think: float, latencies: list[float], errors: list[str]
+) -> None:
     sender = f"bench-{number}-{uuid.uuid4().hex[:6]}"
     await asyncio.sleep(random.uniform(0, think))  # people do not all start at once
     for message in messages(number):
         start = time.perf_counter()
         try:
-            async with client.post("/webhooks/rest/webhook",
-                                   json={"sender": sender, "message": message}) as answer:
+            async with client.post(
+                "/webhooks/rest/webhook", json={"sender": sender, "message": message}
+            ) as answer:
                 status = answer.status
                 replies = await answer.json() if status == 200 else None
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
@@ -82,8 +116,9 @@ async def run(url: str, conversations: int, think: float) -> int:
     # aiohttp, not httpx: the client shares the machine's cores with the servers it measures,
     # and httpx spent ~6 ms of processor time per request, a fifth of what the servers spend
     connector = aiohttp.TCPConnector(limit=conversations)
-    async with aiohttp.ClientSession(base_url=url, connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=60)) as client:
+    async with aiohttp.ClientSession(
+        base_url=url, connector=connector, timeout=aiohttp.ClientTimeout(total=60)
+    ) as client:
         try:
             async with client.get("/"):
                 pass
@@ -92,16 +127,18 @@ async def run(url: str, conversations: int, think: float) -> int:
             return 1
         await conversation(client, 0, 0, [], [])  # warm-up: first-use caches in both servers
         start = time.perf_counter()
-        await asyncio.gather(*(conversation(client, n, think, latencies, errors)
-                               for n in range(conversations)))
+        await asyncio.gather(
+            *(conversation(client, n, think, latencies, errors) for n in range(conversations))
+        )
         elapsed = time.perf_counter() - start
     sent = len(latencies) + len(errors)
     ms = sorted(1000 * t for t in latencies)
     p95 = ms[max(0, round(0.95 * len(ms)) - 1)] if ms else float("nan")
-    print(f"{sent} messages, {conversations} concurrent conversations, "
-          f"{think:g} s between reply and next message, {elapsed:.1f} s")
-    print(f"reply latency p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, "
-          f"max {ms[-1]:.0f} ms")
+    print(
+        f"{sent} messages, {conversations} concurrent conversations, "
+        f"{think:g} s between reply and next message, {elapsed:.1f} s"
+    )
+    print(f"reply latency p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, max {ms[-1]:.0f} ms")
     print(f"throughput {sent / elapsed:.1f} messages/s")
     print(f"errors {len(errors)}")
     for error in errors[:10]:
@@ -113,8 +150,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:5005")
     parser.add_argument("--conversations", type=int, default=20)
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="seconds each conversation waits after a reply (default 0)")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="seconds each conversation waits after a reply (default 0)"
+    )
     args = parser.parse_args()
     return asyncio.run(run(args.url.rstrip("/"), args.conversations, args.think))
 

@@ -7,6 +7,7 @@ comparisons) over random occupations and breakdowns, fixed seed. Prints p50/p95/
 The target is p95 <= 5 ms. A fresh service is timed (first use of each lookup included);
 --warm runs the same questions twice and times the second pass.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,21 @@ from pathlib import Path
 from lmi_backend import config
 from lmi_backend.service import LmiService, Query
 
-KINDS = ("pay", "pay", "pay", "hours", "outlook", "vacancies", "skills", "description", "tasks",
-         "entry_routes", "apprenticeships", "similar", "compare")
+KINDS = (
+    "pay",
+    "pay",
+    "pay",
+    "hours",
+    "outlook",
+    "vacancies",
+    "skills",
+    "description",
+    "tasks",
+    "entry_routes",
+    "apprenticeships",
+    "similar",
+    "compare",
+)
 
 
 def questions(service: LmiService, n: int, seed: int = 2024) -> list[tuple[str, Query, list[int]]]:
@@ -27,12 +41,14 @@ def questions(service: LmiService, n: int, seed: int = 2024) -> list[tuple[str, 
     units = sorted(c for c, r in service.store.soc.items() if r.level == 4)
     out = []
     for _ in range(n):
-        q = Query(rng.choice(units),
-                  region=rng.choice([None, None, *range(1, 13)]),
-                  gender=rng.choice([None, None, 1, 2]),
-                  status=rng.choice([None, None, 1, 2, 3]),
-                  qualification=rng.choice([None, None, None, *range(1, 10)]),
-                  age=rng.choice([None, None, None, rng.randint(16, 70)]))
+        q = Query(
+            rng.choice(units),
+            region=rng.choice([None, None, *range(1, 13)]),
+            gender=rng.choice([None, None, 1, 2]),
+            status=rng.choice([None, None, 1, 2, 3]),
+            qualification=rng.choice([None, None, None, *range(1, 10)]),
+            age=rng.choice([None, None, None, rng.randint(16, 70)]),
+        )
         out.append((rng.choice(KINDS), q, rng.sample(units, rng.choice([2, 3]))))
     return out
 
@@ -61,8 +77,13 @@ def run(db: Path, n: int, warm: bool) -> dict[str, float]:
         times.append((time.perf_counter() - t0) * 1000)
     service.close()
     times.sort()
-    return {"n": n, "p50": statistics.median(times), "p95": times[int(0.95 * n) - 1],
-            "max": times[-1], "mean": statistics.fmean(times)}
+    return {
+        "n": n,
+        "p50": statistics.median(times),
+        "p95": times[int(0.95 * n) - 1],
+        "max": times[-1],
+        "mean": statistics.fmean(times),
+    }
 
 
 def main() -> None:
@@ -72,9 +93,11 @@ def main() -> None:
     p.add_argument("--warm", action="store_true")
     args = p.parse_args()
     stats = run(config.db_path(args.db), args.n, args.warm)
-    print(f"{stats['n']} mixed service queries ({'warm' if args.warm else 'cold'}): "
-          f"p50 {stats['p50']:.2f} ms, p95 {stats['p95']:.2f} ms, max {stats['max']:.2f} ms, "
-          f"mean {stats['mean']:.2f} ms  (target p95 <= 5 ms)")
+    print(
+        f"{stats['n']} mixed service queries ({'warm' if args.warm else 'cold'}): "
+        f"p50 {stats['p50']:.2f} ms, p95 {stats['p95']:.2f} ms, max {stats['max']:.2f} ms, "
+        f"mean {stats['mean']:.2f} ms  (target p95 <= 5 ms)"
+    )
 
 
 if __name__ == "__main__":

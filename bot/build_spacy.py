@@ -5,6 +5,7 @@ downloaded at run time here, so we save a blank English pipeline with the lookup
 from spacy-lookups-data (an installed wheel). It gives Rasa spaCy tokens and lemmas ("earns" ->
 "earn", "jobs" -> "job"); the count-vector featurizers then see fewer surface forms.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -9,6 +9,7 @@ with scripts/run), so the demo shows the real answers, charts drawn as text incl
     python -m bot.demo --step            # waits for Enter before each question
     python -m bot.demo --url http://localhost:5005 --pause 0
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,15 +28,23 @@ SCRIPT: tuple[tuple[str, str], ...] = (
     ("and in London?", "A follow-up: the assistant remembers the job."),
     ("compare plumbers with electricians", "Two jobs side by side."),
     ("what apprenticeships are there for electricians?", "Apprenticeships that lead to the job."),
-    ("how much do zookeepers earn in Northern Ireland?",
-     "Too few people in the survey: the assistant explains why there is no figure and gives the "
-     "nearest reliable one instead."),
-    ("I'm good at maths, what jobs could I do?",
-     "No job in mind: jobs that use what someone likes or is good at, to pick from."),
-    ("do I need a degree to be a vet?",
-     "How many people in the job have a degree, then what new starters need."),
-    ("which jobs will be in demand?",
-     "Job areas projected to grow most in England, with a job from each to pick."),
+    (
+        "how much do zookeepers earn in Northern Ireland?",
+        "Too few people in the survey: the assistant explains why there is no figure and gives the "
+        "nearest reliable one instead.",
+    ),
+    (
+        "I'm good at maths, what jobs could I do?",
+        "No job in mind: jobs that use what someone likes or is good at, to pick from.",
+    ),
+    (
+        "do I need a degree to be a vet?",
+        "How many people in the job have a degree, then what new starters need.",
+    ),
+    (
+        "which jobs will be in demand?",
+        "Job areas projected to grow most in England, with a job from each to pick.",
+    ),
     ("thanks", "The end."),
 )
 
@@ -47,13 +56,17 @@ def chart_as_text(chart: dict, width: int = 40) -> list[str]:
         low, high = v["p10"], v["p90"]
         position = round((v["median"] - low) / (high - low) * (width - 1)) if high > low else 0
         bar = "".join("|" if i == position else "=" for i in range(width))
-        return [chart.get("title", ""), f"  10% £{low:,.0f} [{bar}] £{high:,.0f} 90%",
-                f"  median £{v['median']:,.0f}"]
+        return [
+            chart.get("title", ""),
+            f"  10% £{low:,.0f} [{bar}] £{high:,.0f} 90%",
+            f"  median £{v['median']:,.0f}",
+        ]
     bars = chart.get("bars") or []
     top = max((b["value"] for b in bars), default=0) or 1
     return [chart.get("title", "")] + [
         f"  {b['label']:<26} {'#' * max(1, round(b['value'] / top * width // 2))} {b['value']:,.0f}"
-        for b in bars]
+        for b in bars
+    ]
 
 
 def show(speaker: str, text: str, indent: str = " " * 12) -> None:
@@ -83,8 +96,7 @@ def play(url: str, pause: float, step: bool) -> int:
         try:
             client.get("/")
         except httpx.TransportError:
-            print(f"The assistant is not running at {url}. Start it with scripts/run first.",
-                  file=sys.stderr)
+            print(f"The assistant is not running at {url}. Start it with scripts/run first.", file=sys.stderr)
             return 1
         for said, note in SCRIPT:
             if step:

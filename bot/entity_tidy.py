@@ -6,9 +6,10 @@ The tagger labels token by token and sometimes breaks an unfamiliar multi-word j
 Pieces of the same entity type separated only by spaces are one phrase. A job whose words are
 exactly a place in the gazetteer ("plymouth") is a place.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -23,19 +24,27 @@ from lmi_backend.places import gazetteer
 JOINED = ("job",)
 
 
-def tidy(entities: List[Dict[str, Any]], text: str) -> List[Dict[str, Any]]:
-    out: List[Dict[str, Any]] = []
+def tidy(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for entity in sorted(entities, key=lambda e: e.get("start", 0)):
         entity = dict(entity)
         if entity.get("entity") == "job" and str(entity.get("value", "")).lower() in gazetteer().names:
             entity["entity"] = "region"
         last = out[-1] if out else None
-        if (last is not None and entity.get("entity") in JOINED and last.get("entity") == entity.get("entity")
-                and "end" in last and "start" in entity and not text[last["end"]:entity["start"]].strip()):
+        if (
+            last is not None
+            and entity.get("entity") in JOINED
+            and last.get("entity") == entity.get("entity")
+            and "end" in last
+            and "start" in entity
+            and not text[last["end"] : entity["start"]].strip()
+        ):
             last["end"] = entity["end"]
-            last["value"] = text[last["start"]:last["end"]]
+            last["value"] = text[last["start"] : last["end"]]
             if "confidence_entity" in entity:
-                last["confidence_entity"] = min(last.get("confidence_entity", 1.0), entity["confidence_entity"])
+                last["confidence_entity"] = min(
+                    last.get("confidence_entity", 1.0), entity["confidence_entity"]
+                )
             continue
         out.append(entity)
     return out
@@ -44,11 +53,16 @@ def tidy(entities: List[Dict[str, Any]], text: str) -> List[Dict[str, Any]]:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class EntityTidier(GraphComponent):
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "EntityTidier":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EntityTidier:
         return cls()
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             entities = message.get(ENTITIES) or []
             if entities:

@@ -9,28 +9,26 @@ matching rows of a coefficient matrix laid out once at load time, then sklearn's
 The training matrix, the fitted model and the probabilities are the same as Rasa's
 (tests/test_rasa_project.py checks the probabilities against sklearn's).
 """
-from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from __future__ import annotations
 
 import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from scipy.sparse import csr_matrix
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
+from scipy.sparse import csr_matrix
 from sklearn.utils.extmath import softmax
 
 
-def sentence_features(message: Message) -> Tuple[np.ndarray, np.ndarray, int]:
+def sentence_features(message: Message) -> tuple[np.ndarray, np.ndarray, int]:
     """The message's sentence features side by side, in the order Rasa stacks them (sparse
     featurizers in pipeline order, then dense): column indices, values and the total width."""
-    columns: List[np.ndarray] = []
-    values: List[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     width = 0
-    features = [f for f in message.features
-                if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+    features = [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
     for feature in sorted(features, key=lambda f: not f.is_sparse()):  # stable: sparse first
         matrix = feature.features
         if feature.is_sparse():
@@ -49,16 +47,19 @@ def sentence_features(message: Message) -> Tuple[np.ndarray, np.ndarray, int]:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class QuickLogisticRegressionClassifier(LogisticRegressionClassifier):
-    _weights: Optional[np.ndarray] = None
+    _weights: np.ndarray | None = None
 
-    def _create_X(self, messages: List[Message]) -> csr_matrix:
+    def _create_X(self, messages: list[Message]) -> csr_matrix:
         rows = [sentence_features(message) for message in messages]
         width = max((r[2] for r in rows), default=0)
         return csr_matrix(
-            (np.concatenate([r[1] for r in rows]) if rows else np.zeros(0),
-             np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, dtype=np.int64),
-             np.cumsum([0] + [len(r[0]) for r in rows])),
-            shape=(len(rows), width))
+            (
+                np.concatenate([r[1] for r in rows]) if rows else np.zeros(0),
+                np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, dtype=np.int64),
+                np.cumsum([0] + [len(r[0]) for r in rows]),
+            ),
+            shape=(len(rows), width),
+        )
 
     def _scores(self, message: Message) -> np.ndarray:
         if self._weights is None:
@@ -67,15 +68,16 @@ class QuickLogisticRegressionClassifier(LogisticRegressionClassifier):
         columns, values, _ = sentence_features(message)
         return values @ self._weights[columns] + self.clf.intercept_
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         if len(self.clf.classes_) <= 2:  # sklearn's one-v-rest case: keep its own path
             return super().process(messages)
         names = self.clf.classes_
         for message in messages:
             probabilities = softmax(self._scores(message)[np.newaxis, :], copy=False)[0]
-            ranking = sorted(({"name": name, "confidence": confidence}
-                              for name, confidence in zip(names, probabilities)),
-                             key=lambda entry: -entry["confidence"])
+            ranking = sorted(
+                ({"name": name, "confidence": confidence} for name, confidence in zip(names, probabilities)),
+                key=lambda entry: -entry["confidence"],
+            )
             message.set("intent", ranking[0], add_to_output=True)
             if self.config[RANKING_LENGTH] > 0:
                 ranking = ranking[: self.config[RANKING_LENGTH]]

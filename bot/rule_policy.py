@@ -15,10 +15,11 @@ rule can match a state without an intent, as here (every rule names an intent; n
 written with text), the first search always finds nothing and is skipped: the same prediction,
 with the states made once instead of twice.
 """
+
 from __future__ import annotations
 
 import weakref
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any
 
 from rasa.core.policies.rule_policy import RULES, RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,8 +32,9 @@ from rasa.shared.nlu.constants import INTENT
 TURNS_SHOWN = 3
 
 
-def recent_turns(tracker: DialogueStateTracker, domain: Domain,
-                 turns: int = TURNS_SHOWN) -> DialogueStateTracker:
+def recent_turns(
+    tracker: DialogueStateTracker, domain: Domain, turns: int = TURNS_SHOWN
+) -> DialogueStateTracker:
     """The conversation from the action before the `turns`-th last user message on."""
     events = list(tracker.applied_events())
     users = [i for i, event in enumerate(events) if isinstance(event, UserUttered)]
@@ -46,7 +48,7 @@ def recent_turns(tracker: DialogueStateTracker, domain: Domain,
     return DialogueStateTracker.from_events(tracker.sender_id, carried + events[cut:], domain.slots)
 
 
-def _could_match_text(rule_states: List[State]) -> bool:
+def _could_match_text(rule_states: list[State]) -> bool:
     if not rule_states:
         return True
     last = rule_states[-1]
@@ -54,26 +56,28 @@ def _could_match_text(rule_states: List[State]) -> bool:
     return bool(last.get(PREVIOUS_ACTION)) and (not intent or intent == SHOULD_NOT_BE_SET)
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class RecentTurnsRulePolicy(RulePolicy):
     # the last conversation shortened, and the short one: RulePolicy may ask twice per
     # prediction (once by the message's text, once by its intent)
-    _shortened: Tuple[Optional["weakref.ReferenceType"], int, Optional[DialogueStateTracker]] = (None, 0, None)
-    _checked_rules: Optional[Dict[Text, Text]] = None  # the lookup _text_can_match was found for
+    _shortened: tuple[weakref.ReferenceType | None, int, DialogueStateTracker | None] = (None, 0, None)
+    _checked_rules: dict[str, str] | None = None  # the lookup _text_can_match was found for
     _text_can_match = True
 
-    def _prediction_states(self, tracker: DialogueStateTracker, domain: Domain,
-                           use_text_for_last_user_input: bool = False,
-                           rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+    def _prediction_states(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        use_text_for_last_user_input: bool = False,
+        rule_only_data: dict[str, Any] | None = None,
+    ) -> list[State]:
         if type(tracker) is DialogueStateTracker:  # a live conversation, not training data
             tracker = self._recent_turns(tracker, domain)
-        return super()._prediction_states(tracker, domain, use_text_for_last_user_input,
-                                          rule_only_data)
+        return super()._prediction_states(tracker, domain, use_text_for_last_user_input, rule_only_data)
 
     def _find_action_from_rules(
         self, tracker: DialogueStateTracker, domain: Domain, use_text_for_last_user_input: bool
-    ) -> Tuple[Optional[Text], Optional[Text], bool]:
+    ) -> tuple[str | None, str | None, bool]:
         if use_text_for_last_user_input and not self._a_rule_can_match_text():
             return None, None, False
         return super()._find_action_from_rules(tracker, domain, use_text_for_last_user_input)
@@ -84,8 +88,10 @@ class RecentTurnsRulePolicy(RulePolicy):
         no previous action, or requires an intent, cannot match (RulePolicy._is_rule_applicable)."""
         rules = self.lookup.get(RULES, {})
         if self._checked_rules is not rules:
-            self._checked_rules, self._text_can_match = rules, any(
-                _could_match_text(self._rule_key_to_state(key)) for key in rules)
+            self._checked_rules, self._text_can_match = (
+                rules,
+                any(_could_match_text(self._rule_key_to_state(key)) for key in rules),
+            )
         return self._text_can_match
 
     def _recent_turns(self, tracker: DialogueStateTracker, domain: Domain) -> DialogueStateTracker:

@@ -14,6 +14,7 @@ serving. The waits are long because the other worker, holding the lock, is often
 processor mid-write (two cores, five busy processes): under load 1 write in 40 waited, ~6 ms
 on average (measured), while the write itself takes a few tenths of a millisecond.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -21,8 +22,8 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from typing import AsyncIterator, Iterator
 
 BUSY_TIMEOUT_SECONDS = 10.0
 RETRY_SECONDS = 0.001  # the event loop's timers count whole milliseconds
@@ -40,8 +41,7 @@ class ThreadConnections:
     def get(self) -> sqlite3.Connection:
         local = self._local
         if getattr(local, "pid", None) != os.getpid():
-            local.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS,
-                                               isolation_level=None)
+            local.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             local.connection.execute("PRAGMA journal_mode=WAL")
             local.connection.execute("PRAGMA synchronous=NORMAL")
             if self._setup:

@@ -25,6 +25,7 @@ so no separate job has to be scheduled. Set in bot/endpoints.yml:
       db: var/conversations.sqlite
       retention_days: 30
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -32,8 +33,9 @@ import json
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -70,8 +72,10 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         """Rasa passes the endpoints file's `tracker_store` settings as keywords."""
         db = kwargs.get("db", "rasa.db")
         if kwargs.get("dialect", "sqlite") != "sqlite" or kwargs.get("host") or db in ("", ":memory:"):
-            raise ValueError("RetentionSQLTrackerStore keeps conversations in a SQLite file: set "
-                             "dialect: sqlite and db: a file path (or use Rasa's SQLTrackerStore)")
+            raise ValueError(
+                "RetentionSQLTrackerStore keeps conversations in a SQLite file: set "
+                "dialect: sqlite and db: a file path (or use Rasa's SQLTrackerStore)"
+            )
         with _one_process_at_a_time(db):
             super().__init__(**kwargs)
         self._db = sqlite_connections.ThreadConnections(self.engine.url.database)
@@ -86,10 +90,13 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         self._latest_session_sql = (
             f"SELECT id, data FROM {table} WHERE sender_id = :sender_id AND id >= "
             f"(SELECT coalesce(max(id), 0) FROM {table} WHERE sender_id = :sender_id "
-            f"AND type_name = '{SessionStarted.type_name}') ORDER BY id")
-        self._insert_sql = (f"INSERT INTO {table} (sender_id, type_name, timestamp, intent_name, "
-                            "action_name, data) VALUES (:sender_id, :type_name, :timestamp, "
-                            ":intent_name, :action_name, :data)")
+            f"AND type_name = '{SessionStarted.type_name}') ORDER BY id"
+        )
+        self._insert_sql = (
+            f"INSERT INTO {table} (sender_id, type_name, timestamp, intent_name, "
+            "action_name, data) VALUES (:sender_id, :type_name, :timestamp, "
+            ":intent_name, :action_name, :data)"
+        )
         # sender -> the events this process last saved for it, and the id of their newest row
         self._recent: OrderedDict[str, tuple[list[Event], int]] = OrderedDict()
         self.prune()
@@ -100,8 +107,11 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         what remains can always be replayed."""
         now = time.time() if now is None else now
         events = self.SQLEvent.__table__
-        stale = (sa.select(events.c.sender_id).group_by(events.c.sender_id)
-                 .having(sa.func.max(events.c.timestamp) < now - self.retention_seconds))
+        stale = (
+            sa.select(events.c.sender_id)
+            .group_by(events.c.sender_id)
+            .having(sa.func.max(events.c.timestamp) < now - self.retention_seconds)
+        )
         with self.engine.begin() as conn:
             count = conn.execute(sa.select(sa.func.count()).select_from(stale.subquery())).scalar()
             if count:
@@ -129,8 +139,9 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         stored = self._stored_count(tracker.sender_id, events)
         if stored is None:  # not in memory, or the tracker did not come from it: count the rows
             with self.session_scope() as session:
-                stored = self._event_query(session, tracker.sender_id,
-                                           fetch_events_from_all_sessions=False).count()
+                stored = self._event_query(
+                    session, tracker.sender_id, fetch_events_from_all_sessions=False
+                ).count()
         rows = [self._row(tracker.sender_id, event) for event in events[stored:]]
         async with self._db.write_without_blocking() as db:
             if rows:
@@ -194,6 +205,11 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
     @staticmethod
     def _row(sender_id: str, event: Event) -> dict[str, Any]:
         data = event.as_dict()
-        return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
-                "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                "action_name": data.get("name"), "data": json.dumps(data)}
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }

@@ -1,4 +1,5 @@
 """`lmi`: build the database, fetch sources, report coverage (and, as they land, code and query)."""
+
 from __future__ import annotations
 
 import argparse
@@ -58,21 +59,49 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0 if not report.failed else 1
 
 
-QUERY_KINDS = ("pay", "hours", "outlook", "vacancies", "employment", "skills", "description", "tasks",
-               "entry_routes", "apprenticeships", "compare", "similar")
+QUERY_KINDS = (
+    "pay",
+    "hours",
+    "outlook",
+    "vacancies",
+    "employment",
+    "skills",
+    "description",
+    "tasks",
+    "entry_routes",
+    "apprenticeships",
+    "compare",
+    "similar",
+)
 
 
 def _query(args: argparse.Namespace) -> int:
     from .service import LmiService, Query
 
     socs = [int(s) for part in args.soc for s in part.split(",") if s.strip()]
-    q = Query(socs[0], region=args.region, gender=args.gender, status=args.status,
-              qualification=args.qualification, age=args.age)
+    q = Query(
+        socs[0],
+        region=args.region,
+        gender=args.gender,
+        status=args.status,
+        qualification=args.qualification,
+        age=args.age,
+    )
     service = LmiService(config.db_path(args.db))
-    by_cell = {"pay": service.pay, "hours": service.hours, "outlook": service.outlook,
-               "vacancies": service.vacancies, "employment": service.employment}
-    by_job = {"skills": service.skills, "description": service.job_description, "tasks": service.tasks,
-              "entry_routes": service.entry_routes, "apprenticeships": service.apprenticeships}
+    by_cell = {
+        "pay": service.pay,
+        "hours": service.hours,
+        "outlook": service.outlook,
+        "vacancies": service.vacancies,
+        "employment": service.employment,
+    }
+    by_job = {
+        "skills": service.skills,
+        "description": service.job_description,
+        "tasks": service.tasks,
+        "entry_routes": service.entry_routes,
+        "apprenticeships": service.apprenticeships,
+    }
     try:
         if args.what in by_cell:
             result = by_cell[args.what](q)
@@ -91,6 +120,7 @@ def _query(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), indent=1))
     else:
         from .answers import render
+
         print(render(result, long=True))
     return 0
 
@@ -106,15 +136,18 @@ def _code(args: argparse.Namespace) -> int:
         result = coder.code(args.text, args.limit)
         print(json.dumps(result.to_dict()) if args.json else _code_text(result))
         return 0
-    with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")) as fh:
+    with sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             result = coder.code(line.rstrip("\r\n"), args.limit)
-            print(json.dumps({"text": line.rstrip("\r\n"), **result.to_dict()}) if args.json
-                  else f"{line.strip()}\t{_code_text(result)}")
+            print(
+                json.dumps({"text": line.rstrip("\r\n"), **result.to_dict()})
+                if args.json
+                else f"{line.strip()}\t{_code_text(result)}"
+            )
     return 0
 
 
-def _code_text(result: "CodingResult") -> str:
+def _code_text(result: CodingResult) -> str:
     if not result.candidates:
         return "no match"
     lines = [f"{c.soc} {c.title} ({c.score:.2f}, matched {c.matched!r})" for c in result.candidates]
@@ -143,20 +176,31 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("text", nargs="?", help='the job, as a person would write it, e.g. "sparky"')
     k.add_argument("--batch", metavar="FILE", help="code one phrase per line of FILE ('-' for stdin)")
     k.add_argument("--limit", type=int, default=4, help="most candidates to return (default 4)")
-    k.add_argument("--json", action="store_true",
-                   help='{"candidates": [{"soc", "title", "score"}], "ambiguous"}; one object per line with --batch')
+    k.add_argument(
+        "--json",
+        action="store_true",
+        help='{"candidates": [{"soc", "title", "score"}], "ambiguous"}; one object per line with --batch',
+    )
     k.set_defaults(func=_code)
 
     q = sub.add_parser("query", help="ask the service (pay, hours, outlook, skills ...) for a SOC code")
     q.add_argument("what", choices=QUERY_KINDS)
-    q.add_argument("--soc", required=True, action="append",
-                   help="SOC2010 code; for compare give 2-3 (repeat --soc or 5314,5241)")
+    q.add_argument(
+        "--soc",
+        required=True,
+        action="append",
+        help="SOC2010 code; for compare give 2-3 (repeat --soc or 5314,5241)",
+    )
     q.add_argument("--region", type=int, help="LMI for All region 1-12 (default: UK)")
     q.add_argument("--gender", type=int, choices=(1, 2), help="1 male, 2 female")
-    q.add_argument("--status", type=int, choices=(1, 2, 3),
-                   help="1 full-time, 2 part-time, 3 self-employed")
-    q.add_argument("--qualification", type=int, choices=range(1, 10), metavar="1-9",
-                   help="RQF level code (LMI for All qualification codes)")
+    q.add_argument("--status", type=int, choices=(1, 2, 3), help="1 full-time, 2 part-time, 3 self-employed")
+    q.add_argument(
+        "--qualification",
+        type=int,
+        choices=range(1, 10),
+        metavar="1-9",
+        help="RQF level code (LMI for All qualification codes)",
+    )
     q.add_argument("--age", type=int, help="age in years")
     q.add_argument("--limit", type=int, default=5, help="similar jobs to list")
     q.add_argument("--json", action="store_true", help="the structured result as JSON")

@@ -2,6 +2,7 @@
 
 Paths are resolved in one place so the CLI, the tests and the bot agree on them.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@
 the words; these parsers turn the tagged words (or, as a back-up, the whole message) into codes.
 They are here rather than in the bot because any front end asking the same questions needs them.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,15 @@ import re
 # LMI for All RQF9 qualification codes (dimension table `qualification`, scheme rqf9) and how the
 # bot names them back to the user.
 QUALIFICATION_NAMES: dict[int, str] = {
-    1: "a doctorate", 2: "a master's degree", 3: "a degree", 4: "a foundation degree or HND",
-    5: "an HNC or higher education certificate", 6: "A levels or similar", 7: "GCSEs (grades 4 to 9)",
-    8: "GCSEs below grade 4", 9: "no qualifications",
+    1: "a doctorate",
+    2: "a master's degree",
+    3: "a degree",
+    4: "a foundation degree or HND",
+    5: "an HNC or higher education certificate",
+    6: "A levels or similar",
+    7: "GCSEs (grades 4 to 9)",
+    8: "GCSEs below grade 4",
+    9: "no qualifications",
 }
 # status dimension codes the service takes for work pattern
 FULL_TIME, PART_TIME, SELF_EMPLOYED = 1, 2, 3
@@ -22,21 +29,35 @@ WORK_PATTERN_NAMES = {FULL_TIME: "full-time", PART_TIME: "part-time", SELF_EMPLO
 MIN_AGE, MAX_AGE = 13, 70
 
 _NUMBER_WORDS = {
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty one": 21, "twenty two": 22,
-    "twenty three": 23, "twenty four": 24, "twenty five": 25,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty one": 21,
+    "twenty two": 22,
+    "twenty three": 23,
+    "twenty four": 24,
+    "twenty five": 25,
 }
 _AGE_IN_TEXT = re.compile(
     r"\b(?:i'?m|i am|im|age|aged|turning|turned|am)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(\d{2})\b"
-    r"|\b(\d{2})\s*(?:yo|y/o|y\.o\.|yrs?|years?)(?:\s*old)?\b")
+    r"|\b(\d{2})\s*(?:yo|y/o|y\.o\.|yrs?|years?)(?:\s*old)?\b"
+)
 
 # RQF "level N" -> RQF9 code (level 8 doctorate = 1 ... level 1 = 8)
 _LEVEL_TO_CODE = {8: 1, 7: 2, 6: 3, 5: 4, 4: 5, 3: 6, 2: 7, 1: 8}
 _NONE = re.compile(
     r"\b(?:no|without|dont have|don't have|do not have|havent got|haven't got|not got|zero)\b"
-    r"[\w\s]{0,12}\b(?:gcses?|quals?|qualifications?|exams?|grades)\b|\bnothing\b|\bno quals?\b")
-_FAILED = re.compile(r"\b(?:failed|flopped|bombed|didn'?t pass|did not pass)\b[\w\s]{0,10}\b(?:gcses?|exams?)\b"
-                     r"|\bgcses?\b[\w\s]{0,10}\b(?:failed|below (?:a )?(?:c|4))\b")
+    r"[\w\s]{0,12}\b(?:gcses?|quals?|qualifications?|exams?|grades)\b|\bnothing\b|\bno quals?\b"
+)
+_FAILED = re.compile(
+    r"\b(?:failed|flopped|bombed|didn'?t pass|did not pass)\b[\w\s]{0,10}\b(?:gcses?|exams?)\b"
+    r"|\bgcses?\b[\w\s]{0,10}\b(?:failed|below (?:a )?(?:c|4))\b"
+)
 _LEVEL = re.compile(r"\blevel\s*([1-8])\b|\bl([1-8])\b|\bnvq\s*([1-5])\b")
 _QUALIFICATION_PATTERNS: list[tuple[re.Pattern, int]] = [
     (re.compile(r"\b(?:phd|ph\.d|doctorate|dphil)\b"), 1),
@@ -44,16 +65,25 @@ _QUALIFICATION_PATTERNS: list[tuple[re.Pattern, int]] = [
     (re.compile(r"\bfoundation degree\b|\bhnd\b"), 4),
     (re.compile(r"\bhnc\b|\bcert(?:ificate)? ?he\b"), 5),
     (re.compile(r"\b(?:degree|bachelors?|bachelor's|ba|bsc|beng|graduated?|grad)\b"), 3),
-    (re.compile(r"\b(?:a[\s-]?levels?|alevels?|a lvls?|btecs?|t[\s-]?levels?|highers?|ib|"
-                r"access course|sixth form|6th form|college diploma)\b"), 6),
+    (
+        re.compile(
+            r"\b(?:a[\s-]?levels?|alevels?|a lvls?|btecs?|t[\s-]?levels?|highers?|ib|"
+            r"access course|sixth form|6th form|college diploma)\b"
+        ),
+        6,
+    ),
     (re.compile(r"\b(?:gcses?|gcse's|gsces?|gcsc|national 5s?|nat ?5s?|n5s?)\b"), 7),
 ]
 
-_PART_TIME = re.compile(r"\bpart[\s-]?time\b|\bpartime\b|\bpart tme\b|\bpt\b|\bsaturday job\b|\bweekend job\b|"
-                        r"\bpart[\s-]?timer?s?\b")
+_PART_TIME = re.compile(
+    r"\bpart[\s-]?time\b|\bpartime\b|\bpart tme\b|\bpt\b|\bsaturday job\b|\bweekend job\b|"
+    r"\bpart[\s-]?timer?s?\b"
+)
 _FULL_TIME = re.compile(r"\bfull[\s-]?time\b|\bfulltime\b|\bft\b|\bfull tme\b")
-_SELF_EMPLOYED = re.compile(r"\bself[\s-]?employed\b|\bfreelanc\w*\b|\bmy own boss\b|\bown business\b|"
-                            r"\bwork for myself\b|\bsole trader\b")
+_SELF_EMPLOYED = re.compile(
+    r"\bself[\s-]?employed\b|\bfreelanc\w*\b|\bmy own boss\b|\bown business\b|"
+    r"\bwork for myself\b|\bsole trader\b"
+)
 
 
 def clean_text(text: str) -> str:
@@ -68,8 +98,13 @@ def parse_age(text: str, *, tagged: bool = False) -> int | None:
     text = clean_text(text)
     if tagged:
         digits = re.search(r"\d{1,2}", text)
-        value = int(digits.group()) if digits else next(
-            (n for w, n in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])) if w in text), None)
+        value = (
+            int(digits.group())
+            if digits
+            else next(
+                (n for w, n in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])) if w in text), None
+            )
+        )
     else:
         match = _AGE_IN_TEXT.search(text)
         value = int(match.group(1) or match.group(2)) if match else None
@@ -119,7 +154,8 @@ def parse_work_pattern(text: str) -> int | None:
 
 # Words of a question that are not part of a job's name: what is left of "how much do plumbers
 # earn in leeds" once these go is "plumbers". Used only when the NLU tagged no job.
-_QUESTION_WORDS = set("""
+_QUESTION_WORDS = set(
+    """
 a an the i im i'm me my u you ur your we they it its it's is are was be being been am do does did
 doing done to of in on at for from with about as by into up out like what whats what's how hows
 how's much many who which when where why can could would should will shall may might must
@@ -135,13 +171,17 @@ live living lives moving move based near around from old btw only now still thin
 interested idea ive i've been school college uni age aged mate bro fam innit lol idk tho though
 women men woman man girls boys girl boy female male females males full part time fulltime parttime
 market right moment nowadays today general paying highest lowest top
-""".split())
+""".split()
+)
 
 
 def guess_job_phrase(text: str, drop: set[str] | frozenset[str] = frozenset()) -> str | None:
     """What may name a job in a message the NLU found no job in, or None. Strips the question
     words (and any place words passed in `drop`); returns 1-4 remaining words. The SOC coder
     still decides whether the words name a job at all."""
-    words = [w for w in re.findall(r"[a-z][a-z'\-]*", clean_text(text))
-             if w not in _QUESTION_WORDS and w not in drop]
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z'\-]*", clean_text(text))
+        if w not in _QUESTION_WORDS and w not in drop
+    ]
     return " ".join(words) if 0 < len(words) <= 4 else None

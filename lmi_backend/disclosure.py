@@ -15,10 +15,12 @@ ages), region (-> UK), status (-> all), sex (-> all), and the occupation last (4
 Annual Population Survey's (codes 301-306), since the employment behind every check is published
 in them; they match the old NQF levels the design refers to.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Generic, TypeVar
 
 SUPPRESS_BELOW = 1_000
 SMALL_SAMPLE_BELOW = 10_000
@@ -30,9 +32,23 @@ RELEASED = (RELIABLE, SMALL_SAMPLE)
 # Qualification ladder. RQF levels with an exact survey equivalent are mapped to it before the
 # check (EXACT); the others step to the survey group containing them, then to a three-way band.
 QUAL_EXACT = {6: 303, 7: 304, 9: 306}
-QUAL_PARENT = {1: 301, 2: 301, 3: 301, 4: 302, 5: 302, 8: 305,
-               301: 201, 302: 201, 303: 202, 304: 202, 305: 202, 306: 0,  # 306 is band 203
-               201: 0, 202: 0, 203: 0}
+QUAL_PARENT = {
+    1: 301,
+    2: 301,
+    3: 301,
+    4: 302,
+    5: 302,
+    8: 305,
+    301: 201,
+    302: 201,
+    303: 202,
+    304: 202,
+    305: 202,
+    306: 0,  # 306 is band 203
+    201: 0,
+    202: 0,
+    203: 0,
+}
 SOC_TOP_DIGITS = 2  # never fall back further than a sub-major group
 ALL_JOBS = 0  # the SOC code of all occupations together
 LADDER_ORDER = ("qualification", "age", "region", "status", "gender", "soc")
@@ -95,9 +111,9 @@ class Outcome(Generic[T]):
     """What may leave the service for one requested cell."""
 
     requested: Cell
-    used: Cell | None          # the cell the figure describes; None when nothing can be given
-    figure: T | None           # None unless reliability is reliable or small_sample
-    size: float | None         # employment (or establishments) of the cell used
+    used: Cell | None  # the cell the figure describes; None when nothing can be given
+    figure: T | None  # None unless reliability is reliable or small_sample
+    size: float | None  # employment (or establishments) of the cell used
     reliability: str
     changes: tuple[Change, ...]
     reason: str | None = None  # why the requested cell itself could not be given
@@ -145,8 +161,9 @@ def step_up(cell: Cell, dimension: str, reason: str, all_status: int = 0) -> tup
     return nxt, (Change(dimension, getattr(cell, dimension), getattr(nxt, dimension), reason),)
 
 
-def drop(cell: Cell, dimensions: Iterable[str], reason: str,
-         all_status: int = 0) -> tuple[Cell, tuple[Change, ...]]:
+def drop(
+    cell: Cell, dimensions: Iterable[str], reason: str, all_status: int = 0
+) -> tuple[Cell, tuple[Change, ...]]:
     """Set dimensions a source does not cover to "all" before the check, saying so."""
     changes = []
     for dimension in dimensions:
@@ -159,15 +176,22 @@ def drop(cell: Cell, dimensions: Iterable[str], reason: str,
     return cell, tuple(changes)
 
 
-def resolve(cell: Cell, size: Callable[[Cell], float | None], figure: Callable[[Cell], T | None],
-            *, rule: Rule = EMPLOYMENT, all_status: int = 0, prior: tuple[Change, ...] = (),
-            steps: Iterable[Rung] | None = None) -> Outcome[T]:
+def resolve(
+    cell: Cell,
+    size: Callable[[Cell], float | None],
+    figure: Callable[[Cell], T | None],
+    *,
+    rule: Rule = EMPLOYMENT,
+    all_status: int = 0,
+    prior: tuple[Change, ...] = (),
+    steps: Iterable[Rung] | None = None,
+) -> Outcome[T]:
     """The figure for `cell` if its size passes `rule`, else the first rung up the ladder (or
     the given `steps`) that passes and has a figure. `prior` are changes already made
     (dimensions a source lacks), reported with the rest."""
     first_reason: str | None = None
     worst = NO_DATA
-    for rung, changed in (ladder(cell, all_status) if steps is None else steps):
+    for rung, changed in ladder(cell, all_status) if steps is None else steps:
         n = size(rung)
         reliability = rule.classify(n)
         if reliability not in RELEASED:
@@ -191,10 +215,14 @@ def describe(outcome: Outcome, label: Callable[[str, int | None], str]) -> str |
     `label(dimension, code)` names a code ("Wales", "the UK", "Chefs")."""
     parts = []
     for reason in dict.fromkeys(c.reason for c in outcome.changes):
-        swaps = "; ".join(f"{label(c.dimension, c.after)} instead of {label(c.dimension, c.before)}"
-                          for c in outcome.changes if c.reason == reason)
+        swaps = "; ".join(
+            f"{label(c.dimension, c.after)} instead of {label(c.dimension, c.before)}"
+            for c in outcome.changes
+            if c.reason == reason
+        )
         parts.append(f"{'This figure' if not parts else 'It'} is for {swaps}, because {reason}.")
     if not outcome.released:
-        parts.append(f"No figure can be given, because {outcome.reason}, and no wider group "
-                     f"nearby has one either.")
+        parts.append(
+            f"No figure can be given, because {outcome.reason}, and no wider group nearby has one either."
+        )
     return " ".join(parts) or None

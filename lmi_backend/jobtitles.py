@@ -1,4 +1,5 @@
 """Job-title text: turning the ONS index's inverted titles into the words people use."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
 def natural_order(indexed: str) -> str:
-    """"Engineer, heating" -> "heating engineer"; "Manager, improvement, continuous" ->
+    """ "Engineer, heating" -> "heating engineer"; "Manager, improvement, continuous" ->
     "continuous improvement manager". The ONS index puts the head noun first and qualifiers after
     commas, most specific last; people say them the other way round."""
     text = _PARENS.sub("", indexed).strip()
@@ -25,15 +26,16 @@ _MINOR_WORDS = {"and", "of", "in", "the", "for", "to", "a", "or", "with"}
 
 
 def sentence_case(title: str) -> str:
-    """"HEALTH PROFESSIONALS" / "Health Professionals" -> "Health professionals". ONS writes
+    """ "HEALTH PROFESSIONALS" / "Health Professionals" -> "Health professionals". ONS writes
     major and sub-major group titles in capitals and minor groups in title case, but unit groups
     in sentence case; a reply that falls back to a group reads oddly with capitals mid-sentence.
     Group titles hold no acronyms or names, so lower-casing them loses nothing; a title not
     written in capitals or title case (every unit group) is returned as it is."""
     words = title.split()
     alpha = [w for w in words if w[:1].isalpha()]
-    shouty = all(w[:1].isupper() or w in _MINOR_WORDS for w in alpha) \
-        and any(w[:1].isupper() for w in alpha[1:])
+    shouty = all(w[:1].isupper() or w in _MINOR_WORDS for w in alpha) and any(
+        w[:1].isupper() for w in alpha[1:]
+    )
     if not shouty:
         return title
     text = " ".join(words).lower()

@@ -5,6 +5,7 @@ the statistical regions the data is published for. The gazetteer (data/places.cs
 names to a region code so the service can be asked for the right region. It lives here, not in
 the Rasa project, because a web API or the CLI needs the same mapping.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,9 +21,19 @@ UK = 0
 
 # What the bot calls each region in a sentence ("in the North East").
 REGION_NAMES: dict[int, str] = {
-    0: "the UK", 1: "London", 2: "the South East", 3: "the East of England", 4: "the South West",
-    5: "the West Midlands", 6: "the East Midlands", 7: "Yorkshire and the Humber",
-    8: "the North West", 9: "the North East", 10: "Wales", 11: "Scotland", 12: "Northern Ireland",
+    0: "the UK",
+    1: "London",
+    2: "the South East",
+    3: "the East of England",
+    4: "the South West",
+    5: "the West Midlands",
+    6: "the East Midlands",
+    7: "Yorkshire and the Humber",
+    8: "the North West",
+    9: "the North East",
+    10: "Wales",
+    11: "Scotland",
+    12: "Northern Ireland",
 }
 
 # Words after which a place name that is also an everyday word ("reading", "bath") is a place.
@@ -35,9 +46,9 @@ _FUZZY_CUTOFF = 86
 
 @dataclass(frozen=True)
 class PlaceMatch:
-    name: str      # the gazetteer entry that matched, e.g. "cardiff"
-    region: int    # 0 = UK, else LMI for All region code 1..12
-    start: int     # word index in the message where the name starts
+    name: str  # the gazetteer entry that matched, e.g. "cardiff"
+    region: int  # 0 = UK, else LMI for All region code 1..12
+    start: int  # word index in the message where the name starts
 
     @property
     def region_name(self) -> str:
@@ -54,7 +65,7 @@ class Gazetteer:
         self._fuzzy_names = [n for n in entries if len(n) >= _FUZZY_MIN_LENGTH]
 
     @classmethod
-    def from_csv(cls, path: Path = DATA_FILE) -> "Gazetteer":
+    def from_csv(cls, path: Path = DATA_FILE) -> Gazetteer:
         entries: dict[str, tuple[int, bool]] = {}
         with path.open(encoding="utf-8", newline="") as fh:
             rows = csv.DictReader(line for line in fh if not line.startswith("#"))
@@ -74,7 +85,9 @@ class Gazetteer:
         Leading prepositions and "the" are ignored; a close misspelling of a longer name counts,
         because the tagger has already said it is a place."""
         words = _normalise(phrase)
-        while words and words[0] in _PLACE_PREPOSITIONS | {"the", "of"} and " ".join(words) not in self._entries:
+        while (
+            words and words[0] in _PLACE_PREPOSITIONS | {"the", "of"} and " ".join(words) not in self._entries
+        ):
             words = words[1:]
         if not words:
             return None
@@ -98,7 +111,7 @@ class Gazetteer:
         i = 0
         while i < len(words):
             for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                name = " ".join(words[i:i + size])
+                name = " ".join(words[i : i + size])
                 entry = self._entries.get(name)
                 if entry is None:
                     continue
@@ -120,6 +133,7 @@ class WidePlace:
     """A name for more than one of the 12 regions: "the Midlands" is two regions in the data, and
     England nine, with no figure published for the whole. The bot asks which part is meant, or
     for England, which has too many parts to offer, says it is using the UK's figures."""
+
     name: str
     regions: tuple[int, ...]
 
@@ -131,9 +145,17 @@ class WidePlace:
 ENGLAND = (1, 2, 3, 4, 5, 6, 7, 8, 9)
 _NORTH, _SOUTH, _MIDLANDS = (9, 8, 7), (1, 2, 4), (5, 6)
 _WIDE_PLACES: dict[str, tuple[int, ...]] = {
-    "midlands": _MIDLANDS, "the midlands": _MIDLANDS, "the mids": _MIDLANDS,
-    "the north": _NORTH, "up north": _NORTH, "north of england": _NORTH, "northern england": _NORTH,
-    "the south": _SOUTH, "down south": _SOUTH, "south of england": _SOUTH, "southern england": _SOUTH,
+    "midlands": _MIDLANDS,
+    "the midlands": _MIDLANDS,
+    "the mids": _MIDLANDS,
+    "the north": _NORTH,
+    "up north": _NORTH,
+    "north of england": _NORTH,
+    "northern england": _NORTH,
+    "the south": _SOUTH,
+    "down south": _SOUTH,
+    "south of england": _SOUTH,
+    "southern england": _SOUTH,
     "england": ENGLAND,
 }
 WIDE_PLACE_NAMES = tuple(_WIDE_PLACES)
@@ -147,7 +169,7 @@ def find_wide_place(text: str) -> WidePlace | None:
     found: dict[int, str] = {}
     for name in sorted(_WIDE_PLACES, key=len, reverse=True):
         for match in re.finditer(f"(?<= ){re.escape(name)}(?= )", padded):
-            if not padded[:match.start()].endswith(" new "):  # New England
+            if not padded[: match.start()].endswith(" new "):  # New England
                 found[match.start()] = name
         padded = re.sub(f"(?<= ){re.escape(name)}(?= )", lambda m: "#" * len(m.group()), padded)
     if not found:

@@ -5,6 +5,7 @@ the UK". Most of these the sources cannot answer directly, and the reply says so
 can say (lmi_backend.answers.topics.Asked). Here rather than in the bot because any front end
 reading the same questions needs them.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,26 +13,30 @@ import re
 from .dialogue_slots import clean_text
 
 # pay by the hour ("per hour", "an hour", "hourly", "p/h"), not hours worked ("how many hours")
-_HOURLY_RATE = re.compile(r"\b(?:per|an|a|each|by the|every)\s+h(?:ou)?r\b|\bhourly\b|\bp/?h\b|/\s?h(?:ou)?r\b")
+_HOURLY_RATE = re.compile(
+    r"\b(?:per|an|a|each|by the|every)\s+h(?:ou)?r\b|\bhourly\b|\bp/?h\b|/\s?h(?:ou)?r\b"
+)
 
 
 _MONTHLY = re.compile(r"\b(?:a|per|each|every|by the)\s+month\b|\bmonthly\b|\bpcm\b|\bp/?m\b")
-_TAX = re.compile(r"\btax(?:ed|es)?\b|\btake[\s-]?home\b|\bnet (?:pay|salary|wage)\b|\bin (?:my|your|their) "
-                  r"(?:pocket|hand)\b|\bafter (?:tax|deductions)\b")
+_TAX = re.compile(
+    r"\btax(?:ed|es)?\b|\btake[\s-]?home\b|\bnet (?:pay|salary|wage)\b|\bin (?:my|your|their) "
+    r"(?:pocket|hand)\b|\bafter (?:tax|deductions)\b"
+)
 
 
 def asks_monthly(text: str) -> bool:
-    """"How much a month?": young people budget by the month; no source publishes it."""
+    """ "How much a month?": young people budget by the month; no source publishes it."""
     return bool(_MONTHLY.search(clean_text(text)))
 
 
 def asks_about_tax(text: str) -> bool:
-    """"How much is that after tax?": the figures are before tax and take-home pay is not worked out."""
+    """ "How much is that after tax?": the figures are before tax and take-home pay is not worked out."""
     return bool(_TAX.search(clean_text(text)))
 
 
 def asks_hourly_rate(text: str) -> bool:
-    """"whats that per hour", "how much an hour": pay by the hour rather than by the year."""
+    """ "whats that per hour", "how much an hour": pay by the hour rather than by the year."""
     return bool(_HOURLY_RATE.search(clean_text(text)))
 
 
@@ -43,37 +48,48 @@ _JUDGES_PAY = re.compile(
     r"\b(?:pay|wages?|salary|money)\s+(?:is\s+)?(?:good|decent|bad|ok|okay|low|high)\b|"
     r"\bpays?\s+(?:well|badly|ok|okay|good)\b|"
     r"\b(?:more|less)\s+than\s+(?:the\s+)?(?:average|most|normal|usual)\b|"
-    r"\b(?:average|normal|typical)\s+(?:pay|wage|salary)\b|\bcompared (?:to|with) (?:other|most|the average|all)\b")
+    r"\b(?:average|normal|typical)\s+(?:pay|wage|salary)\b|\bcompared (?:to|with) (?:other|most|the average|all)\b"
+)
 
 
 def asks_if_pay_is_good(text: str) -> bool:
-    """"is that good money?", "is it well paid": the figure alone does not say; pay for all jobs
+    """ "is that good money?", "is it well paid": the figure alone does not say; pay for all jobs
     in the same place does."""
     return bool(_JUDGES_PAY.search(clean_text(text)))
 
 
 # how a job feels, which no source measures: "is nursing stressful", "is it boring"
-_FEELING = re.compile(r"\b(stressful|stress(?:ed|y)?|dangerous|risky|boring|fun|enjoyable|hard|difficult|"
-                      r"tiring|exhausting|rewarding|satisfying|lonely|scary|easy)\b")
+_FEELING = re.compile(
+    r"\b(stressful|stress(?:ed|y)?|dangerous|risky|boring|fun|enjoyable|hard|difficult|"
+    r"tiring|exhausting|rewarding|satisfying|lonely|scary|easy)\b"
+)
 _WORTH_IT = re.compile(r"\bworth (?:it|doing|the (?:effort|training|stress))\b")
-_ENJOY = re.compile(r"\b(?:would|will|do|does) (?:i|you|people|u|they) (?:enjoy|like|love) (?:it|being|doing|working)\b")
+_ENJOY = re.compile(
+    r"\b(?:would|will|do|does) (?:i|you|people|u|they) (?:enjoy|like|love) (?:it|being|doing|working)\b"
+)
 # when the hours fall, which no source counts: "do nurses work weekends", "is it shift work"
-_SCHEDULE = re.compile(r"\b(weekend|night shift|shift work|night|shift|evening|bank holiday|early morning|"
-                       r"holiday)s?\b|\b(christmas|unsociable hours|on call|9 ?(?:to|-) ?5|nine to five)\b|"
-                       r"\b(?:work|working|stay) (late)\b")
+_SCHEDULE = re.compile(
+    r"\b(weekend|night shift|shift work|night|shift|evening|bank holiday|early morning|"
+    r"holiday)s?\b|\b(christmas|unsociable hours|on call|9 ?(?:to|-) ?5|nine to five)\b|"
+    r"\b(?:work|working|stay) (late)\b"
+)
 # pay when starting out, which no source has: "starting salary", "when they start", "newly qualified"
-_STARTING = re.compile(r"\bstart(?:ing|s|ed)?\b|\bstarters?\b|\bnewly qualified\b|\bjust qualified\b|"
-                       r"\bfirst (?:year|job)\b|\bentry[\s-]level\b|\bjuniors?\b|\btrainees?\b|"
-                       r"\bnew (?:to the job|in the job|ones?)\b|\bnew (?!york|zealand)\w+s\b|\bbeginners?\b")
+_STARTING = re.compile(
+    r"\bstart(?:ing|s|ed)?\b|\bstarters?\b|\bnewly qualified\b|\bjust qualified\b|"
+    r"\bfirst (?:year|job)\b|\bentry[\s-]level\b|\bjuniors?\b|\btrainees?\b|"
+    r"\bnew (?:to the job|in the job|ones?)\b|\bnew (?!york|zealand)\w+s\b|\bbeginners?\b"
+)
 
 
 # which school subjects to choose: "what gcses should i take", "which subjects are best for nursing"
-_SUBJECTS = re.compile(r"\b(?:what|which)\s+(?:gcses?|a[\s-]?levels?|subjects?|options|highers)\b|"
-                       r"\b(?:subjects?|options)\b[\w\s']{0,20}\b(?:take|pick|choose|study|good for|best)\b")
+_SUBJECTS = re.compile(
+    r"\b(?:what|which)\s+(?:gcses?|a[\s-]?levels?|subjects?|options|highers)\b|"
+    r"\b(?:subjects?|options)\b[\w\s']{0,20}\b(?:take|pick|choose|study|good for|best)\b"
+)
 
 
 def asks_subjects(text: str) -> bool:
-    """"What GCSEs should I take to be a vet?": which subjects, not whether exams are needed."""
+    """ "What GCSEs should I take to be a vet?": which subjects, not whether exams are needed."""
     return bool(_SUBJECTS.search(clean_text(text)))
 
 
@@ -81,13 +97,13 @@ _DURATION = re.compile(r"\bhow long\b|\bhow many years\b|\bhow much time\b|\bhow
 
 
 def asks_duration(text: str) -> bool:
-    """"How long does it take to become a vet?": no source gives training times for jobs; the
+    """ "How long does it take to become a vet?": no source gives training times for jobs; the
     apprenticeships linked to a job have theirs."""
     return bool(_DURATION.search(clean_text(text)))
 
 
 def asked_feeling(text: str) -> str | None:
-    """"Is being a nurse stressful?": what is asked, as the reply words it ("how stressful it
+    """ "Is being a nurse stressful?": what is asked, as the reply words it ("how stressful it
     is", "whether it's worth it"), so it can say plainly that the data cannot answer it and
     offer what the job involves."""
     text = clean_text(text)
@@ -103,7 +119,7 @@ def asked_feeling(text: str) -> str | None:
 
 
 def asked_schedule(text: str) -> str | None:
-    """"Do nurses work weekends?": when in the week, which the hours figures cannot say."""
+    """ "Do nurses work weekends?": when in the week, which the hours figures cannot say."""
     match = _SCHEDULE.search(clean_text(text))
     if not match:
         return None
@@ -113,14 +129,18 @@ def asked_schedule(text: str) -> str | None:
 
 
 # pay of everyone, not one job: "what's the average salary in the UK?", "average wage overall"
-_AVERAGE_PAY = re.compile(r"\b(?:average|typical|normal|median|usual|mean)\s+(?:uk\s+|british\s+)?"
-                          r"(?:salary|salaries|pay|wages?|income|earnings)\b")
-_EVERYONE = re.compile(r"\b(?:uk|britain|in general|overall|across|everyone|everybody|all jobs|for all|"
-                       r"in (?:the )?(?:country|uk|[a-z]+ (?:england|scotland|wales|ireland)))\b")
+_AVERAGE_PAY = re.compile(
+    r"\b(?:average|typical|normal|median|usual|mean)\s+(?:uk\s+|british\s+)?"
+    r"(?:salary|salaries|pay|wages?|income|earnings)\b"
+)
+_EVERYONE = re.compile(
+    r"\b(?:uk|britain|in general|overall|across|everyone|everybody|all jobs|for all|"
+    r"in (?:the )?(?:country|uk|[a-z]+ (?:england|scotland|wales|ireland)))\b"
+)
 
 
 def asks_pay_of_all_jobs(text: str, job_in_context: bool) -> bool:
-    """"What's the average salary in the UK?": all jobs' middle pay. With a job already being
+    """ "What's the average salary in the UK?": all jobs' middle pay. With a job already being
     talked about, "what's the average salary?" still means that job's, so only words about
     everyone ("in the UK", "overall") make it all jobs then."""
     text = clean_text(text)
@@ -131,23 +151,25 @@ _APPRENTICE = re.compile(r"\bapprentice(?:s|ship|ships)?\b")
 
 
 def asks_apprentice_pay(text: str) -> bool:
-    """"How much do apprentices get paid?": a pay question about apprentices, whose pay no
+    """ "How much do apprentices get paid?": a pay question about apprentices, whose pay no
     source here has (and which is not the lower end of qualified workers' pay)."""
     return bool(_APPRENTICE.search(clean_text(text)))
 
 
 def asks_starting_pay(text: str) -> bool:
-    """"What do they earn when they start?": no source has starting pay, but the spread of pay
+    """ "What do they earn when they start?": no source has starting pay, but the spread of pay
     does say where the lower end is."""
     return bool(_STARTING.search(clean_text(text)))
 
 
 # "without a degree", "don't need to go to uni", "no degree": a degree ruled out, not named
-_WITHOUT_DEGREE = re.compile(r"\b(?:no|without|dont|don't|do not|not|never|havent|haven't|skip|skipping|avoid)\b"
-                             r"[\w\s']{0,16}?\b(?:degrees?|uni|university)\b")
+_WITHOUT_DEGREE = re.compile(
+    r"\b(?:no|without|dont|don't|do not|not|never|havent|haven't|skip|skipping|avoid)\b"
+    r"[\w\s']{0,16}?\b(?:degrees?|uni|university)\b"
+)
 
 
 def rules_out_degree(text: str) -> bool:
-    """"What jobs pay well without a degree?": the degree is what the user does not want or
+    """ "What jobs pay well without a degree?": the degree is what the user does not want or
     have, so it is not their qualification, and a list of jobs leaves out degree jobs."""
     return bool(_WITHOUT_DEGREE.search(clean_text(text)))

@@ -1,6 +1,7 @@
 """Runs the whole assistant for a test exactly as a user does (`python -m bot.runtime`, what
 scripts/run calls), on free ports, with its own conversations database and logs, and stops it
 with Ctrl-C (SIGINT) the way a user would, checking that it stops cleanly."""
+
 from __future__ import annotations
 
 import json
@@ -12,10 +13,10 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 # job words a young person might type that cover several occupations
@@ -35,14 +36,14 @@ class Stack:
         request = urllib.request.Request(
             f"{self.rasa_url}/webhooks/rest/webhook",
             data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"})
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             return json.loads(answer.read())
 
     def logs_text(self) -> str:
         """Everything the servers and the launcher wrote."""
-        return "\n".join([*(p.read_text(errors="replace") for p in self.log_dir.glob("*.log")),
-                          *self.output])
+        return "\n".join([*(p.read_text(errors="replace") for p in self.log_dir.glob("*.log")), *self.output])
 
 
 def question_needing_a_choice(db_path: Path) -> str:
@@ -73,19 +74,38 @@ def _as_a_background_job() -> None:
 
 
 @contextmanager
-def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
-                      timeout: float = 900) -> Iterator[Stack]:
+def running_assistant(
+    workdir: Path, env: Mapping[str, str] | None = None, timeout: float = 900
+) -> Iterator[Stack]:
     """The assistant running until the with-block ends. `timeout` allows for training the model
     when the training data changed since the last run."""
     web, rasa, actions = free_ports(3)
     stack = Stack(f"http://127.0.0.1:{web}", f"http://127.0.0.1:{rasa}", workdir / "logs")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.runtime", "--web-port", str(web), "--rasa-port", str(rasa),
-         "--actions-port", str(actions),
-         "--conversations-db", str(workdir / "conversations.sqlite"),
-         "--log-dir", str(stack.log_dir), "--ready-timeout", str(timeout)],
-        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, preexec_fn=_as_a_background_job)
+        [
+            sys.executable,
+            "-m",
+            "bot.runtime",
+            "--web-port",
+            str(web),
+            "--rasa-port",
+            str(rasa),
+            "--actions-port",
+            str(actions),
+            "--conversations-db",
+            str(workdir / "conversations.sqlite"),
+            "--log-dir",
+            str(stack.log_dir),
+            "--ready-timeout",
+            str(timeout),
+        ],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=_as_a_background_job,
+    )
     ready = threading.Event()
 
     def read_output() -> None:
@@ -108,12 +128,17 @@ def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
             process.send_signal(signal.SIGINT)
         try:
             code = process.wait(60)
-        except subprocess.TimeoutExpired:
-            processes = subprocess.run(["ps", "-eo", "pid,ppid,stat,etime,pcpu,args"],
-                                       capture_output=True, text=True).stdout
+        except subprocess.TimeoutExpired as timeout_error:
+            processes = subprocess.run(
+                ["ps", "-eo", "pid,ppid,stat,etime,pcpu,args"], capture_output=True, text=True
+            ).stdout
             process.kill()
-            raise AssertionError("The assistant did not stop within 60 s of Ctrl-C. Its output:\n"
-                                 + "\n".join(stack.output[-30:]) + "\nProcesses:\n" + processes)
+            raise AssertionError(
+                "The assistant did not stop within 60 s of Ctrl-C. Its output:\n"
+                + "\n".join(stack.output[-30:])
+                + "\nProcesses:\n"
+                + processes
+            ) from timeout_error
         reader.join(5)
     assert code == 0, f"The assistant stopped with exit code {code}:\n" + "\n".join(stack.output)
     for port in (web, rasa, actions):
@@ -122,6 +147,7 @@ def running_assistant(workdir: Path, env: Mapping[str, str] | None = None,
             probe.bind(("127.0.0.1", port))  # raises if a server outlived the Ctrl-C
     # Rasa logs and carries on after some failures (a conversation it cannot store is kept in
     # memory instead); every stack test would otherwise pass over them
-    rasa_errors = [line for line in (stack.log_dir / "rasa.log").read_text().splitlines()
-                   if " ERROR " in line]
+    rasa_errors = [
+        line for line in (stack.log_dir / "rasa.log").read_text().splitlines() if " ERROR " in line
+    ]
     assert not rasa_errors, "The Rasa server logged errors:\n" + "\n".join(rasa_errors[:10])

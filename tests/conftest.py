@@ -1,4 +1,5 @@
 """Shared fixtures: the real database, built from the real sources when missing or stale."""
+
 from __future__ import annotations
 
 import io

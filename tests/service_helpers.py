@@ -1,5 +1,6 @@
 """Shared by the estimates and service tests: source files read directly (the figures the
 tests compare against)."""
+
 from __future__ import annotations
 
 import csv
@@ -16,4 +17,3 @@ def rows(path: Path) -> list[dict[str, str]]:
 def number(text: str) -> float | None:
     """A published cell as a number, None for any missing-value marker."""
     return None if text.strip() in MISSING else float(text)
-

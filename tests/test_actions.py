@@ -2,6 +2,7 @@
 RasaHQ/financial-demo. Each test plays what the NLU would hand the action (intent, entities,
 text) and checks what a young person would read: the job the coder chose, the right figure from
 the source, context carried over, choices offered when unsure, and polite replies when not."""
+
 from __future__ import annotations
 
 import csv
@@ -9,7 +10,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -24,12 +24,27 @@ from lmi_backend.answers.plain import job_name
 from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
 
-SLOTS = ("job", "soc", "soc_title", "region", "age", "qualification", "work_pattern", "topic",
-         "pending_topic", "candidates", "compare_socs", "region_choices", "previous_soc")
+SLOTS = (
+    "job",
+    "soc",
+    "soc_title",
+    "region",
+    "age",
+    "qualification",
+    "work_pattern",
+    "topic",
+    "pending_topic",
+    "candidates",
+    "compare_socs",
+    "region_choices",
+    "previous_soc",
+)
 T14 = "pay/ashe_table14_mathsci"
 
 
-def ashe_median(sources: Path, soc: int, file: str = "2021p_annual_FTPT.csv", column: str = "Median") -> float:
+def ashe_median(
+    sources: Path, soc: int, file: str = "2021p_annual_FTPT.csv", column: str = "Median"
+) -> float:
     """The published ASHE 2021 median (or another column), read straight from the source file."""
     with open(sources / T14 / file, newline="", encoding="utf-8-sig") as fh:
         return float(next(r for r in csv.DictReader(fh) if r["Code"] == str(soc))[column])
@@ -51,15 +66,28 @@ class Chat:
         self.buttons: list[dict] = []
 
     def tracker(self, intent: str, text: str, entities: list[dict], ranking=None, **parse_data) -> Tracker:
-        return Tracker.from_dict({
-            "sender_id": "test-user", "slots": dict(self.slots), "events": [], "paused": False,
-            "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
-            "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.95},
-                               "entities": entities, "intent_ranking": ranking or [], **parse_data},
-        })
+        return Tracker.from_dict(
+            {
+                "sender_id": "test-user",
+                "slots": dict(self.slots),
+                "events": [],
+                "paused": False,
+                "followup_action": None,
+                "active_loop": {},
+                "latest_action_name": "action_listen",
+                "latest_message": {
+                    "text": text,
+                    "intent": {"name": intent, "confidence": 0.95},
+                    "entities": entities,
+                    "intent_ranking": ranking or [],
+                    **parse_data,
+                },
+            }
+        )
 
-    def say(self, intent: str, text: str, *entities: dict, action=ActionAnswer, ranking=None,
-            **parse_data) -> str:
+    def say(
+        self, intent: str, text: str, *entities: dict, action=ActionAnswer, ranking=None, **parse_data
+    ) -> str:
         dispatcher = CollectingDispatcher()
         tracker = self.tracker(intent, text, list(entities), ranking, **parse_data)
         events = action().run(dispatcher, tracker, {})
@@ -74,7 +102,9 @@ class Chat:
 
 def test_pay_names_the_job_and_gives_the_published_median(db_path, sources):
     chat = Chat()
-    reply = chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers", "how much do plumbers earn"))
+    reply = chat.say(
+        "ask_pay", "how much do plumbers earn", entity("job", "plumbers", "how much do plumbers earn")
+    )
     assert reply.startswith("Plumbers and heating and ventilating engineers earn about")
     assert money(ashe_median(sources, 5314)) in reply
     assert "half earn more, half earn less" in reply
@@ -90,7 +120,10 @@ def test_pay_where_many_work_part_time_also_gives_full_time_pay(db_path, service
     everyone, full_time = service.pay(Query(6221)), service.pay(Query(6221, status=1))
     assert full_time.values["median"] > 1.1 * everyone.values["median"]
     assert money(everyone.values["median"]) in reply
-    assert f"That counts part-time workers too: full-time, it's about {money(full_time.values['median'])} a year." in reply
+    assert (
+        f"That counts part-time workers too: full-time, it's about {money(full_time.values['median'])} a year."
+        in reply
+    )
     asked_full_time = chat.say("inform", "full time", entity("status", "full time"))
     assert money(full_time.values["median"]) in asked_full_time and "part-time workers" not in asked_full_time
     plumbers = Chat().say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
@@ -99,8 +132,12 @@ def test_pay_where_many_work_part_time_also_gives_full_time_pay(db_path, service
 
 def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, service):
     chat = Chat()
-    first = chat.say("ask_pay", "how much do hairdressers earn in scotland", entity("job", "hairdressers"),
-                     entity("region", "scotland"))
+    first = chat.say(
+        "ask_pay",
+        "how much do hairdressers earn in scotland",
+        entity("job", "hairdressers"),
+        entity("region", "scotland"),
+    )
     assert "all jobs" not in first  # only when asked
     reply = chat.say("ask_pay", "is that good money?")
     job, all_jobs = service.pay(Query(6221, region=11)), service.pay(Query(0, region=11))
@@ -108,8 +145,10 @@ def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, se
     assert hairdressers < 0.67 * everyone
     assert (job.period, all_jobs.period) == ("2021", "2020")  # so the year of all jobs' pay is said
     # the answer first, then the figure it rests on (not the first reply again word for word)
-    assert reply.startswith(f"It's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a "
-                            f"year in 2020. Hairdressers and barbers earn about {money(hairdressers)} a year (")
+    assert reply.startswith(
+        f"It's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a "
+        f"year in 2020. Hairdressers and barbers earn about {money(hairdressers)} a year ("
+    )
     assert "half earn more" in first and "half earn more" not in reply
     doctors = Chat().say("ask_pay", "are doctors well paid", entity("job", "doctors"))
     assert doctors.startswith("Yes, it's well above the middle pay for all jobs across the UK")
@@ -119,8 +158,13 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
     chat = Chat()
     reply = chat.say("ask_best_paid", "what jobs pay the most")
     assert reply.startswith("The best-paid jobs across the UK, by middle full-time pay")
-    released = [r for r in (service.pay(Query(soc, status=1)) for soc, group in service.store.soc.items() if group.level == 4)
-                if r.fallback is None and r.reliability == "reliable" and r.values.get("median")]
+    released = [
+        r
+        for r in (
+            service.pay(Query(soc, status=1)) for soc, group in service.store.soc.items() if group.level == 4
+        )
+        if r.fallback is None and r.reliability == "reliable" and r.values.get("median")
+    ]
     top = sorted(released, key=lambda r: -r.values["median"])[:5]
     lines = [line for line in reply.splitlines() if line.startswith("• ")]
     assert lines == [f"• {job_name(r.soc_title)}: {money(r.values['median'])} a year" for r in top]
@@ -137,14 +181,22 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
     assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] == 1
     judged = chat.say("ask_pay", "is that good money")  # still the figure from the list
     everyone_full_time = service.pay(Query(0, status=1)).values["median"]
-    assert judged.startswith(f"Yes, it's well above the middle pay for all jobs across the UK, which is "
-                             f"{money(everyone_full_time)} a year. Full-time brokers earn about {money(brokers)} a year")
+    assert judged.startswith(
+        f"Yes, it's well above the middle pay for all jobs across the UK, which is "
+        f"{money(everyone_full_time)} a year. Full-time brokers earn about {money(brokers)} a year"
+    )
 
 
 def test_too_few_reliable_figures_are_not_ranked(db_path):
-    reply = Chat().say("ask_best_paid", "best paid part time jobs in northern ireland",
-                       entity("work_pattern", "part time"), entity("region", "northern ireland"))
-    assert reply.startswith("Sorry, I don't have reliable enough pay figures to rank jobs in Northern Ireland.")
+    reply = Chat().say(
+        "ask_best_paid",
+        "best paid part time jobs in northern ireland",
+        entity("work_pattern", "part time"),
+        entity("region", "northern ireland"),
+    )
+    assert reply.startswith(
+        "Sorry, I don't have reliable enough pay figures to rank jobs in Northern Ireland."
+    )
 
 
 def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
@@ -161,7 +213,9 @@ def test_follow_ups_reuse_the_job_and_the_place(db_path, service):
     routes = chat.say("ask_entry_routes", "how do i get into it")
     assert routes.startswith("Getting in (plumbers and heating and ventilating engineers)")
 
-    compared = chat.say("compare_jobs", "is it better than being an electrician?", entity("job", "electrician"))
+    compared = chat.say(
+        "compare_jobs", "is it better than being an electrician?", entity("job", "electrician")
+    )
     assert "Plumbers and heating and ventilating engineers:" in compared
     assert "Electricians and electrical fitters:" in compared
     assert chat.slots["compare_socs"] == [5314, 5241]
@@ -191,7 +245,7 @@ def test_a_job_picked_from_the_similar_jobs_is_described(db_path):
     assert reply.startswith("What midwives do") and chat.slots["topic"] == "description"
 
 
-def _offered_socs(chat: "Chat") -> list[int]:
+def _offered_socs(chat: Chat) -> list[int]:
     return [int(re.search(r'"soc": (\d+)', b["payload"]).group(1)) for b in chat.buttons]
 
 
@@ -233,8 +287,9 @@ def test_no_idea_what_job_asks_what_they_enjoy_and_the_answer_gets_jobs(db_path)
 def test_qualifications_in_a_pay_question_are_used_when_the_nlu_misses_them(db_path):
     # "gcses" untagged: the action reads the whole message of a pay question
     chat = Chat()
-    reply = chat.say("ask_pay", "im 17 and got my gcses whats the pay like for mechanics",
-                     entity("job", "mechanics"))
+    reply = chat.say(
+        "ask_pay", "im 17 and got my gcses whats the pay like for mechanics", entity("job", "mechanics")
+    )
     assert chat.slots["qualification"] == 7 and "with GCSEs" in reply
     chat = Chat()
     chat.say("ask_entry_routes", "do i need gcses to be a mechanic", entity("job", "mechanic"))
@@ -243,8 +298,12 @@ def test_qualifications_in_a_pay_question_are_used_when_the_nlu_misses_them(db_p
 
 def test_place_age_and_work_pattern_persist_until_changed(db_path, service):
     chat = Chat()
-    chat.say("ask_pay", "how much do bus drivers earn in glasgow", entity("job", "bus drivers"),
-             entity("region", "glasgow"))
+    chat.say(
+        "ask_pay",
+        "how much do bus drivers earn in glasgow",
+        entity("job", "bus drivers"),
+        entity("region", "glasgow"),
+    )
     reply = chat.say("inform", "and train drivers?", entity("job", "train drivers"))
     assert chat.slots["region"] == 11 and "Scotland" in reply and "Train and tram drivers" in reply
     chat.say("inform", "what about part time", entity("work_pattern", "part time"))
@@ -313,9 +372,13 @@ def test_suppressed_cell_answers_for_the_wider_group_and_says_so(db_path, servic
     """Fewer than 1,000 chartered architectural technologists work full-time in Scotland: no
     figure for that cell; the reply gives the wider group's and says what changed and why."""
     chat = Chat()
-    reply = chat.say("ask_pay", "full time chartered architectural technologists pay in scotland",
-                     entity("job", "chartered architectural technologists"),
-                     entity("work_pattern", "full time"), entity("region", "scotland"))
+    reply = chat.say(
+        "ask_pay",
+        "full time chartered architectural technologists pay in scotland",
+        entity("job", "chartered architectural technologists"),
+        entity("work_pattern", "full time"),
+        entity("region", "scotland"),
+    )
     result = service.pay(Query(2435, region=11, status=1))
     assert result.fallback and "fewer than 1,000 people" in result.fallback
     assert result.fallback in reply and money(result.values["median"]) in reply
@@ -327,14 +390,19 @@ def test_a_wider_job_groups_pay_is_named_before_its_figure(db_path, service):
     reply = Chat().say("ask_pay", "how much do footballers get paid", entity("job", "footballers"))
     result = service.pay(Query(3441))
     assert result.soc == 344 and reply.startswith(
-        "This figure is for sports and fitness occupations instead of sports players, because")
+        "This figure is for sports and fitness occupations instead of sports players, because"
+    )
     assert reply.index(money(result.values["median"])) > reply.index("instead of")
 
 
 def test_estimates_and_small_samples_are_flagged(db_path):
-    reply = Chat().say("ask_pay", "how much do full time plumbers earn in northern ireland",
-                       entity("job", "plumbers"), entity("work_pattern", "full time"),
-                       entity("region", "northern ireland"))
+    reply = Chat().say(
+        "ask_pay",
+        "how much do full time plumbers earn in northern ireland",
+        entity("job", "plumbers"),
+        entity("work_pattern", "full time"),
+        entity("region", "northern ireland"),
+    )
     assert "small sample" in reply and "our estimate" in reply and "Northern Ireland" in reply
 
 
@@ -353,23 +421,30 @@ def test_age_is_kept_and_the_reply_says_when_it_could_not_be_used(db_path):
 def test_context_that_does_not_change_the_answer_is_acknowledged(db_path):
     chat = Chat()
     chat.say("ask_job_description", "what does a paramedic do", entity("job", "paramedic"))
-    assert chat.say("inform", "i've got a levels", entity("qualification", "a levels")) == phrases.NOTED_CONTEXT
+    assert (
+        chat.say("inform", "i've got a levels", entity("qualification", "a levels")) == phrases.NOTED_CONTEXT
+    )
     assert chat.slots["qualification"] == 6
     assert "with A levels" in chat.say("ask_pay", "how much would i earn")
 
 
 def test_place_first_then_job(db_path):
     chat = Chat()
-    assert chat.say("inform", "i live in leeds", entity("region", "leeds")) == \
-        phrases.NOTED_PLACE.format(place="Yorkshire and the Humber")
+    assert chat.say("inform", "i live in leeds", entity("region", "leeds")) == phrases.NOTED_PLACE.format(
+        place="Yorkshire and the Humber"
+    )
     reply = chat.say("inform", "chef", entity("job", "chef"))
     assert "Yorkshire and the Humber" in reply and "earn about" in reply
 
 
 def test_the_midlands_asks_which_region_then_answers_the_waiting_question(db_path, service):
     chat = Chat()
-    reply = chat.say("ask_pay", "how much do plumbers get in the midlands", entity("job", "plumbers"),
-                     entity("region", "the midlands"))
+    reply = chat.say(
+        "ask_pay",
+        "how much do plumbers get in the midlands",
+        entity("job", "plumbers"),
+        entity("region", "the midlands"),
+    )
     assert reply == phrases.WHICH_PART.format(place="the midlands")
     assert [b["title"] for b in chat.buttons] == ["West Midlands", "East Midlands"]
     assert chat.slots["soc"] == 5314 and chat.slots["pending_topic"] == "pay"
@@ -384,8 +459,12 @@ def test_the_midlands_asks_which_region_then_answers_the_waiting_question(db_pat
 def test_a_typed_number_picks_from_the_offered_regions(db_path, service):
     # SMS shows the region buttons as "1: West Midlands / 2: East Midlands"
     chat = Chat()
-    chat.say("ask_hours", "how many hours do plumbers do in the midlands", entity("job", "plumbers"),
-             entity("region", "the midlands"))
+    chat.say(
+        "ask_hours",
+        "how many hours do plumbers do in the midlands",
+        entity("job", "plumbers"),
+        entity("region", "the midlands"),
+    )
     reply = chat.say("choose_job", "2", entity("choice", "2"))
     assert chat.slots["region"] == 6 and "in the East Midlands" in reply
     assert chat.slots["region_choices"] is None
@@ -400,8 +479,9 @@ def test_england_gets_the_uk_figure_and_says_so(db_path, service):
 
 
 def test_unknown_job_and_missing_job_get_a_question_back(db_path):
-    assert Chat().say("ask_pay", "how much do asdfgh earn", entity("job", "asdfgh")) == \
-        phrases.JOB_NOT_FOUND.format(job="asdfgh")
+    assert Chat().say(
+        "ask_pay", "how much do asdfgh earn", entity("job", "asdfgh")
+    ) == phrases.JOB_NOT_FOUND.format(job="asdfgh")
     chat = Chat()
     assert chat.say("ask_pay", "how much do they earn") == phrases.ASK_JOB_FOR_TOPIC
     assert chat.slots["pending_topic"] == "pay"
@@ -423,15 +503,24 @@ def test_two_jobs_in_one_message_are_compared(db_path):
 def test_compare_without_a_second_job_asks_for_it(db_path):
     chat = Chat()
     assert chat.say("compare_jobs", "compare it with teaching", entity("job", "teaching")) in (
-        phrases.ASK_COMPARE_WITH, phrases.CHOOSE_JOB.format(job="teaching"))
+        phrases.ASK_COMPARE_WITH,
+        phrases.CHOOSE_JOB.format(job="teaching"),
+    )
 
 
 def test_compare_them_compares_the_last_two_jobs_talked_about(db_path):
     chat = Chat()
-    chat.say("ask_pay", "how much do nurses earn in scotland", entity("job", "nurses"), entity("region", "scotland"))
+    chat.say(
+        "ask_pay",
+        "how much do nurses earn in scotland",
+        entity("job", "nurses"),
+        entity("region", "scotland"),
+    )
     chat.say("inform", "and doctors?", entity("job", "doctors"))
     reply = chat.say("compare_jobs", "compare them")
-    assert reply.startswith("How they compare") and "• Nurses:" in reply and "• Medical practitioners:" in reply
+    assert (
+        reply.startswith("How they compare") and "• Nurses:" in reply and "• Medical practitioners:" in reply
+    )
     assert chat.slots["compare_socs"] == [2231, 2211]
 
 
@@ -447,11 +536,15 @@ def test_data_source_cites_the_last_answer(db_path):
     chat.say("ask_vacancies", "any vacancies for care workers", entity("job", "care workers"))
     source = chat.say("ask_data_source", "where do the numbers come from", action=ActionDataSource)
     assert source.startswith("That comes from the Employer Skills Survey (2022).")
-    chat.say("ask_pay", "what do nurses earn in scotland", entity("job", "nurses"), entity("region", "scotland"))
+    chat.say(
+        "ask_pay", "what do nurses earn in scotland", entity("job", "nurses"), entity("region", "scotland")
+    )
     source = chat.say("ask_data_source", "where did u get that", action=ActionDataSource)
-    assert source == ("That comes from the ONS pay survey (2021) and the ONS survey of people in work "
-                      "(2019). It's our estimate: the UK figure for this job, adjusted for how pay in "
-                      "Scotland compares with the whole UK. " + phrases.MORE_OFFER)
+    assert source == (
+        "That comes from the ONS pay survey (2021) and the ONS survey of people in work "
+        "(2019). It's our estimate: the UK figure for this job, adjusted for how pay in "
+        "Scotland compares with the whole UK. " + phrases.MORE_OFFER
+    )
     assert "Table 3" in chat.say("more_detail", "tell me more")  # the full references
     assert Chat().say("ask_data_source", "source?", action=ActionDataSource) == phrases.SOURCES_GENERAL
 
@@ -459,15 +552,26 @@ def test_data_source_cites_the_last_answer(db_path):
 def test_adviser_handoff_is_for_the_users_nation(db_path):
     assert "Careers Wales" in Chat(region=10.0).say("talk_to_adviser", "adviser", action=ActionHandoff)
     everyone = Chat().say("talk_to_adviser", "adviser", action=ActionHandoff)
-    assert all(s in everyone for s in ("National Careers Service, 0800 100 900", "Careers Wales",
-                                       "My World of Work", "Northern Ireland"))
+    assert all(
+        s in everyone
+        for s in (
+            "National Careers Service, 0800 100 900",
+            "Careers Wales",
+            "My World of Work",
+            "Northern Ireland",
+        )
+    )
 
 
 def test_hostile_huge_and_markup_messages_get_polite_replies(db_path):
     assert Chat().say("ask_pay", "a" * 100_000) == phrases.TOO_LONG
     # what the action sees after the NLU's message guard cut a 100 kB paste to its first words
-    assert Chat().say("ask_pay", "how much do plumbers earn " * 20, entity("job", "plumbers"),
-                      guard_cut_from=100_000) == phrases.TOO_LONG
+    assert (
+        Chat().say(
+            "ask_pay", "how much do plumbers earn " * 20, entity("job", "plumbers"), guard_cut_from=100_000
+        )
+        == phrases.TOO_LONG
+    )
     reply = Chat().say("ask_pay", "<script>alert(1)</script>", entity("job", "<script>alert(1)</script>"))
     assert "<" not in reply and ">" not in reply
 
@@ -475,16 +579,26 @@ def test_hostile_huge_and_markup_messages_get_polite_replies(db_path):
 def test_backend_failures_never_reach_the_user(db_path, monkeypatch):
     def broken():
         raise RuntimeError("database is locked")
+
     monkeypatch.setattr(backend, "service", broken)
     assert Chat().say("ask_pay", "how much do plumbers earn", entity("job", "plumbers")) == phrases.WENT_WRONG
 
 
 def test_two_stage_fallback_offers_plain_guesses_and_something_else(db_path):
-    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "ask_pay", "confidence": 0.3},
-               {"name": "ask_hours", "confidence": 0.25}, {"name": "out_of_scope", "confidence": 0.1}]
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 1.0},
+        {"name": "ask_pay", "confidence": 0.3},
+        {"name": "ask_hours", "confidence": 0.25},
+        {"name": "out_of_scope", "confidence": 0.1},
+    ]
     chat = Chat()
-    reply = chat.say("nlu_fallback", "plumbr munny", entity("job", "plumbr"),
-                     action=ActionDefaultAskAffirmation, ranking=ranking)
+    reply = chat.say(
+        "nlu_fallback",
+        "plumbr munny",
+        entity("job", "plumbr"),
+        action=ActionDefaultAskAffirmation,
+        ranking=ranking,
+    )
     assert reply == phrases.AFFIRM_PROMPT
     assert chat.buttons == [
         {"title": "What a job pays", "payload": '/ask_pay{"job": "plumbr"}'},
@@ -514,7 +628,9 @@ def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
         assert phrases.WENT_WRONG not in [m.get("text") for m in dispatcher.messages]
     pay = replies["how much do plumbers earn in Wales?"]
     assert "in Wales" in pay[0]["text"] and any(m.get("custom") for m in pay)  # with its chart
-    assert "37.8 paid hours a week in Wales" in replies["how many hours do nurses work in Cardiff?"][0]["text"]
+    assert (
+        "37.8 paid hours a week in Wales" in replies["how many hours do nurses work in Cardiff?"][0]["text"]
+    )
     compared = replies["compare electricians with carpenters"][0]["text"]
     assert "Electricians" in compared and "Carpenters" in compared
     assert replies["what jobs pay the most?"][0]["text"].startswith("The best-paid jobs across the UK")
@@ -524,7 +640,9 @@ def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
 def _aps_degree_share(sources: Path, soc: int) -> float:
     """Degree holders among people in the job, straight from the APS 2019 file ("don't know"
     left out, as the estimate spreads it pro rata)."""
-    with open(sources / "pay/aps2019_soc4/aps2019_soc4_by_highest_qual.csv", newline="", encoding="utf-8") as fh:
+    with open(
+        sources / "pay/aps2019_soc4/aps2019_soc4_by_highest_qual.csv", newline="", encoding="utf-8"
+    ) as fh:
         row = next(r for r in csv.DictReader(fh) if r["soc2010"] == str(soc))
     groups = [float(v) if v.replace(".", "").isdigit() else 0.0 for k, v in row.items() if k[:1] in "123456"]
     return groups[0] / sum(groups)
@@ -535,8 +653,10 @@ def test_do_i_need_a_degree_says_how_many_in_the_job_have_one_then_the_entry_rou
     chat.say("ask_entry_routes", "how do i become a police officer", entity("job", "police officer"))
     reply = chat.say("ask_entry_routes", "do i need a degree")
     share = round(100 * _aps_degree_share(sources, 3312))  # 38
-    assert reply.startswith(f"In 2019, about {share}% of people in this job had a degree or higher, by our "
-                            f"estimate. {phrases.PEOPLE_IN_THE_JOB}")
+    assert reply.startswith(
+        f"In 2019, about {share}% of people in this job had a degree or higher, by our "
+        f"estimate. {phrases.PEOPLE_IN_THE_JOB}"
+    )
     assert "\n\nGetting in (police officers" in reply
     assert chat.slots["qualification"] is None  # asking is not saying the user has one
     nurses = Chat().say("ask_entry_routes", "do you have to go to uni to be a nurse", entity("job", "nurse"))
@@ -547,7 +667,9 @@ def test_a_qualification_share_from_few_people_is_flagged_or_not_given(db_path):
     plumbers = Chat().say("ask_entry_routes", "do plumbers need a degree", entity("job", "plumbers"))
     assert phrases.SMALL_SAMPLE_SHARE in plumbers  # ~4,000 degree holders: 1,000-10,000
     smiths_chat = Chat()
-    smiths = smiths_chat.say("ask_entry_routes", "do you need a degree to be a blacksmith", entity("job", "blacksmith"))
+    smiths = smiths_chat.say(
+        "ask_entry_routes", "do you need a degree to be a blacksmith", entity("job", "blacksmith")
+    )
     assert "of people in this job" not in smiths and smiths.startswith("Getting in")  # 573 < 1,000
     assert smiths_chat.slots["soc"] == 5211
 
@@ -559,27 +681,43 @@ def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sou
     reply = chat.say("ask_pay", "what about when they start")
     # the full-time lower end: everyone's is mostly part-timers
     low, median = ashe_median(sources, 5314, "2021p_annual_FT.csv", column="10"), ashe_median(sources, 5314)
-    assert reply.startswith(f"{phrases.NO_STARTING_PAY} Pay usually grows with experience, so new starters are more "
-                            f"likely to be near the lower end: a tenth of full-time workers in this job earn less "
-                            f"than {money(low)} a year.")
+    assert reply.startswith(
+        f"{phrases.NO_STARTING_PAY} Pay usually grows with experience, so new starters are more "
+        f"likely to be near the lower end: a tenth of full-time workers in this job earn less "
+        f"than {money(low)} a year."
+    )
     assert f"Plumbers and heating and ventilating engineers earn about {money(median)} a year" in reply
     nurses = Chat().say("ask_pay", "whats the starting salary for a nurse", entity("job", "nurse"))
     assert nurses.startswith(phrases.NO_STARTING_PAY)
-    assert f"less than {money(ashe_median(sources, 2231, '2021p_annual_FT.csv', column='10'))} a year" in nurses
-    part_time = Chat().say("ask_pay", "starting pay for part time nurses", entity("job", "nurses"),
-                           entity("work_pattern", "part time"))
+    assert (
+        f"less than {money(ashe_median(sources, 2231, '2021p_annual_FT.csv', column='10'))} a year" in nurses
+    )
+    part_time = Chat().say(
+        "ask_pay",
+        "starting pay for part time nurses",
+        entity("job", "nurses"),
+        entity("work_pattern", "part time"),
+    )
     assert "a tenth of part-time workers in this job earn less than" in part_time
-    apprentices = chat.say("ask_pay", "how much do apprentices get paid")  # not the lower end of qualified pay
-    assert apprentices.startswith(phrases.NO_APPRENTICE_PAY + " Plumbers and heating and ventilating engineers earn")
+    apprentices = chat.say(
+        "ask_pay", "how much do apprentices get paid"
+    )  # not the lower end of qualified pay
+    assert apprentices.startswith(
+        phrases.NO_APPRENTICE_PAY + " Plumbers and heating and ventilating engineers earn"
+    )
 
 
 def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(db_path):
     chat = Chat()
     weekends = chat.say("ask_hours", "do nurses work weekends", entity("job", "nurses"))
-    assert weekends.startswith("My figures count hours, not when they're worked, so I can't tell you about weekends. "
-                               "Nurses usually work about 36.5 paid hours a week")
+    assert weekends.startswith(
+        "My figures count hours, not when they're worked, so I can't tell you about weekends. "
+        "Nurses usually work about 36.5 paid hours a week"
+    )
     stressful = chat.say("ask_job_description", "is it stressful")
-    assert stressful.startswith("I can't say how stressful it is: my figures cover pay, hours, jobs and skills")
+    assert stressful.startswith(
+        "I can't say how stressful it is: my figures cover pay, hours, jobs and skills"
+    )
     assert "\n\nWhat nurses do" in stressful
     plain = Chat().say("ask_job_description", "what do nurses do", entity("job", "nurses"))
     assert plain.startswith("What nurses do") and stressful.endswith(plain)
@@ -588,18 +726,32 @@ def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(d
 def _si2035_growth(sources: Path) -> list[tuple[float, str, float]]:
     """(growth %, title, total requirement) of every SOC2020 sub-major group, all people,
     straight from the Skills Imperative 2035 file, fastest growing first."""
-    path = sources / "pay/skills_imperative_2035/si2035_england_soc2020_submajor_levels_change_replacement_demand.csv"
+    path = (
+        sources
+        / "pay/skills_imperative_2035/si2035_england_soc2020_submajor_levels_change_replacement_demand.csv"
+    )
     with open(path, newline="", encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["gender"] == "All"]
-    return sorted(((100 * (float(r["emp_2035_000s"]) / float(r["emp_2020_000s"]) - 1), r["title"],
-                    1000 * float(r["total_requirement_2020_2035_000s"])) for r in rows), reverse=True)
+    return sorted(
+        (
+            (
+                100 * (float(r["emp_2035_000s"]) / float(r["emp_2020_000s"]) - 1),
+                r["title"],
+                1000 * float(r["total_requirement_2020_2035_000s"]),
+            )
+            for r in rows
+        ),
+        reverse=True,
+    )
 
 
 def test_which_jobs_are_growing_lists_job_areas_with_a_job_from_each_to_pick(db_path, sources):
     chat = Chat()
     reply = chat.say("ask_growing_jobs", "which jobs are growing")
     top = _si2035_growth(sources)[:5]
-    assert reply.startswith("The job areas set to grow most in England from 2020 to 2035:\n• Customer service")
+    assert reply.startswith(
+        "The job areas set to grow most in England from 2020 to 2035:\n• Customer service"
+    )
     bullets = [line for line in reply.splitlines() if line.startswith("• ")]
     assert len(bullets) == 5
     for line, (growth, title, needed) in zip(bullets, top):
@@ -617,7 +769,7 @@ def test_which_jobs_are_growing_lists_job_areas_with_a_job_from_each_to_pick(db_
 
 
 def test_what_about_a_word_too_vague_alone_is_read_with_the_job_in_context(db_path):
-    """"What about primary?" after secondary teachers: "primary" alone could be a teaching
+    """ "What about primary?" after secondary teachers: "primary" alone could be a teaching
     assistant, "primary teachers" is not, so it is no longer the secondary figure again."""
     chat = Chat()
     chat.say("ask_pay", "how much do secondary teachers earn", entity("job", "secondary teachers"))
@@ -632,12 +784,19 @@ def test_what_about_a_word_too_vague_alone_is_read_with_the_job_in_context(db_pa
 
 def test_best_paid_without_a_degree_leaves_out_jobs_where_most_have_one(db_path, sources, service):
     chat = Chat()
-    reply = chat.say("ask_best_paid", "what jobs pay well without a degree", entity("qualification", "degree"))
-    assert reply.startswith("The best-paid jobs across the UK where most people don't have a degree, by middle "
-                            "full-time pay")
+    reply = chat.say(
+        "ask_best_paid", "what jobs pay well without a degree", entity("qualification", "degree")
+    )
+    assert reply.startswith(
+        "The best-paid jobs across the UK where most people don't have a degree, by middle full-time pay"
+    )
     listed = [line for line in reply.splitlines() if line.startswith("• ")]
-    socs = [soc for soc in service.store.soc if any(line.startswith(f"• {job_name(service.soc_title(soc))}:")
-                                                    for line in listed) and service.store.soc[soc].level == 4]
+    socs = [
+        soc
+        for soc in service.store.soc
+        if any(line.startswith(f"• {job_name(service.soc_title(soc))}:") for line in listed)
+        and service.store.soc[soc].level == 4
+    ]
     assert len(listed) == 5 and len(socs) == 5
     assert all(_aps_degree_share(sources, soc) < 0.5 for soc in socs)  # checked against the APS file
     assert "Chief executives" not in reply  # top of the full list, but most have a degree
@@ -648,33 +807,50 @@ def test_how_long_to_train_gives_the_apprenticeships_length_or_says_the_sources_
     vet = Chat().say("ask_entry_routes", "how long does it take to become a vet", entity("job", "vet"))
     assert vet.startswith(phrases.NO_TRAINING_TIME + "\n\nGetting in (veterinarians)")
     chat = Chat()
-    listed = chat.say("ask_apprenticeships", "are there apprenticeships for plumbing", entity("job", "plumbing"))
+    listed = chat.say(
+        "ask_apprenticeships", "are there apprenticeships for plumbing", entity("job", "plumbing")
+    )
     years = sorted(int(y) for y in re.findall(r"about (\d+) years", listed))
     assert len(years) == 3  # the three listed
     plumbers = chat.say("ask_entry_routes", "how long does the training take")
-    assert plumbers.startswith(f"The apprenticeships linked to this job take about {years[0]} to {years[-1]} years "
-                               "in England.")
-    hairdressers = Chat().say("ask_entry_routes", "how long does it take to train as a hairdresser",
-                              entity("job", "hairdresser"))
+    assert plumbers.startswith(
+        f"The apprenticeships linked to this job take about {years[0]} to {years[-1]} years in England."
+    )
+    hairdressers = Chat().say(
+        "ask_entry_routes", "how long does it take to train as a hairdresser", entity("job", "hairdresser")
+    )
     assert hairdressers.startswith("Training is provided at work and on courses and lasts up to three years")
 
 
 def test_a_place_no_region_matches_is_said_not_silently_dropped(db_path):
     chat = Chat()
-    reply = chat.say("ask_pay", "how much do plumbers earn in narnia", entity("job", "plumbers"),
-                     entity("region", "narnia"))
-    assert reply.startswith("I don't know 'narnia' as a place in the UK, so these figures are for the whole UK.\n"
-                            "Plumbers and heating and ventilating engineers earn about")
+    reply = chat.say(
+        "ask_pay",
+        "how much do plumbers earn in narnia",
+        entity("job", "plumbers"),
+        entity("region", "narnia"),
+    )
+    assert reply.startswith(
+        "I don't know 'narnia' as a place in the UK, so these figures are for the whole UK.\n"
+        "Plumbers and heating and ventilating engineers earn about"
+    )
     assert "across the UK" in reply and chat.slots["region"] is None
     chat.say("inform", "what about wales", entity("region", "wales"))
     kept = chat.say("inform", "and in hogwarts", entity("region", "hogwarts"))
-    assert kept.startswith("I don't know 'hogwarts' as a place in the UK, so these figures are for the place you "
-                           "gave before.") and "in Wales" in kept
+    assert (
+        kept.startswith(
+            "I don't know 'hogwarts' as a place in the UK, so these figures are for the place you "
+            "gave before."
+        )
+        and "in Wales" in kept
+    )
 
 
 def _aps_total(sources: Path, soc: int) -> float:
     """People in the job in 2019, straight from the APS file (by sex; both added up)."""
-    with open(sources / "pay/aps2019_soc4/aps2019_soc4_by_highest_qual.csv", newline="", encoding="utf-8") as fh:
+    with open(
+        sources / "pay/aps2019_soc4/aps2019_soc4_by_highest_qual.csv", newline="", encoding="utf-8"
+    ) as fh:
         row = next(r for r in csv.DictReader(fh) if r["soc2010"] == str(soc))
     return sum(float(v) for k, v in row.items() if k[:1] in "123456" and v.replace(".", "").isdigit())
 
@@ -684,15 +860,25 @@ def test_how_many_people_do_a_job_gives_the_aps_count_and_the_self_employed(db_p
     reply = chat.say("ask_employment", "how many people work as plumbers", entity("job", "plumbers"))
     people = service.employment(Query(5314)).values["employment"]
     assert abs(people - _aps_total(sources, 5314)) / people < 0.05  # the APS total, "don't know" aside
-    assert reply.startswith(f"About {count(people)} people work as plumbers and heating and ventilating engineers "
-                            "across the UK in 2019. About 48% of them work for themselves (self-employed).")
+    assert reply.startswith(
+        f"About {count(people)} people work as plumbers and heating and ventilating engineers "
+        "across the UK in 2019. About 48% of them work for themselves (self-employed)."
+    )
     assert "our estimate" in reply and chat.slots["topic"] == "employment"
-    smiths = Chat().say("ask_employment", "how many blacksmiths are there in wales", entity("job", "blacksmiths"),
-                        entity("region", "wales"))
+    smiths = Chat().say(
+        "ask_employment",
+        "how many blacksmiths are there in wales",
+        entity("job", "blacksmiths"),
+        entity("region", "wales"),
+    )
     assert "instead of Wales, because fewer than 1,000 people" in smiths  # the rule, as for any cell
     own = Chat()
-    mostly = own.say("ask_employment", "are most plumbers self employed", entity("job", "plumbers"),
-                     entity("work_pattern", "self employed"))
+    mostly = own.say(
+        "ask_employment",
+        "are most plumbers self employed",
+        entity("job", "plumbers"),
+        entity("work_pattern", "self employed"),
+    )
     assert "About 48% of them work for themselves" in mostly and own.slots["work_pattern"] is None
 
 
@@ -701,8 +887,10 @@ def test_is_that_good_money_says_the_year_of_all_jobs_pay_when_it_differs(db_pat
     assert pilots.period == "2019"  # no later published figure
     reply = Chat().say("ask_pay", "do pilots get good money", entity("job", "pilots"))
     everyone = service.pay(Query(0))
-    assert reply.startswith(f"Yes, it's well above the middle pay for all jobs across the UK, which is "
-                            f"{money(everyone.values['median'])} a year in {everyone.period}.")
+    assert reply.startswith(
+        f"Yes, it's well above the middle pay for all jobs across the UK, which is "
+        f"{money(everyone.values['median'])} a year in {everyone.period}."
+    )
 
 
 def test_of_two_jobs_the_one_the_user_wants_is_answered(db_path):
@@ -732,10 +920,17 @@ def test_the_average_salary_in_the_uk_is_all_jobs_middle_pay(db_path, sources):
 
 def test_jobs_listed_without_commas_are_all_compared(db_path):
     chat = Chat()
-    reply = chat.say("compare_jobs", "compare nurses doctors and paramedics", entity("job", "nurses doctors"),
-                     entity("job", "paramedics"))
+    reply = chat.say(
+        "compare_jobs",
+        "compare nurses doctors and paramedics",
+        entity("job", "nurses doctors"),
+        entity("job", "paramedics"),
+    )
     assert [line.split(":")[0] for line in reply.splitlines() if line.startswith("• ")] == [
-        "• Nurses", "• Medical practitioners", "• Paramedics"]
+        "• Nurses",
+        "• Medical practitioners",
+        "• Paramedics",
+    ]
     vet_nurses = Chat()
     vet_nurses.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
     both = vet_nurses.say("compare_jobs", "compare with vet nurses", entity("job", "vet nurses"))
@@ -744,19 +939,27 @@ def test_jobs_listed_without_commas_are_all_compared(db_path):
 
 def test_which_subjects_to_take_gives_what_it_helps_to_know_then_the_way_in(db_path, service):
     chat = Chat()
-    reply = chat.say("ask_entry_routes", "what a levels do i need to be a vet", entity("job", "vet"),
-                     entity("qualification", "a levels"))
+    reply = chat.say(
+        "ask_entry_routes",
+        "what a levels do i need to be a vet",
+        entity("job", "vet"),
+        entity("qualification", "a levels"),
+    )
     knowledge = [i["plain_name"] for i in service.skills(2216).items if i["kind"] == "knowledge"][:3]
-    assert reply.startswith("My sources don't list school subjects for this job, but a US job guide says it helps "
-                            f"to know about {knowledge[0]}, {knowledge[1]} and {knowledge[2]}.\n\nGetting in (veterinarians)")
+    assert reply.startswith(
+        "My sources don't list school subjects for this job, but a US job guide says it helps "
+        f"to know about {knowledge[0]}, {knowledge[1]} and {knowledge[2]}.\n\nGetting in (veterinarians)"
+    )
     assert "of people in this job had" not in reply  # which subjects, not how many have A levels
 
 
 def test_pay_a_month_and_after_tax_are_answered_as_far_as_the_figures_go(db_path, sources):
     yearly = ashe_median(sources, 5241)
     monthly = Chat().say("ask_pay", "what does an electrician earn per month", entity("job", "electrician"))
-    assert monthly.startswith(f"Electricians and electrical fitters earn about {money(yearly)} a year "
-                              f"(about {money(yearly / 12)} a month, ")
+    assert monthly.startswith(
+        f"Electricians and electrical fitters earn about {money(yearly)} a year "
+        f"(about {money(yearly / 12)} a month, "
+    )
     assert "The monthly figure is the yearly one divided by 12." in monthly
     taxed = Chat().say("ask_pay", "how much do nurses take home after tax", entity("job", "nurses"))
     assert taxed.endswith(phrases.BEFORE_TAX) and "a month" not in taxed

@@ -1,6 +1,7 @@
 """Plain-language answers rendered from REAL service results: reading ease, length, £ formats,
 what a median means, and the caveats a young person must see (estimate, England only, small
 sample, no figure for the cell asked)."""
+
 from __future__ import annotations
 
 import csv
@@ -14,11 +15,15 @@ from sqlalchemy import select
 
 from lmi_backend.answers import phrases, render, render_sources, topics
 from lmi_backend.answers.fit import cuts
-from lmi_backend.answers.formatting import duration_span
-from lmi_backend.answers.formatting import count, money, place_name, qualification_phrase
+from lmi_backend.answers.formatting import count, duration_span, money, place_name, qualification_phrase
 from lmi_backend.answers.plain import job_name, plain_text
-from lmi_backend.answers.readability import (flesch_reading_ease, sentence_count, syllables,
-                                             template_reading_ease, word_count)
+from lmi_backend.answers.readability import (
+    flesch_reading_ease,
+    sentence_count,
+    syllables,
+    template_reading_ease,
+    word_count,
+)
 from lmi_backend.answers.render import LONG_WORDS, SHORT_WORDS, render_hourly_pay
 from lmi_backend.db.dimensions import soc_group
 from lmi_backend.service import LmiService, Query
@@ -26,9 +31,47 @@ from lmi_backend.service import LmiService, Query
 PLAIN_ENGLISH = 60  # Flesch reading ease: plain English, fine for 13-15 year olds
 DOMAIN = Path(__file__).resolve().parent.parent / "bot" / "domain.yml"
 # jobs young people ask about most, across all nine SOC major groups
-POPULAR = [5314, 5241, 2231, 2136, 6145, 6221, 5434, 3213, 2314, 2315, 3314, 5231, 8211, 2216,
-           6143, 4122, 7111, 9233, 2442, 3421, 5315, 6131, 1190, 3543, 2421, 5312, 9272, 8212]
-FIGURE_KINDS = ("pay", "hourly_pay", "hours", "outlook", "vacancies", "skills", "apprenticeships", "similar", "compare")
+POPULAR = [
+    5314,
+    5241,
+    2231,
+    2136,
+    6145,
+    6221,
+    5434,
+    3213,
+    2314,
+    2315,
+    3314,
+    5231,
+    8211,
+    2216,
+    6143,
+    4122,
+    7111,
+    9233,
+    2442,
+    3421,
+    5315,
+    6131,
+    1190,
+    3543,
+    2421,
+    5312,
+    9272,
+    8212,
+]
+FIGURE_KINDS = (
+    "pay",
+    "hourly_pay",
+    "hours",
+    "outlook",
+    "vacancies",
+    "skills",
+    "apprenticeships",
+    "similar",
+    "compare",
+)
 TEXT_KINDS = ("description", "tasks", "entry_routes")
 
 
@@ -52,11 +95,17 @@ def reply_for(kind: str, result) -> str:
 def result_for(service, kind: str, soc: int, query: Query | None = None):
     q = query or Query(soc)
     calls = {
-        "pay": lambda: service.pay(q), "hourly_pay": lambda: service.pay(q), "hours": lambda: service.hours(q),
-        "outlook": lambda: service.outlook(q), "vacancies": lambda: service.vacancies(q),
-        "skills": lambda: service.skills(soc), "description": lambda: service.job_description(soc),
-        "tasks": lambda: service.tasks(soc), "entry_routes": lambda: service.entry_routes(soc),
-        "apprenticeships": lambda: service.apprenticeships(soc), "similar": lambda: service.similar_jobs(soc),
+        "pay": lambda: service.pay(q),
+        "hourly_pay": lambda: service.pay(q),
+        "hours": lambda: service.hours(q),
+        "outlook": lambda: service.outlook(q),
+        "vacancies": lambda: service.vacancies(q),
+        "skills": lambda: service.skills(soc),
+        "description": lambda: service.job_description(soc),
+        "tasks": lambda: service.tasks(soc),
+        "entry_routes": lambda: service.entry_routes(soc),
+        "apprenticeships": lambda: service.apprenticeships(soc),
+        "similar": lambda: service.similar_jobs(soc),
         "compare": lambda: service.compare([soc, 5241 if soc != 5241 else 5314], q),
     }
     return calls[kind]()
@@ -67,7 +116,9 @@ def names_in(result) -> list[str]:
     asked = result.requested.get("soc", "").partition(" ")[2]  # "3314 Prison service officers ..."
     titles = [result.soc_title, asked] + [i.get("title", "") for i in result.items]
     return [t for title in titles if title for t in (title, job_name(title))] + [
-        result.geography, place_name(result.geography)]
+        result.geography,
+        place_name(result.geography),
+    ]
 
 
 def template_words(reply: str, result) -> int:
@@ -81,18 +132,34 @@ def template_words(reply: str, result) -> int:
 
 # --- the reading-ease measure itself --------------------------------------------------------
 
-@pytest.mark.parametrize("word, n", [("cat", 1), ("plumbers", 2), ("heating", 2), ("figure", 2),
-                                     ("people", 2), ("area", 3), ("median", 3), ("estimate", 3),
-                                     ("everyone", 3), ("apprenticeship", 5), ("useful", 2)])
+
+@pytest.mark.parametrize(
+    "word, n",
+    [
+        ("cat", 1),
+        ("plumbers", 2),
+        ("heating", 2),
+        ("figure", 2),
+        ("people", 2),
+        ("area", 3),
+        ("median", 3),
+        ("estimate", 3),
+        ("everyone", 3),
+        ("apprenticeship", 5),
+        ("useful", 2),
+    ],
+)
 def test_syllable_counter(word, n):
     assert syllables(word) == n
 
 
 def test_flesch_reading_ease_orders_plain_above_official_text():
     assert flesch_reading_ease("The cat sat on the mat.") > 100
-    official = ("Jobholders in this unit group assemble, install, maintain and repair plumbing fixtures, "
-                "heating and ventilating systems and pipes and pipeline systems in commercial, "
-                "residential and industrial premises and public buildings.")
+    official = (
+        "Jobholders in this unit group assemble, install, maintain and repair plumbing fixtures, "
+        "heating and ventilating systems and pipes and pipeline systems in commercial, "
+        "residential and industrial premises and public buildings."
+    )
     assert flesch_reading_ease(official) < 30
     assert sentence_count("One. Two!\n• three\n• four") == 4
     assert word_count("Plumbers earn £31,602 a year.") == 5
@@ -105,13 +172,15 @@ def test_numbers_are_scored_as_they_are_read_aloud():
 
 # --- figures, units and meaning ---------------------------------------------------------------
 
+
 def test_pay_reply_gives_the_published_median_per_year_and_week_and_says_what_a_median_is(service, sources):
     with open(sources / "pay/ashe_table14_mathsci/2021p_annual_FTPT.csv", encoding="utf-8-sig") as fh:
         published = float(next(r for r in csv.DictReader(fh) if r["Code"] == "5314")["Median"])
     result = service.pay(Query(5314))
     reply = render(result)
-    assert reply.startswith("Plumbers and heating and ventilating engineers earn about "
-                            f"{money(published)} a year (")
+    assert reply.startswith(
+        f"Plumbers and heating and ventilating engineers earn about {money(published)} a year ("
+    )
     assert f"{money(result.values['weekly_median'])} a week" in reply
     assert "across the UK in 2021" in reply
     assert "half earn more, half earn less" in reply
@@ -126,6 +195,7 @@ def test_money_and_counts_formatting():
 
 
 # --- caveats ------------------------------------------------------------------------------------
+
 
 def test_estimate_and_small_sample_are_said(service):
     reply = render(service.pay(Query(5314, region=12, status=1)))
@@ -154,9 +224,13 @@ def test_pay_is_set_against_full_time_and_all_jobs_only_like_for_like(service):
     chartered architectural technologists in Scotland) is not compared with anything."""
     wider = service.pay(Query(2435, region=11))
     assert wider.fallback
-    text = topics.answer(service, "pay", 2435, topics.Context(region=11), asked=topics.Asked(judges_pay=True)).text
+    text = topics.answer(
+        service, "pay", 2435, topics.Context(region=11), asked=topics.Asked(judges_pay=True)
+    ).text
     assert "all jobs" not in text and "part-time workers" not in text
-    same = topics.answer(service, "pay", 6221, topics.Context(region=11), asked=topics.Asked(judges_pay=True)).text
+    same = topics.answer(
+        service, "pay", 6221, topics.Context(region=11), asked=topics.Asked(judges_pay=True)
+    ).text
     assert "middle pay for all jobs in Scotland" in same and "part-time workers too" in same
 
 
@@ -170,13 +244,29 @@ def test_suppressed_cell_reply_gives_the_fallback_and_what_changed(service):
 def test_no_figure_at_all_is_said_plainly():
     """Synthetic (labelled): a Result the service returns when no cell, however wide, has a
     figure; no real job hits this path today, but the reply must still be honest."""
-    empty = SimpleNamespace(kind="pay", soc=1171, soc_title="Officers in armed forces", values={},
-                            unit=None, period=None, geography="Wales", breakdown={}, source="",
-                            reliability="suppressed", estimate=False, method=None,
-                            fallback="No figure can be given, because too few people are in that group.",
-                            requested={"geography": "Wales"}, items=[], caveats=[], text=None)
+    empty = SimpleNamespace(
+        kind="pay",
+        soc=1171,
+        soc_title="Officers in armed forces",
+        values={},
+        unit=None,
+        period=None,
+        geography="Wales",
+        breakdown={},
+        source="",
+        reliability="suppressed",
+        estimate=False,
+        method=None,
+        fallback="No figure can be given, because too few people are in that group.",
+        requested={"geography": "Wales"},
+        items=[],
+        caveats=[],
+        text=None,
+    )
     reply = render(empty)
-    assert reply.startswith("Sorry, I don't have a reliable pay figure for officers in armed forces in Wales.")
+    assert reply.startswith(
+        "Sorry, I don't have a reliable pay figure for officers in armed forces in Wales."
+    )
     assert "£" not in reply and "too few people" in reply
 
 
@@ -185,8 +275,13 @@ def test_hours_with_only_an_average_give_the_average_not_a_sorry(service):
     assert result.values.get("median") is None and result.values["mean"]
     reply = render(result)
     # the wider group is named before its figure
-    assert reply.startswith("This figure is for health associate professionals instead of paramedics, because")
-    assert f"Health associate professionals usually work about {result.values['mean']:g} paid hours a week" in reply
+    assert reply.startswith(
+        "This figure is for health associate professionals instead of paramedics, because"
+    )
+    assert (
+        f"Health associate professionals usually work about {result.values['mean']:g} paid hours a week"
+        in reply
+    )
     assert "average" in reply and "Sorry" not in reply and "middle figure" not in reply
 
 
@@ -220,6 +315,7 @@ def test_long_answers_add_detail_and_the_source(service):
 
 
 # --- reading ease and length on real rendered answers -------------------------------------------
+
 
 @pytest.mark.parametrize("kind", FIGURE_KINDS)
 def test_every_figure_reply_is_plain_english_and_short_for_every_unit_group(service, unit_groups, kind):
@@ -279,8 +375,11 @@ def test_fixed_phrases_and_domain_responses_are_plain_english():
 def test_group_titles_read_in_sentence_case_and_unit_titles_are_untouched(engine, service):
     # a suppressed figure falls back to a wider group, whose ONS title is in capitals or title case
     with engine.connect() as conn:
-        titles = dict(conn.execute(select(soc_group.c.level, soc_group.c.title)
-                                   .where(soc_group.c.code.in_([22, 243, 5314]))).all())
+        titles = dict(
+            conn.execute(
+                select(soc_group.c.level, soc_group.c.title).where(soc_group.c.code.in_([22, 243, 5314]))
+            ).all()
+        )
     assert (titles[2], job_name(titles[2])) == ("HEALTH PROFESSIONALS", "Health professionals")
     assert job_name(titles[3]) == "Architects, town planners and surveyors"
     assert job_name(titles[4]) == titles[4] == "Plumbers and heating and ventilating engineers"
@@ -291,11 +390,17 @@ def test_group_titles_read_in_sentence_case_and_unit_titles_are_untouched(engine
 @pytest.mark.parametrize("topic", sorted(topics.TOPICS))
 def test_where_the_numbers_come_from_is_plain_for_every_topic(service, topic):
     """Published, estimated (place, age, qualification, part-time) and fallback figures."""
-    contexts = [topics.Context(), topics.Context(region=11), topics.Context(age=30, qualification=7),
-                topics.Context(status=2, region=12)]
+    contexts = [
+        topics.Context(),
+        topics.Context(region=11),
+        topics.Context(age=30, qualification=7),
+        topics.Context(status=2, region=12),
+    ]
     for soc in (5314, 2231, 2215, 2435):
         for context in contexts:
-            answer = topics.answer(service, topic, soc, context, compare_with=[5241] if topic == "compare" else None)
+            answer = topics.answer(
+                service, topic, soc, context, compare_with=[5241] if topic == "compare" else None
+            )
             text = render_sources(answer.results)
             assert text.startswith("That comes from ") and text.endswith(phrases.MORE_OFFER), text
             assert flesch_reading_ease(text) >= PLAIN_ENGLISH and word_count(text) <= 60, text
@@ -305,36 +410,48 @@ def test_where_the_numbers_come_from_is_plain_for_every_topic(service, topic):
 def test_plain_rewrite_keeps_meaning_words():
     assert plain_text("Entrants usually possess GCSEs/S grades.") == ["Most people starting out have GCSEs."]
     assert plain_text("Some colleges require candidates to possess GCSEs/S grades.") == [
-        "Some colleges need people to have GCSEs."]  # not "need people applying for have"
+        "Some colleges need people to have GCSEs."
+    ]  # not "need people applying for have"
     assert plain_text("NVQs/SVQs in Cleaning are available at Levels 1 and 2.") == [
-        "You can do NVQs in Cleaning at levels 1 and 2."]
+        "You can do NVQs in Cleaning at levels 1 and 2."
+    ]
     assert job_name("Functional managers and directors n.e.c.") == "Other functional managers and directors"
     assert job_name("Other skilled trades n.e.c.") == "Other skilled trades"
     # names keep their words; the job's own title becomes "They", also for a clause after a ";"
-    assert plain_text("Apprenticeships in Engineering Maintenance are available. Entrants require a degree.") == [
-        "You can do apprenticeships in Engineering Maintenance.", "You need a degree."]
-    assert plain_text("Medical secretaries deal with correspondence; file and maintain medical records.",
-                      "Medical secretaries") == ["They deal with letters and emails.",
-                                                 "They file and maintain medical records."]
-    assert plain_text("Paramedics working in the NHS must be registered with the Health Professions Council.",
-                      "Paramedics") == ["Those working in the NHS must be registered with the Health Professions Council."]
-    assert plain_text("Training is given as appropriate.") == ["Training is given as needed."]  # not "as right"
+    assert plain_text(
+        "Apprenticeships in Engineering Maintenance are available. Entrants require a degree."
+    ) == ["You can do apprenticeships in Engineering Maintenance.", "You need a degree."]
+    assert plain_text(
+        "Medical secretaries deal with correspondence; file and maintain medical records.",
+        "Medical secretaries",
+    ) == ["They deal with letters and emails.", "They file and maintain medical records."]
+    assert plain_text(
+        "Paramedics working in the NHS must be registered with the Health Professions Council.", "Paramedics"
+    ) == ["Those working in the NHS must be registered with the Health Professions Council."]
+    assert plain_text("Training is given as appropriate.") == [
+        "Training is given as needed."
+    ]  # not "as right"
     # an acronym inside a sentence does not capitalise its plain words ("need A police check")
     assert plain_text("Staff working with children will require CRB clearance.") == [
-        "Staff working with children will need a police check (DBS)."]
+        "Staff working with children will need a police check (DBS)."
+    ]
 
 
 def test_official_sentences_are_cut_only_where_what_is_left_is_still_true():
     """A short reply may end an ONS sentence early, but not inside a list whose items share a
     noun, offer choices or count levels: "domestic TV" and "You need GCSEs" would be new claims."""
     assert cuts("They service and repair domestic TV, video and audio appliances.") == [
-        "They service and repair domestic TV, video and audio appliances."]
+        "They service and repair domestic TV, video and audio appliances."
+    ]
     assert len(cuts("You need GCSEs, A levels or a BTEC award in engineering.", keep_detail=True)) == 1
     assert len(cuts("You can do NVQs in Administration at levels 2, 3 and 4.", keep_detail=True)) == 1
-    assert cuts("They make funeral arrangements for clients, prepare the deceased for burial or cremation, "
-                "and oversee the proceedings of funerals.")[-2:] == [
+    assert cuts(
+        "They make funeral arrangements for clients, prepare the deceased for burial or cremation, "
+        "and oversee the proceedings of funerals."
+    )[-2:] == [
         "They make funeral arrangements for clients, prepare the deceased for burial or cremation.",
-        "They make funeral arrangements."]
+        "They make funeral arrangements.",
+    ]
 
 
 def test_short_official_text_says_when_there_is_more(service):
@@ -343,9 +460,15 @@ def test_short_official_text_says_when_there_is_more(service):
     assert phrases.MORE_OFFER not in render(service.entry_routes(9233))  # said in full
 
 
-@pytest.mark.parametrize("low, high, said", [
-    (24, 48, "about 2 to 4 years"), (12, 18, "about 12 to 18 months"), (18, 48, "about 18 months to 4 years"),
-    (36, 36, "about 3 years"), (15, 15, "about 15 months"),
-])
+@pytest.mark.parametrize(
+    "low, high, said",
+    [
+        (24, 48, "about 2 to 4 years"),
+        (12, 18, "about 12 to 18 months"),
+        (18, 48, "about 18 months to 4 years"),
+        (36, 36, "about 3 years"),
+        (15, 15, "about 15 months"),
+    ],
+)
 def test_a_span_of_course_lengths_reads_as_people_say_it(low, high, said):
     assert duration_span(low, high) == said

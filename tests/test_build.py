@@ -1,5 +1,6 @@
 """The build as a whole: bad sources stop it cleanly, the live database survives, provenance is
 complete and the same inputs give the same database."""
+
 from __future__ import annotations
 
 import hashlib
@@ -111,13 +112,17 @@ def test_missing_source_says_which_file_and_how_to_get_it(sources, tmp_path, pre
 
 def test_every_fact_row_has_provenance_with_checksum_and_licence(engine):
     with engine.connect() as conn:
-        tables = [t for t in inspect(conn).get_table_names()
-                  if "provenance_id" in {c["name"] for c in inspect(conn).get_columns(t)}]
+        tables = [
+            t
+            for t in inspect(conn).get_table_names()
+            if "provenance_id" in {c["name"] for c in inspect(conn).get_columns(t)}
+        ]
         assert {"fact_pay", "fact_employment", "job_title", "fact_onet"} <= set(tables)
         for name in tables:
             orphans = conn.exec_driver_sql(
                 f"SELECT count(*) FROM {name} t LEFT JOIN provenance p ON p.id = t.provenance_id "
-                f"WHERE p.id IS NULL").scalar_one()
+                f"WHERE p.id IS NULL"
+            ).scalar_one()
             assert orphans == 0, name
         rows = conn.execute(select(provenance)).mappings().all()
         assert rows and all(len(r["sha256"]) == 64 and r["licence"] and r["attribution"] for r in rows)
@@ -126,8 +131,17 @@ def test_every_fact_row_has_provenance_with_checksum_and_licence(engine):
 
 def test_every_fact_table_is_filled_and_traced(engine):
     with engine.connect() as conn:
-        for name in ("fact_pay", "fact_hours", "fact_employment", "fact_projection", "fact_vacancy",
-                     "fact_onet", "soc_onet", "job_title", "apprenticeship_standard"):
+        for name in (
+            "fact_pay",
+            "fact_hours",
+            "fact_employment",
+            "fact_projection",
+            "fact_vacancy",
+            "fact_onet",
+            "soc_onet",
+            "job_title",
+            "apprenticeship_standard",
+        ):
             n = conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one()
             assert n > 0, f"{name} is empty"
 

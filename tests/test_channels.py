@@ -5,6 +5,7 @@ the platform's API (bot/channels/* let an environment variable move the API addr
 Telegram, Slack, Facebook Messenger and Twilio (SMS/WhatsApp) are switched on purely through
 environment variables, as docs/channels.md tells a deployer to do.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +20,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import yaml
+from assistant_stack import Stack, free_ports, question_needing_a_choice, running_assistant
 from twilio.request_validator import RequestValidator
 
-from assistant_stack import Stack, free_ports, question_needing_a_choice, running_assistant
 from bot import channels, demo
 from bot.runtime import rasa_config
 from lmi_backend.answers.phrases import WENT_WRONG
@@ -75,24 +76,41 @@ class PlatformStub:
     def answer(platform: str, method: str, fields: dict) -> tuple[int, dict]:
         if platform == "telegram":
             if method == "getMe":
-                return 200, {"ok": True, "result": {"id": 123456, "is_bot": True,
-                                                    "first_name": "Careers",
-                                                    "username": "careers_test_bot"}}
+                return 200, {
+                    "ok": True,
+                    "result": {
+                        "id": 123456,
+                        "is_bot": True,
+                        "first_name": "Careers",
+                        "username": "careers_test_bot",
+                    },
+                }
             if method == "sendMessage":
-                return 200, {"ok": True, "result": {
-                    "message_id": len(fields), "date": int(time.time()), "text": fields.get("text"),
-                    "chat": {"id": int(fields["chat_id"]), "type": "private"}}}
+                return 200, {
+                    "ok": True,
+                    "result": {
+                        "message_id": len(fields),
+                        "date": int(time.time()),
+                        "text": fields.get("text"),
+                        "chat": {"id": int(fields["chat_id"]), "type": "private"},
+                    },
+                }
             return 200, {"ok": True, "result": True}
         if platform == "slack":
             return 200, {"ok": True, "channel": fields.get("channel"), "ts": "1700000000.000100"}
         if platform == "facebook":
             return 200, {"recipient_id": fields.get("recipient", {}).get("id"), "message_id": "m"}
-        return 201, {"sid": "SM" + "1" * 32, "account_sid": TWILIO_SID, "to": fields.get("To"),
-                     "from": fields.get("From"), "body": fields.get("Body"), "status": "queued",
-                     "uri": f"/2010-04-01/Accounts/{TWILIO_SID}/Messages/SM1.json"}
+        return 201, {
+            "sid": "SM" + "1" * 32,
+            "account_sid": TWILIO_SID,
+            "to": fields.get("To"),
+            "from": fields.get("From"),
+            "body": fields.get("Body"),
+            "status": "queued",
+            "uri": f"/2010-04-01/Accounts/{TWILIO_SID}/Messages/SM1.json",
+        }
 
-    def wait_for(self, platform: str, method: str, count: int = 1,
-                 timeout: float = 60) -> list[dict]:
+    def wait_for(self, platform: str, method: str, count: int = 1, timeout: float = 60) -> list[dict]:
         """The fields of the platform's outbound calls of `method`, once `count` have arrived."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -112,23 +130,28 @@ def _fields(content_type: str, body: bytes) -> dict:
         return json.loads(body or b"{}")
     if "multipart/form-data" in content_type:
         from email.parser import BytesParser
-        message = BytesParser().parsebytes(
-            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
-        return {part.get_param("name", header="content-disposition"):
-                part.get_payload(decode=True).decode() for part in message.get_payload()}
+
+        message = BytesParser().parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+        return {
+            part.get_param("name", header="content-disposition"): part.get_payload(decode=True).decode()
+            for part in message.get_payload()
+        }
     parsed = urllib.parse.parse_qs(body.decode())
     return {k: v[0] for k, v in parsed.items()}
 
 
 def test_platforms_switch_on_from_the_environment_without_writing_secrets(tmp_path):
-    env = {"TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_BOT_USERNAME": "careers_test_bot",
-           "TELEGRAM_WEBHOOK_URL": "https://example.invalid/hook", "SLACK_BOT_TOKEN": "xoxb-1"}
+    env = {
+        "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_BOT_USERNAME": "careers_test_bot",
+        "TELEGRAM_WEBHOOK_URL": "https://example.invalid/hook",
+        "SLACK_BOT_TOKEN": "xoxb-1",
+    }
     endpoints, credentials = rasa_config.write(tmp_path, 5999, tmp_path / "c.sqlite", env)
     written = credentials.read_text()
     assert TELEGRAM_TOKEN not in written and "xoxb-1" not in written
     config = yaml.safe_load(written)
-    assert config["bot.channels.telegram.TelegramInput"]["access_token"] == \
-        "${TELEGRAM_ACCESS_TOKEN}"
+    assert config["bot.channels.telegram.TelegramInput"]["access_token"] == "${TELEGRAM_ACCESS_TOKEN}"
     assert "bot.channels.slack.SlackInput" not in config  # half configured: stays off
     assert channels.half_configured(env) == {"slack": ["SLACK_SIGNING_SECRET"]}
     run = yaml.safe_load(endpoints.read_text())
@@ -146,16 +169,21 @@ def stub() -> PlatformStub:
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, stub: PlatformStub) -> Stack:
     env = {
-        "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_BOT_USERNAME": "careers_test_bot",
+        "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_BOT_USERNAME": "careers_test_bot",
         "TELEGRAM_WEBHOOK_URL": "https://example.invalid/webhooks/telegram/webhook",
         "TELEGRAM_API_BASE_URL": stub.base("telegram"),
-        "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SLACK_SECRET,
         "SLACK_API_BASE_URL": stub.base("slack") + "/api/",
-        "FACEBOOK_VERIFY_TOKEN": "verify-me", "FACEBOOK_APP_SECRET": FACEBOOK_SECRET,
+        "FACEBOOK_VERIFY_TOKEN": "verify-me",
+        "FACEBOOK_APP_SECRET": FACEBOOK_SECRET,
         "FACEBOOK_PAGE_ACCESS_TOKEN": "page-token",
         "FACEBOOK_GRAPH_BASE_URL": stub.base("facebook"),
-        "TWILIO_ACCOUNT_SID": TWILIO_SID, "TWILIO_AUTH_TOKEN": "twilio-token",
-        "TWILIO_NUMBER": "+447700900000", "TWILIO_API_BASE_URL": stub.base("twilio"),
+        "TWILIO_ACCOUNT_SID": TWILIO_SID,
+        "TWILIO_AUTH_TOKEN": "twilio-token",
+        "TWILIO_NUMBER": "+447700900000",
+        "TWILIO_API_BASE_URL": stub.base("twilio"),
         "TWILIO_WEBHOOK_URL": TWILIO_PUBLIC_URL,
     }
     with running_assistant(tmp_path_factory.mktemp("channels"), env) as stack:
@@ -179,12 +207,21 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> str:
 
 def test_telegram_update_is_answered_with_send_message(assistant, stub, expected_parts):
     stub.clear()
-    update = {"update_id": 1001, "message": {
-        "message_id": 7, "date": int(time.time()), "text": QUESTION,
-        "chat": {"id": 4242, "type": "private"},
-        "from": {"id": 4242, "is_bot": False, "first_name": "Sam"}}}
-    post(f"{assistant.rasa_url}/webhooks/telegram/webhook", json.dumps(update).encode(),
-         {"Content-Type": "application/json"})
+    update = {
+        "update_id": 1001,
+        "message": {
+            "message_id": 7,
+            "date": int(time.time()),
+            "text": QUESTION,
+            "chat": {"id": 4242, "type": "private"},
+            "from": {"id": 4242, "is_bot": False, "first_name": "Sam"},
+        },
+    }
+    post(
+        f"{assistant.rasa_url}/webhooks/telegram/webhook",
+        json.dumps(update).encode(),
+        {"Content-Type": "application/json"},
+    )
     sent = stub.wait_for("telegram", "sendMessage", len(expected_parts))
     assert [int(m["chat_id"]) for m in sent] == [4242] * len(sent)
     assert [m["text"] for m in sent] == expected_parts
@@ -200,39 +237,74 @@ def test_telegram_choices_are_inline_buttons_that_answer_when_pressed(assistant,
 
     stub.clear()
     chat = {"id": 5151, "type": "private"}
-    post(f"{assistant.rasa_url}/webhooks/telegram/webhook", json.dumps({
-        "update_id": 2001, "message": {"message_id": 1, "date": int(time.time()), "chat": chat,
-                                       "text": question}}).encode(),
-         {"Content-Type": "application/json"})
+    post(
+        f"{assistant.rasa_url}/webhooks/telegram/webhook",
+        json.dumps(
+            {
+                "update_id": 2001,
+                "message": {"message_id": 1, "date": int(time.time()), "chat": chat, "text": question},
+            }
+        ).encode(),
+        {"Content-Type": "application/json"},
+    )
     with_keyboard = [m for m in stub.wait_for("telegram", "sendMessage") if m.get("reply_markup")]
     keyboard = json.loads(with_keyboard[-1]["reply_markup"])["inline_keyboard"]
-    assert [(b["text"], b["callback_data"]) for row in keyboard for b in row] == \
-        [(b["title"], b["payload"]) for b in buttons]
+    assert [(b["text"], b["callback_data"]) for row in keyboard for b in row] == [
+        (b["title"], b["payload"]) for b in buttons
+    ]
 
     stub.clear()
-    post(f"{assistant.rasa_url}/webhooks/telegram/webhook", json.dumps({
-        "update_id": 2002, "callback_query": {
-            "id": "cb1", "chat_instance": "ci", "data": buttons[0]["payload"],
-            "from": {"id": 5151, "is_bot": False, "first_name": "Sam"},
-            "message": {"message_id": 2, "date": int(time.time()), "chat": chat}}}).encode(),
-         {"Content-Type": "application/json"})
+    post(
+        f"{assistant.rasa_url}/webhooks/telegram/webhook",
+        json.dumps(
+            {
+                "update_id": 2002,
+                "callback_query": {
+                    "id": "cb1",
+                    "chat_instance": "ci",
+                    "data": buttons[0]["payload"],
+                    "from": {"id": 5151, "is_bot": False, "first_name": "Sam"},
+                    "message": {"message_id": 2, "date": int(time.time()), "chat": chat},
+                },
+            }
+        ).encode(),
+        {"Content-Type": "application/json"},
+    )
     sent = stub.wait_for("telegram", "sendMessage", len(answer))
     assert [m["text"] for m in sent] == answer
 
 
 def test_slack_event_is_answered_with_chat_post_message(assistant, stub, expected_parts):
     stub.clear()
-    event = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1",
-             "event": {"type": "message", "channel_type": "im", "channel": "D42", "user": "U42",
-                       "text": QUESTION, "ts": "1700000000.000200"},
-             "authorizations": [{"user_id": "UBOT"}]}
+    event = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event": {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D42",
+            "user": "U42",
+            "text": QUESTION,
+            "ts": "1700000000.000200",
+        },
+        "authorizations": [{"user_id": "UBOT"}],
+    }
     body = json.dumps(event).encode()
     timestamp = str(int(time.time()))
-    signature = "v0=" + hmac.new(SLACK_SECRET.encode(), f"v0:{timestamp}:".encode() + body,
-                                 hashlib.sha256).hexdigest()
-    post(f"{assistant.rasa_url}/webhooks/slack/webhook", body,
-         {"Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp,
-          "X-Slack-Signature": signature})
+    signature = (
+        "v0="
+        + hmac.new(SLACK_SECRET.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256).hexdigest()
+    )
+    post(
+        f"{assistant.rasa_url}/webhooks/slack/webhook",
+        body,
+        {
+            "Content-Type": "application/json",
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": signature,
+        },
+    )
     sent = stub.wait_for("slack", "chat.postMessage", len(expected_parts))
     assert {m["channel"] for m in sent} == {"D42"}
     assert [m["text"] for m in sent] == expected_parts
@@ -240,11 +312,17 @@ def test_slack_event_is_answered_with_chat_post_message(assistant, stub, expecte
 
 def test_slack_rejects_an_unsigned_event(assistant, stub):
     stub.clear()
-    body = json.dumps({"type": "event_callback", "event": {
-        "type": "message", "channel_type": "im", "channel": "D1", "user": "U1", "text": "hi"}})
-    request = urllib.request.Request(f"{assistant.rasa_url}/webhooks/slack/webhook",
-                                     data=body.encode(),
-                                     headers={"Content-Type": "application/json"})
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event": {"type": "message", "channel_type": "im", "channel": "D1", "user": "U1", "text": "hi"},
+        }
+    )
+    request = urllib.request.Request(
+        f"{assistant.rasa_url}/webhooks/slack/webhook",
+        data=body.encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 400
@@ -254,35 +332,73 @@ def test_slack_rejects_an_unsigned_event(assistant, stub):
 
 def test_facebook_message_is_answered_through_the_send_api(assistant, stub, expected_parts):
     stub.clear()
-    payload = {"object": "page", "entry": [{"id": "PAGE1", "time": int(time.time() * 1000),
-               "messaging": [{"sender": {"id": "PSID42"}, "recipient": {"id": "PAGE1"},
-                              "timestamp": int(time.time() * 1000),
-                              "message": {"mid": "m.1", "text": QUESTION}}]}]}
+    payload = {
+        "object": "page",
+        "entry": [
+            {
+                "id": "PAGE1",
+                "time": int(time.time() * 1000),
+                "messaging": [
+                    {
+                        "sender": {"id": "PSID42"},
+                        "recipient": {"id": "PAGE1"},
+                        "timestamp": int(time.time() * 1000),
+                        "message": {"mid": "m.1", "text": QUESTION},
+                    }
+                ],
+            }
+        ],
+    }
     body = json.dumps(payload).encode()
     signature = "sha1=" + hmac.new(FACEBOOK_SECRET.encode(), body, hashlib.sha1).hexdigest()
-    post(f"{assistant.rasa_url}/webhooks/facebook/webhook", body,
-         {"Content-Type": "application/json", "X-Hub-Signature": signature})
+    post(
+        f"{assistant.rasa_url}/webhooks/facebook/webhook",
+        body,
+        {"Content-Type": "application/json", "X-Hub-Signature": signature},
+    )
     calls = stub.wait_for("facebook", "messages", len(expected_parts) + 3)
     # plain text, or the text of a button template when the reply offers choices
-    texts = [c["message"].get("text") or c["message"]["attachment"]["payload"]["text"]
-             for c in calls if "message" in c]
+    texts = [
+        c["message"].get("text") or c["message"]["attachment"]["payload"]["text"]
+        for c in calls
+        if "message" in c
+    ]
     assert texts == expected_parts
     assert {c["recipient"]["id"] for c in calls} == {"PSID42"}
-    assert [c["sender_action"] for c in calls if "sender_action" in c] == \
-        ["mark_seen", "typing_on", "typing_off"]
+    assert [c["sender_action"] for c in calls if "sender_action" in c] == [
+        "mark_seen",
+        "typing_on",
+        "typing_off",
+    ]
 
 
 def test_facebook_choices_beyond_three_are_a_numbered_list_with_quick_replies(assistant, stub, db_path):
     """Messenger allows 3 buttons; Rasa drops all of them when there are more."""
     stub.clear()
-    payload = {"object": "page", "entry": [{"id": "PAGE1", "time": int(time.time() * 1000),
-               "messaging": [{"sender": {"id": "PSID77"}, "recipient": {"id": "PAGE1"},
-                              "timestamp": int(time.time() * 1000),
-                              "message": {"mid": "m.2", "text": question_needing_a_choice(db_path)}}]}]}
+    payload = {
+        "object": "page",
+        "entry": [
+            {
+                "id": "PAGE1",
+                "time": int(time.time() * 1000),
+                "messaging": [
+                    {
+                        "sender": {"id": "PSID77"},
+                        "recipient": {"id": "PAGE1"},
+                        "timestamp": int(time.time() * 1000),
+                        "message": {"mid": "m.2", "text": question_needing_a_choice(db_path)},
+                    }
+                ],
+            }
+        ],
+    }
     body = json.dumps(payload).encode()
     signature = "sha1=" + hmac.new(FACEBOOK_SECRET.encode(), body, hashlib.sha1).hexdigest()
-    post(f"{assistant.rasa_url}/webhooks/facebook/webhook", body,
-         {"Content-Type": "application/json", "X-Hub-Signature": signature})
+    post(
+        f"{assistant.rasa_url}/webhooks/facebook/webhook",
+        body,
+        {"Content-Type": "application/json", "X-Hub-Signature": signature},
+    )
     calls = stub.wait_for("facebook", "messages", 4)  # mark_seen, typing_on, the choice, typing_off
     choice = next(c["message"] for c in calls if "message" in c)
     replies = choice["quick_replies"]
@@ -290,15 +406,18 @@ def test_facebook_choices_beyond_three_are_a_numbered_list_with_quick_replies(as
     assert replies[-1]["title"] == "None of these" and replies[-1]["payload"] == "/deny"
     assert all(r["payload"].startswith("/choose_job") for r in replies[:-1])
     assert all(len(r["title"]) <= 20 for r in replies)
-    assert [line.split(": ")[0] for line in choice["text"].splitlines()[1:]] == \
-        [str(n) for n in range(1, len(replies) + 1)]
+    assert [line.split(": ")[0] for line in choice["text"].splitlines()[1:]] == [
+        str(n) for n in range(1, len(replies) + 1)
+    ]
 
 
 def test_facebook_subscription_handshake(assistant):
-    query = urllib.parse.urlencode({"hub.mode": "subscribe", "hub.verify_token": "verify-me",
-                                    "hub.challenge": "1158201444"})
-    with urllib.request.urlopen(f"{assistant.rasa_url}/webhooks/facebook/webhook?{query}",
-                                timeout=30) as answer:
+    query = urllib.parse.urlencode(
+        {"hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "1158201444"}
+    )
+    with urllib.request.urlopen(
+        f"{assistant.rasa_url}/webhooks/facebook/webhook?{query}", timeout=30
+    ) as answer:
         assert answer.read().decode() == "1158201444"
 
 
@@ -310,8 +429,11 @@ def test_twilio_sms_is_answered_through_the_messages_api(assistant, stub, expect
     stub.clear()
     fields = _twilio_sms(QUESTION, "+447700900123")
     signature = RequestValidator("twilio-token").compute_signature(TWILIO_PUBLIC_URL, fields)
-    post(f"{assistant.rasa_url}/webhooks/twilio/webhook", urllib.parse.urlencode(fields).encode(),
-         {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
+    post(
+        f"{assistant.rasa_url}/webhooks/twilio/webhook",
+        urllib.parse.urlencode(fields).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature},
+    )
     sent = stub.wait_for("twilio", "Messages.json", len(expected_parts))
     assert [(m["To"], m["From"]) for m in sent] == [("+447700900123", "+447700900000")] * len(sent)
     assert [m["Body"] for m in sent] == expected_parts
@@ -324,12 +446,15 @@ def test_twilio_requests_without_a_valid_signature_are_refused(assistant, stub, 
     fields = _twilio_sms(QUESTION, "+447700900999")
     if signature == "signed-for-other-fields":
         signature = RequestValidator("twilio-token").compute_signature(
-            TWILIO_PUBLIC_URL, _twilio_sms("hi", "+447700900999"))
+            TWILIO_PUBLIC_URL, _twilio_sms("hi", "+447700900999")
+        )
     headers = {"Content-Type": "application/x-www-form-urlencoded"}
     if signature:
         headers["X-Twilio-Signature"] = signature
     with pytest.raises(urllib.error.HTTPError) as refused:
-        post(f"{assistant.rasa_url}/webhooks/twilio/webhook", urllib.parse.urlencode(fields).encode(), headers)
+        post(
+            f"{assistant.rasa_url}/webhooks/twilio/webhook", urllib.parse.urlencode(fields).encode(), headers
+        )
     assert refused.value.code == 403
     time.sleep(2)
     assert not [f for p, _, f in stub.calls if p == "twilio" and f.get("To") == "+447700900999"]
@@ -340,10 +465,21 @@ def test_what_users_type_stays_out_of_the_logs(assistant, stub):
     personal = "my name is Zebedee Quartermain, zebedee.q@example.com, I want to be a vet"
     assistant.rest("privacy-check", personal)
     stub.clear()
-    post(f"{assistant.rasa_url}/webhooks/telegram/webhook", json.dumps({
-        "update_id": 3001, "message": {"message_id": 1, "date": int(time.time()), "text": personal,
-                                       "chat": {"id": 6161, "type": "private"}}}).encode(),
-         {"Content-Type": "application/json"})
+    post(
+        f"{assistant.rasa_url}/webhooks/telegram/webhook",
+        json.dumps(
+            {
+                "update_id": 3001,
+                "message": {
+                    "message_id": 1,
+                    "date": int(time.time()),
+                    "text": personal,
+                    "chat": {"id": 6161, "type": "private"},
+                },
+            }
+        ).encode(),
+        {"Content-Type": "application/json"},
+    )
     stub.wait_for("telegram", "sendMessage")
     logs = assistant.logs_text()
     assert "rasa" in logs.lower(), "expected the servers' logs to be read"
@@ -368,6 +504,7 @@ def test_adviser_demo_plays_its_script_over_rest(assistant, capsys, db_path):
 def test_a_long_conversation_keeps_its_context_and_restart_forgets_it(assistant, db_path):
     """Several turns (past what the rule policy is shown, and across Rasa's worker processes,
     which take a conversation's messages in turn), then Rasa's /restart."""
+
     def say(text: str) -> str:
         return " ".join(r.get("text") or "" for r in assistant.rest("long-chat", text))
 

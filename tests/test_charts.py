@@ -1,4 +1,5 @@
 """Chart payloads (docs/payloads.md) carry exactly the figures of the answer they illustrate."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -27,7 +28,8 @@ def test_outlook_chart_shows_jobs_now_and_later_and_openings(db_path: Path):
     assert chart["bars"] == [
         {"label": f"Jobs in {start}", "value": result.values["employment_now"]},
         {"label": f"Jobs in {end}", "value": result.values["employment_2035"]},
-        {"label": f"Job openings {start}-{end}", "value": result.values["openings"]}]
+        {"label": f"Job openings {start}-{end}", "value": result.values["openings"]},
+    ]
     assert chart["growth_pct"] == result.values["growth_pct"]
     assert "England only" in chart["note"]
 

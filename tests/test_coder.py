@@ -1,5 +1,6 @@
 """The SOC coder: young people's job words -> the right SOC2010 unit group, asking when unsure,
 and the apprenticeship links made with it."""
+
 from __future__ import annotations
 
 import csv
@@ -27,24 +28,42 @@ def coder(db_path):
     return get_coder(db_path)
 
 
-@pytest.mark.parametrize("text, soc", [
-    ("plumber", 5314), ("plumbers", 5314), ("I want to be a plumber!", 5314),
-    ("sparky", 5241), ("electrician", 5241), ("nurse", 2231), ("nurce", 2231),
-    ("software developer", 2136), ("primary school teacher", 2315), ("someone who fixes boilers", 5314),
-    ("youtuber", 3413), ("hair dresser", 6221), ("polise officer", 3312), ("HGV driver", 8211),
-    ("vet", 2216), ("teaching assistant", 6125), ("brickie", 5312),
-])
+@pytest.mark.parametrize(
+    "text, soc",
+    [
+        ("plumber", 5314),
+        ("plumbers", 5314),
+        ("I want to be a plumber!", 5314),
+        ("sparky", 5241),
+        ("electrician", 5241),
+        ("nurse", 2231),
+        ("nurce", 2231),
+        ("software developer", 2136),
+        ("primary school teacher", 2315),
+        ("someone who fixes boilers", 5314),
+        ("youtuber", 3413),
+        ("hair dresser", 6221),
+        ("polise officer", 3312),
+        ("HGV driver", 8211),
+        ("vet", 2216),
+        ("teaching assistant", 6125),
+        ("brickie", 5312),
+    ],
+)
 def test_typical_phrases_get_the_right_unit_group(coder, text, soc):
     result = coder.code(text)
     assert result.candidates[0].soc == soc
     assert not result.ambiguous
 
 
-@pytest.mark.parametrize("text, plausible", [
-    ("engineer", {2121, 2122, 2123, 2124, 2126, 2129}),
-    ("manager", None),
-    ("teacher", {2311, 2312, 2314, 2315, 2316, 2319}),
-])
+@pytest.mark.parametrize(
+    "text, plausible",
+    [
+        ("engineer", {2121, 2122, 2123, 2124, 2126, 2129}),
+        ("manager", None),
+        ("teacher", {2311, 2312, 2314, 2315, 2316, 2319}),
+    ],
+)
 def test_generic_words_ask_with_up_to_four_distinct_choices(coder, text, plausible):
     result = coder.code(text)
     socs = [c.soc for c in result.candidates]
@@ -64,8 +83,19 @@ def test_candidates_carry_titles_and_ordered_confidences(coder, conn):
         assert all(c.title == titles[c.soc] and c.matched for c in result.candidates)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "asdfghjkl qwertyuiop", "!!!???", "🔧🔧🔧", "\x00\x01",
-                                  "x" * 1_000_000, "plumber " * 200_000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "asdfghjkl qwertyuiop",
+        "!!!???",
+        "🔧🔧🔧",
+        "\x00\x01",
+        "x" * 1_000_000,
+        "plumber " * 200_000,
+    ],
+)
 def test_empty_nonsense_and_huge_input_give_no_candidates_quickly(coder, text):
     started = time.perf_counter()
     result = coder.code(text)
@@ -80,8 +110,11 @@ def test_non_text_input_gives_no_candidates(coder):
 def test_to_dict_shape(coder):
     d = coder.code("plumber").to_dict()
     assert set(d) == {"candidates", "ambiguous"} and d["ambiguous"] is False
-    assert d["candidates"][0] == {"soc": 5314, "title": "Plumbers and heating and ventilating engineers",
-                                  "score": d["candidates"][0]["score"]}
+    assert d["candidates"][0] == {
+        "soc": 5314,
+        "title": "Plumbers and heating and ventilating engineers",
+        "score": d["candidates"][0]["score"],
+    }
 
 
 def test_cli_code_prints_json(db_path, capsys):
@@ -119,16 +152,22 @@ def test_eval_set_accuracy_meets_the_targets(coder):
     assert report.rate("top3") >= 0.95, "\n".join(report.lines())
     generic = report.by_category()["generic"]
     assert report.rate("asked", generic) >= 0.5  # "engineer", "manager" ... ask
-    assert report.rate("asked") <= 0.15          # clear words answer
+    assert report.rate("asked") <= 0.15  # clear words answer
 
 
 def test_index_holds_every_source_and_the_lemma_table(conn):
-    sources = dict(conn.execute(select(coder_entry.c.source, func.count())
-                                .group_by(coder_entry.c.source)).all())
+    sources = dict(
+        conn.execute(select(coder_entry.c.source, func.count()).group_by(coder_entry.c.source)).all()
+    )
     assert set(sources) == {"synonym", "unit_title", "related", "coding_index", "coding_tool"}
     assert sources["coding_index"] > 20000
-    lemmas = dict(conn.execute(select(coder_lemma.c.form, coder_lemma.c.lemma)
-                               .where(coder_lemma.c.form.in_(["plumbers", "midwives", "nurses"]))).all())
+    lemmas = dict(
+        conn.execute(
+            select(coder_lemma.c.form, coder_lemma.c.lemma).where(
+                coder_lemma.c.form.in_(["plumbers", "midwives", "nurses"])
+            )
+        ).all()
+    )
     assert lemmas == {"plumbers": "plumber", "midwives": "midwife", "nurses": "nurse"}
 
 
@@ -146,33 +185,58 @@ def test_runtime_lemmas_are_spacys(coder):
 def test_most_standards_are_linked_to_an_occupation(conn):
     standards = conn.execute(select(func.count()).select_from(apprenticeship_standard)).scalar_one()
     linked = conn.execute(select(func.count(func.distinct(apprenticeship_soc.c.reference)))).scalar_one()
-    by_coder = conn.execute(select(func.count(func.distinct(apprenticeship_soc.c.reference)))
-                            .where(apprenticeship_soc.c.method == "coder")).scalar_one()
+    by_coder = conn.execute(
+        select(func.count(func.distinct(apprenticeship_soc.c.reference))).where(
+            apprenticeship_soc.c.method == "coder"
+        )
+    ).scalar_one()
     assert standards == 640
     assert linked / standards >= 0.9
     assert by_coder / standards >= 0.6  # the coder, not the overrides, does most of the work
 
 
-@pytest.mark.parametrize("title, soc", [
-    ("Plumbing and domestic heating technician", 5314), ("Bricklayer", 5312),
-    ("Software developer", 2136), ("Paramedic", 3213), ("Dental nurse", 6143),
-    ("Adult care worker", 6145), ("Butcher", 5431),
-])
+@pytest.mark.parametrize(
+    "title, soc",
+    [
+        ("Plumbing and domestic heating technician", 5314),
+        ("Bricklayer", 5312),
+        ("Software developer", 2136),
+        ("Paramedic", 3213),
+        ("Dental nurse", 6143),
+        ("Adult care worker", 6145),
+        ("Butcher", 5431),
+    ],
+)
 def test_known_standards_link_to_their_occupation(conn, sources, title, soc):
     records = json.loads((sources / STANDARDS).read_text(encoding="utf-8"))
     reference = next(r["referenceNumber"] for r in records if r["title"] == title)
-    linked = {s for (s,) in conn.execute(select(apprenticeship_soc.c.soc)
-                                         .where(apprenticeship_soc.c.reference == reference))}
+    linked = {
+        s
+        for (s,) in conn.execute(
+            select(apprenticeship_soc.c.soc).where(apprenticeship_soc.c.reference == reference)
+        )
+    }
     assert soc in linked
 
 
 def test_links_read_both_ways(conn):
-    plumbing = conn.execute(select(apprenticeship_standard.c.reference).where(
-        apprenticeship_standard.c.title == "Plumbing and domestic heating technician")).scalar_one()
-    jobs = {s for (s,) in conn.execute(select(apprenticeship_soc.c.soc)
-                                       .where(apprenticeship_soc.c.reference == plumbing))}
-    standards = {r for (r,) in conn.execute(select(apprenticeship_soc.c.reference)
-                                            .where(apprenticeship_soc.c.soc == 5314))}
+    plumbing = conn.execute(
+        select(apprenticeship_standard.c.reference).where(
+            apprenticeship_standard.c.title == "Plumbing and domestic heating technician"
+        )
+    ).scalar_one()
+    jobs = {
+        s
+        for (s,) in conn.execute(
+            select(apprenticeship_soc.c.soc).where(apprenticeship_soc.c.reference == plumbing)
+        )
+    }
+    standards = {
+        r
+        for (r,) in conn.execute(
+            select(apprenticeship_soc.c.reference).where(apprenticeship_soc.c.soc == 5314)
+        )
+    }
     assert 5314 in jobs and plumbing in standards
     scores = [s for (s,) in conn.execute(select(apprenticeship_soc.c.score))]
     assert all(0 < s <= 1 for s in scores)
@@ -184,8 +248,10 @@ def test_reviewed_overrides_replace_the_coders_links(conn):
     assert rows
     for reference in {r["reference"] for r in rows}:
         wanted = {int(r["soc"]) for r in rows if r["reference"] == reference}
-        stored = conn.execute(select(apprenticeship_soc.c.soc, apprenticeship_soc.c.method,
-                                     apprenticeship_soc.c.score)
-                              .where(apprenticeship_soc.c.reference == reference)).all()
+        stored = conn.execute(
+            select(apprenticeship_soc.c.soc, apprenticeship_soc.c.method, apprenticeship_soc.c.score).where(
+                apprenticeship_soc.c.reference == reference
+            )
+        ).all()
         assert {s for s, _, _ in stored} == wanted
         assert all(method == "override" and score == 1.0 for _, method, score in stored)

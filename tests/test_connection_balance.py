@@ -5,6 +5,7 @@ A small Sanic app stands in for Rasa's server (starting Rasa takes half a minute
 first makes the split as lopsided as it gets: one worker is kept busy for a second while ten
 connections open, so the other worker accepts them all. Then every connection sends requests;
 the busy-free worker's surplus is told to close, and the client's new connections spread out."""
+
 from __future__ import annotations
 
 import asyncio
@@ -47,8 +48,12 @@ CONNECTIONS = 11
 @pytest.fixture(scope="module")
 def server():
     (port,) = free_ports(1)
-    process = subprocess.Popen([sys.executable, "-c", SERVER, str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -71,6 +76,7 @@ async def _lopsided_then_rounds(url: str, rounds: int) -> tuple[int, list[list[t
     round's (worker, Connection header) per request, from those first ten requests on."""
     connector = aiohttp.TCPConnector(limit=CONNECTIONS)
     async with aiohttp.ClientSession(url, connector=connector) as client:
+
         async def ask(path: str = "/") -> tuple[int, str]:
             async with client.post(path) as reply:
                 assert reply.status == 200
@@ -81,8 +87,9 @@ async def _lopsided_then_rounds(url: str, rounds: int) -> tuple[int, list[list[t
         first = await asyncio.gather(*(ask() for _ in range(CONNECTIONS - 1)))
         busy_worker, _ = await busy
         lopsided = sum(1 for worker, _ in first if worker != busy_worker)
-        return lopsided, [first] + [await asyncio.gather(*(ask() for _ in range(CONNECTIONS)))
-                                    for _ in range(rounds)]
+        return lopsided, [first] + [
+            await asyncio.gather(*(ask() for _ in range(CONNECTIONS))) for _ in range(rounds)
+        ]
 
 
 def test_a_lopsided_split_evens_out_without_losing_a_request(server):

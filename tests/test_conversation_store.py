@@ -1,5 +1,6 @@
 """Conversations survive a restart of the assistant, and are forgotten after the retention
 period (bot/tracker_store.py)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -9,10 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+from assistant_stack import running_assistant
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from assistant_stack import running_assistant
 from bot.tracker_store import DAY, RetentionSQLTrackerStore
 
 
@@ -26,9 +27,14 @@ def test_a_conversation_continues_after_a_restart(tmp_path: Path):
     assert before and "Scotland" in texts
     assert "lumber" in texts, f"the job should carry over the restart: {texts}"
     with sqlite3.connect(tmp_path / "conversations.sqlite") as db:
-        said = [row[0] for row in db.execute(
-            "select json_extract(data, '$.text') from events "
-            "where sender_id = ? and type_name = 'user' order by id", (sender,))]
+        said = [
+            row[0]
+            for row in db.execute(
+                "select json_extract(data, '$.text') from events "
+                "where sender_id = ? and type_name = 'user' order by id",
+                (sender,),
+            )
+        ]
     assert said == ["how much do plumbers earn in Wales?", "and in Scotland?"]
 
 
@@ -52,9 +58,13 @@ def test_workers_starting_together_on_a_new_file_create_its_tables_without_an_er
     errors = context.Queue()
     for attempt in range(5):
         barrier = context.Barrier(4)
-        workers = [context.Process(target=_open_store_at_the_barrier,
-                                   args=(str(tmp_path / f"c{attempt}.sqlite"), barrier, errors))
-                   for _ in range(4)]
+        workers = [
+            context.Process(
+                target=_open_store_at_the_barrier,
+                args=(str(tmp_path / f"c{attempt}.sqlite"), barrier, errors),
+            )
+            for _ in range(4)
+        ]
         for worker in workers:
             worker.start()
         for worker in workers:
@@ -70,14 +80,12 @@ def test_workers_starting_together_on_a_new_file_create_its_tables_without_an_er
 
 def _save(store: RetentionSQLTrackerStore, sender: str, *ages_in_days: float) -> None:
     now = time.time()
-    events = [UserUttered(f"message {n}", timestamp=now - age * DAY)
-              for n, age in enumerate(ages_in_days)]
+    events = [UserUttered(f"message {n}", timestamp=now - age * DAY) for n, age in enumerate(ages_in_days)]
     asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
 
 
 def test_conversations_idle_past_the_retention_period_are_deleted(tmp_path: Path):
-    store = RetentionSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "c.sqlite"),
-                                     retention_days=30)
+    store = RetentionSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "c.sqlite"), retention_days=30)
     _save(store, "idle", 45, 31)
     _save(store, "recent", 3)
     _save(store, "returned", 60, 1)  # came back: the whole conversation stays, old part too
@@ -105,9 +113,11 @@ def test_conversations_in_memory_are_stored_once_and_read_back_the_same(tmp_path
     domain = Domain.from_yaml("slots:\n  region:\n    type: float\n    mappings:\n    - type: custom\n")
     path = str(tmp_path / "c.sqlite")
     store = RetentionSQLTrackerStore(domain=domain, dialect="sqlite", db=path)
-    tracker = DialogueStateTracker.from_events("chat", [ActionExecuted("action_session_start"),
-                                                        SessionStarted(), ActionExecuted("action_listen")],
-                                               domain.slots)
+    tracker = DialogueStateTracker.from_events(
+        "chat",
+        [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")],
+        domain.slots,
+    )
     asyncio.run(store.save(tracker))
     for n in range(3):
         tracker = asyncio.run(store.retrieve("chat"))
@@ -139,14 +149,17 @@ def test_two_worker_processes_see_each_others_messages(tmp_path: Path):
         tracker.update(UserUttered(f"message {n}"))
         asyncio.run(store.save(tracker))
     with sqlite3.connect(path) as db:
-        said = [r[0] for r in db.execute(
-            "select json_extract(data, '$.text') from events where sender_id = 'chat' order by id")]
+        said = [
+            r[0]
+            for r in db.execute(
+                "select json_extract(data, '$.text') from events where sender_id = 'chat' order by id"
+            )
+        ]
     assert said == [f"message {n}" for n in range(5)]
     assert [e.text for e in asyncio.run(first.retrieve("chat")).events] == said
 
 
-def test_a_worker_new_to_a_conversation_reads_its_latest_session_and_adds_only_new_events(
-        tmp_path: Path):
+def test_a_worker_new_to_a_conversation_reads_its_latest_session_and_adds_only_new_events(tmp_path: Path):
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, SessionStarted
 
@@ -154,8 +167,13 @@ def test_a_worker_new_to_a_conversation_reads_its_latest_session_and_adds_only_n
     path = str(tmp_path / "c.sqlite")
     first, second = (RetentionSQLTrackerStore(domain=domain, dialect="sqlite", db=path) for _ in range(2))
     tracker = asyncio.run(first.get_or_create_tracker("chat"))  # Rasa's way to start one
-    for event in [UserUttered("old session"), ActionExecuted("action_session_start"),
-                  SessionStarted(), ActionExecuted("action_listen"), UserUttered("new session")]:
+    for event in [
+        UserUttered("old session"),
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("new session"),
+    ]:
         tracker.update(event)
     asyncio.run(first.save(tracker))
 
@@ -165,9 +183,13 @@ def test_a_worker_new_to_a_conversation_reads_its_latest_session_and_adds_only_n
     asyncio.run(second.save(seen))
     assert asyncio.run(second.get_or_create_tracker("other")).sender_id == "other"
     with sqlite3.connect(path) as db:
-        said = {sender: [r[0] for r in db.execute(
-            "select type_name from events where sender_id = ? order by id", (sender,))]
-            for sender in ("chat", "other")}
+        said = {
+            sender: [
+                r[0]
+                for r in db.execute("select type_name from events where sender_id = ? order by id", (sender,))
+            ]
+            for sender in ("chat", "other")
+        }
     assert said["chat"] == ["action", "user", "action", "session_started", "action", "user", "user"]
     assert said["other"] == ["action"]  # the new conversation's first action_listen, once
 
@@ -189,8 +211,9 @@ def test_workers_take_turns_on_a_conversation_through_the_shared_lock_table(tmp_
     assert SQLiteLockStore(db=path).issue_ticket("other") == 0
 
 
-@pytest.mark.parametrize("settings", [{"dialect": "postgresql", "host": "db.example"},
-                                      {"dialect": "sqlite", "db": ":memory:"}])
+@pytest.mark.parametrize(
+    "settings", [{"dialect": "postgresql", "host": "db.example"}, {"dialect": "sqlite", "db": ":memory:"}]
+)
 def test_a_store_that_is_not_a_sqlite_file_is_refused_with_the_reason(settings):
     with pytest.raises(ValueError, match="SQLite file"):
         RetentionSQLTrackerStore(**settings)

@@ -1,6 +1,7 @@
 """The disclosure layer: its rules on their own, then property tests over random questions on
 the real database proving no figure from a cell under 1,000 people (or 50 ESS establishments)
 leaves the service, every 1,000-10,000 figure is flagged, and every fallback says what changed."""
+
 from dataclasses import replace
 
 import pytest
@@ -18,15 +19,26 @@ from lmi_backend.service import Query
 # ---- the rules ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("people, expected", [
-    (None, dl.NO_DATA), (0, dl.SUPPRESSED), (999.9, dl.SUPPRESSED), (1000, dl.SMALL_SAMPLE),
-    (9999, dl.SMALL_SAMPLE), (10000, dl.RELIABLE), (2e6, dl.RELIABLE)])
+@pytest.mark.parametrize(
+    "people, expected",
+    [
+        (None, dl.NO_DATA),
+        (0, dl.SUPPRESSED),
+        (999.9, dl.SUPPRESSED),
+        (1000, dl.SMALL_SAMPLE),
+        (9999, dl.SMALL_SAMPLE),
+        (10000, dl.RELIABLE),
+        (2e6, dl.RELIABLE),
+    ],
+)
 def test_employment_thresholds(people, expected):
     assert dl.employment_reliability(people) == expected
 
 
-@pytest.mark.parametrize("establishments, expected", [
-    (None, dl.NO_DATA), (49, dl.SUPPRESSED), (50, dl.RELIABLE), (1534, dl.RELIABLE)])
+@pytest.mark.parametrize(
+    "establishments, expected",
+    [(None, dl.NO_DATA), (49, dl.SUPPRESSED), (50, dl.RELIABLE), (1534, dl.RELIABLE)],
+)
 def test_ess_fifty_establishment_rule(establishments, expected):
     assert dl.establishments_reliability(establishments) == expected
 
@@ -34,14 +46,14 @@ def test_ess_fifty_establishment_rule(establishments, expected):
 def test_ladder_relaxes_qualification_age_region_status_sex_then_occupation():
     cell = dl.Cell(soc=5314, region=10, gender=2, status=2, qualification=1, age=21)
     rungs = [c for c, _ in dl.ladder(cell, all_status=4)]
-    assert rungs[1] == dl.Cell(5314, 10, 2, 2, 301, 21)     # doctorate -> degree group
-    assert rungs[2] == dl.Cell(5314, 10, 2, 2, 201, 21)     # -> high band
-    assert rungs[3] == dl.Cell(5314, 10, 2, 2, 0, 21)       # -> all qualifications
-    assert rungs[4] == dl.Cell(5314, 10, 2, 2, 0, None)     # -> all ages
-    assert rungs[5] == dl.Cell(5314, 0, 2, 2, 0, None)      # -> UK
-    assert rungs[6] == dl.Cell(5314, 0, 2, 4, 0, None)      # -> all employees
-    assert rungs[7] == dl.Cell(5314, 0, 0, 4, 0, None)      # -> both sexes
-    assert [c.soc for c in rungs[8:]] == [531, 53]          # 3- then 2-digit, no further
+    assert rungs[1] == dl.Cell(5314, 10, 2, 2, 301, 21)  # doctorate -> degree group
+    assert rungs[2] == dl.Cell(5314, 10, 2, 2, 201, 21)  # -> high band
+    assert rungs[3] == dl.Cell(5314, 10, 2, 2, 0, 21)  # -> all qualifications
+    assert rungs[4] == dl.Cell(5314, 10, 2, 2, 0, None)  # -> all ages
+    assert rungs[5] == dl.Cell(5314, 0, 2, 2, 0, None)  # -> UK
+    assert rungs[6] == dl.Cell(5314, 0, 2, 4, 0, None)  # -> all employees
+    assert rungs[7] == dl.Cell(5314, 0, 0, 4, 0, None)  # -> both sexes
+    assert [c.soc for c in rungs[8:]] == [531, 53]  # 3- then 2-digit, no further
 
 
 def test_resolve_skips_small_and_unpublished_rungs_and_says_why():
@@ -68,36 +80,87 @@ def test_resolve_flags_small_samples_and_gives_nothing_when_every_rung_fails():
 def cells(engine):
     """Independent copies of what a cell's size is, read straight from the estimate tables."""
     with engine.connect() as conn:
-        employment = {(s, r, g, t): v for s, r, g, t, v in conn.execute(select(
-            e.est_employment.c.soc, e.est_employment.c.region, e.est_employment.c.gender,
-            e.est_employment.c.status, e.est_employment.c.value))}
-        quals = {(s, q): v for s, q, v in conn.execute(select(
-            e.est_employment_qualification.c.soc, e.est_employment_qualification.c.qualification,
-            e.est_employment_qualification.c.value))}
-        ages = {(s, b): v for s, b, v in conn.execute(select(
-            e.est_employment_age.c.soc, e.est_employment_age.c.age_band, e.est_employment_age.c.value))}
-        bands = [(c, lo, hi) for c, lo, hi in conn.execute(select(
-            d.age_band.c.code, d.age_band.c.age_min, d.age_band.c.age_max)) if c]
-        outlook = {(s, g): v for s, g, v in conn.execute(select(
-            e.est_outlook.c.soc, e.est_outlook.c.gender, e.est_outlook.c.employment_base))}
-        establishments = dict(conn.execute(select(vacancy.c.soc, vacancy.c.value).where(
-            vacancy.c.measure == "establishments_sampled")).all())
-        names = {dim: {n: c for c, n in conn.execute(select(t.c.code, t.c.name))}
-                 for dim, t in (("region", d.region), ("gender", d.gender), ("status", d.status),
-                                ("qualification", d.qualification))}
+        employment = {
+            (s, r, g, t): v
+            for s, r, g, t, v in conn.execute(
+                select(
+                    e.est_employment.c.soc,
+                    e.est_employment.c.region,
+                    e.est_employment.c.gender,
+                    e.est_employment.c.status,
+                    e.est_employment.c.value,
+                )
+            )
+        }
+        quals = {
+            (s, q): v
+            for s, q, v in conn.execute(
+                select(
+                    e.est_employment_qualification.c.soc,
+                    e.est_employment_qualification.c.qualification,
+                    e.est_employment_qualification.c.value,
+                )
+            )
+        }
+        ages = {
+            (s, b): v
+            for s, b, v in conn.execute(
+                select(
+                    e.est_employment_age.c.soc, e.est_employment_age.c.age_band, e.est_employment_age.c.value
+                )
+            )
+        }
+        bands = [
+            (c, lo, hi)
+            for c, lo, hi in conn.execute(
+                select(d.age_band.c.code, d.age_band.c.age_min, d.age_band.c.age_max)
+            )
+            if c
+        ]
+        outlook = {
+            (s, g): v
+            for s, g, v in conn.execute(
+                select(e.est_outlook.c.soc, e.est_outlook.c.gender, e.est_outlook.c.employment_base)
+            )
+        }
+        establishments = dict(
+            conn.execute(
+                select(vacancy.c.soc, vacancy.c.value).where(vacancy.c.measure == "establishments_sampled")
+            ).all()
+        )
+        names = {
+            dim: {n: c for c, n in conn.execute(select(t.c.code, t.c.name))}
+            for dim, t in (
+                ("region", d.region),
+                ("gender", d.gender),
+                ("status", d.status),
+                ("qualification", d.qualification),
+            )
+        }
         socs = sorted(conn.execute(select(d.soc_group.c.code).where(d.soc_group.c.level >= 2)).scalars())
-    return {"employment": employment, "quals": quals, "ages": ages, "bands": bands,
-            "outlook": outlook, "establishments": establishments, "names": names, "socs": socs}
+    return {
+        "employment": employment,
+        "quals": quals,
+        "ages": ages,
+        "bands": bands,
+        "outlook": outlook,
+        "establishments": establishments,
+        "names": names,
+        "socs": socs,
+    }
 
 
 def used_cell(c: dict, result, all_status: int) -> dl.Cell:
     """The cell a result says it describes, from its soc, geography and breakdown labels."""
     names, b = c["names"], result.breakdown
-    return dl.Cell(soc=result.soc, region=names["region"].get(result.geography, 0),
-                   gender=names["gender"][b["gender"]] if "gender" in b else 0,
-                   status=names["status"][b["status"]] if "status" in b else all_status,
-                   qualification=names["qualification"][b["qualification"]] if "qualification" in b else 0,
-                   age=int(b["age"]) if "age" in b else None)
+    return dl.Cell(
+        soc=result.soc,
+        region=names["region"].get(result.geography, 0),
+        gender=names["gender"][b["gender"]] if "gender" in b else 0,
+        status=names["status"][b["status"]] if "status" in b else all_status,
+        qualification=names["qualification"][b["qualification"]] if "qualification" in b else 0,
+        age=int(b["age"]) if "age" in b else None,
+    )
 
 
 def used_employment(c: dict, result, all_status: int) -> float:
@@ -113,10 +176,15 @@ def used_employment(c: dict, result, all_status: int) -> float:
 
 
 def queries(socs):
-    return st.builds(Query, soc=st.sampled_from(socs),
-                     region=st.none() | st.integers(1, 12), gender=st.none() | st.integers(1, 2),
-                     status=st.none() | st.integers(1, 3), qualification=st.none() | st.integers(1, 9),
-                     age=st.none() | st.integers(14, 80))
+    return st.builds(
+        Query,
+        soc=st.sampled_from(socs),
+        region=st.none() | st.integers(1, 12),
+        gender=st.none() | st.integers(1, 2),
+        status=st.none() | st.integers(1, 3),
+        qualification=st.none() | st.integers(1, 9),
+        age=st.none() | st.integers(14, 80),
+    )
 
 
 def check_released(result, size: float, rule=dl.employment_reliability):
@@ -137,10 +205,19 @@ def check_fallback_names_changes(c: dict, result, query: Query, service, all_sta
     if not result.values:
         return
     used = used_cell(c, result, all_status)
-    asked = dl.Cell(query.soc, query.region or 0, query.gender or 0, query.status or all_status,
-                    dl.QUAL_EXACT.get(query.qualification, query.qualification or 0), query.age)
-    changed = [dim for dim in ("soc", "region", "gender", "status", "qualification", "age")
-               if getattr(used, dim) != getattr(asked, dim)]
+    asked = dl.Cell(
+        query.soc,
+        query.region or 0,
+        query.gender or 0,
+        query.status or all_status,
+        dl.QUAL_EXACT.get(query.qualification, query.qualification or 0),
+        query.age,
+    )
+    changed = [
+        dim
+        for dim in ("soc", "region", "gender", "status", "qualification", "age")
+        if getattr(used, dim) != getattr(asked, dim)
+    ]
     if not changed:
         return
     assert result.fallback and result.fallback.count("instead of") >= len(changed), (query, result.fallback)
@@ -150,8 +227,11 @@ def check_fallback_names_changes(c: dict, result, query: Query, service, all_sta
         assert f"instead of {REGION_NAMES[query.region]}" in result.fallback
 
 
-PROPERTY = settings(max_examples=250, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @PROPERTY
@@ -206,8 +286,11 @@ def test_vacancies_follow_the_fifty_establishment_rule(service, cells, data):
     check_fallback_names_changes(cells, result, q, service, all_status=0)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_compare_items_carry_only_released_figures(service, cells, data):
     q = data.draw(queries(cells["socs"]))

@@ -1,5 +1,6 @@
 """4-digit England outlook: shares of the published SI2035 sub-major projections that add back
 up to them, and a unit group coded to one sub-major group moves exactly with it."""
+
 from __future__ import annotations
 
 import csv
@@ -29,11 +30,19 @@ def outlook(engine):
 def test_unit_groups_add_up_to_the_published_england_totals(outlook, si2035):
     units = [r for (soc, g), r in outlook.items() if soc >= 1000 and g == 0]
     assert len(units) == 369
-    published_2020 = sum(float(r["emp_2020_000s"]) for (g, code), r in si2035.items()
-                         if g == "All" and code.isdigit()) * 1000
+    published_2020 = (
+        sum(float(r["emp_2020_000s"]) for (g, code), r in si2035.items() if g == "All" and code.isdigit())
+        * 1000
+    )
     assert sum(r.employment_base for r in units) == pytest.approx(published_2020, rel=1e-6)
-    published_rd = sum(float(r["replacement_demand_2020_2035_000s"]) for (g, code), r in si2035.items()
-                       if g == "All" and code.isdigit()) * 1000
+    published_rd = (
+        sum(
+            float(r["replacement_demand_2020_2035_000s"])
+            for (g, code), r in si2035.items()
+            if g == "All" and code.isdigit()
+        )
+        * 1000
+    )
     assert sum(r.replacement_demand for r in units) == pytest.approx(published_rd, rel=1e-6)
     total = float(si2035[("All", "ALL")]["emp_2020_000s"]) * 1000
     assert outlook[(0, 0)].employment_base == pytest.approx(total, rel=1e-5)
@@ -41,15 +50,18 @@ def test_unit_groups_add_up_to_the_published_england_totals(outlook, si2035):
 
 def test_a_unit_group_coded_to_one_sub_major_grows_at_its_rate(outlook, si2035, conn):
     coding = defaultdict(lambda: defaultdict(float))
-    for s2010, s2020, p in conn.execute(select(soc2010_soc2020.c.soc2010, soc2010_soc2020.c.soc2020,
-                                               soc2010_soc2020.c.value)):
+    for s2010, s2020, p in conn.execute(
+        select(soc2010_soc2020.c.soc2010, soc2010_soc2020.c.soc2020, soc2010_soc2020.c.value)
+    ):
         coding[s2010][s2020 // 100] += p
     single = {s: next(iter(c)) for s, c in coding.items() if len(c) == 1}
     assert len(single) > 50
     for soc, submajor in single.items():
         published = si2035[("All", str(submajor))]
         rate = float(published["emp_2035_000s"]) / float(published["emp_2020_000s"])
-        replacement = float(published["replacement_demand_2020_2035_000s"]) / float(published["emp_2020_000s"])
+        replacement = float(published["replacement_demand_2020_2035_000s"]) / float(
+            published["emp_2020_000s"]
+        )
         row = outlook[(soc, 0)]
         assert row.employment_2035 / row.employment_base == pytest.approx(rate, rel=1e-9), soc
         assert row.replacement_demand / row.employment_base == pytest.approx(replacement, rel=1e-9), soc

@@ -1,5 +1,6 @@
 """`lmi fetch` downloads only what is missing, checks checksums, and never touches the network
 in tests (httpx.MockTransport stands in for the publishers' servers)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,9 +16,16 @@ BAD = b"something else entirely"
 
 
 def _entry(path: str, url: str | None, content: bytes = GOOD) -> ManifestEntry:
-    return ManifestEntry(path=path, sha256=hashlib.sha256(content).hexdigest(), publisher="Test",
-                         dataset="synthetic", licence="test", attribution="test",
-                         url="https://example.invalid/page", download_url=url)
+    return ManifestEntry(
+        path=path,
+        sha256=hashlib.sha256(content).hexdigest(),
+        publisher="Test",
+        dataset="synthetic",
+        licence="test",
+        attribution="test",
+        url="https://example.invalid/page",
+        download_url=url,
+    )
 
 
 def _client(calls: list[str]) -> httpx.Client:
@@ -28,6 +36,7 @@ def _client(calls: list[str]) -> httpx.Client:
         if request.url.path == "/tampered.csv":
             return httpx.Response(200, content=BAD)
         return httpx.Response(404)
+
     return httpx.Client(transport=httpx.MockTransport(handler))
 
 

@@ -1,6 +1,7 @@
 """Rasa's calls to the action server reuse one connection (bot/runtime/kept_sessions.py), and
 the kept sessions close when the server stops. A small aiohttp server stands in for the action
 server and notes the client port of each request: one port, one connection."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,5 +1,6 @@
 """The NLU components that replace Rasa's for speed give Rasa's answers: the same features for
 the classifier and the same intent probabilities. Small synthetic training data, made up here."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,17 +21,26 @@ from bot.intent_classifier import QuickLogisticRegressionClassifier
 from bot.sentence_featurizer import SentenceCountVectorsFeaturizer
 
 EXAMPLES = [  # synthetic: three intents, a few ways of saying each
-    ("how much do plumbers earn", "ask_pay"), ("whats the pay for nurses", "ask_pay"),
-    ("salary of a chef", "ask_pay"), ("how many hours do vets work", "ask_hours"),
-    ("hours for a builder", "ask_hours"), ("do nurses work nights", "ask_hours"),
-    ("hiya", "greet"), ("hello there", "greet"), ("hey", "greet"),
+    ("how much do plumbers earn", "ask_pay"),
+    ("whats the pay for nurses", "ask_pay"),
+    ("salary of a chef", "ask_pay"),
+    ("how many hours do vets work", "ask_hours"),
+    ("hours for a builder", "ask_hours"),
+    ("do nurses work nights", "ask_hours"),
+    ("hiya", "greet"),
+    ("hello there", "greet"),
+    ("hey", "greet"),
 ]
 NEW = ["how much do chefs get paid", "how many hours do chefs work", "hello", "zzz unknown words"]
 
 
 def _component(cls, storage: LocalModelStorage, name: str, **config):
-    return cls.create({**cls.get_default_config(), **config}, storage, Resource(name),
-                      ExecutionContext(GraphSchema({}), name))
+    return cls.create(
+        {**cls.get_default_config(), **config},
+        storage,
+        Resource(name),
+        ExecutionContext(GraphSchema({}), name),
+    )
 
 
 def _featurized(storage: LocalModelStorage, featurizers: list, texts: list[str]) -> list[Message]:
@@ -51,9 +61,14 @@ def storage(tmp_path: Path) -> LocalModelStorage:
     return LocalModelStorage(tmp_path)
 
 
-@pytest.mark.parametrize("config", [
-    {}, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5}, {"min_ngram": 1, "max_ngram": 2},
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        {},
+        {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
+        {"min_ngram": 1, "max_ngram": 2},
+    ],
+)
 def test_count_featurizer_makes_rasas_whole_message_counts_and_no_per_word_counts(storage, config):
     rasa_words = _component(CountVectorsFeaturizer, storage, "rasa-words", **config)
     ours = _component(SentenceCountVectorsFeaturizer, storage, "our-words", **config)
@@ -69,9 +84,10 @@ def test_count_featurizer_makes_rasas_whole_message_counts_and_no_per_word_count
 
 
 def test_quick_classifier_gives_rasas_intents_and_probabilities(storage):
-    featurizers = [_component(CountVectorsFeaturizer, storage, "words"),
-                   _component(CountVectorsFeaturizer, storage, "chars", analyzer="char_wb",
-                              min_ngram=2, max_ngram=4)]
+    featurizers = [
+        _component(CountVectorsFeaturizer, storage, "words"),
+        _component(CountVectorsFeaturizer, storage, "chars", analyzer="char_wb", min_ngram=2, max_ngram=4),
+    ]
     data, messages = _featurized(storage, featurizers, NEW)
     rasa_classifier = _component(LogisticRegressionClassifier, storage, "rasa-lr", random_state=1)
     quick = _component(QuickLogisticRegressionClassifier, storage, "quick-lr", random_state=1)

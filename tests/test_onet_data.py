@@ -1,5 +1,6 @@
 """O*NET descriptors and the weighted UK SOC2010 -> O*NET crosswalk, checked against the source
 files read directly."""
+
 import csv
 import dataclasses
 import io
@@ -26,29 +27,47 @@ def tsv_rows(path):
 
 
 def stored(conn, code, element, scale):
-    return conn.execute(select(onet_value).where(
-        onet_value.c.onet_code == code, onet_value.c.element_id == element,
-        onet_value.c.scale == scale)).mappings().one()
+    return (
+        conn.execute(
+            select(onet_value).where(
+                onet_value.c.onet_code == code,
+                onet_value.c.element_id == element,
+                onet_value.c.scale == scale,
+            )
+        )
+        .mappings()
+        .one()
+    )
 
 
 def test_skills_rows_equal_the_source_file(conn, sources):
-    rows = {(r["Element ID"], r["Scale ID"]): r for r in tsv_rows(sources / ONET / "Skills.txt")
-            if r["O*NET-SOC Code"] == "11-1011.00" and r["Element ID"] == "2.A.1.a"}
+    rows = {
+        (r["Element ID"], r["Scale ID"]): r
+        for r in tsv_rows(sources / ONET / "Skills.txt")
+        if r["O*NET-SOC Code"] == "11-1011.00" and r["Element ID"] == "2.A.1.a"
+    }
     im, lv = stored(conn, "11-1011.00", "2.A.1.a", "IM"), stored(conn, "11-1011.00", "2.A.1.a", "LV")
-    assert (im["value"], lv["value"]) == (float(rows["2.A.1.a", "IM"]["Data Value"]),
-                                          float(rows["2.A.1.a", "LV"]["Data Value"])) == (4.12, 4.62)
+    assert (
+        (im["value"], lv["value"])
+        == (float(rows["2.A.1.a", "IM"]["Data Value"]), float(rows["2.A.1.a", "LV"]["Data Value"]))
+        == (4.12, 4.62)
+    )
     assert im["n"] == lv["n"] == 8 and lv["recommend_suppress"] is False and lv["not_relevant"] is False
     assert im["not_relevant"] is None  # 'n/a' in the source: O*NET rates relevance on LV only
-    name = conn.execute(select(onet_element.c.name, onet_element.c.domain)
-                        .where(onet_element.c.element_id == "2.A.1.a")).one()
+    name = conn.execute(
+        select(onet_element.c.name, onet_element.c.domain).where(onet_element.c.element_id == "2.A.1.a")
+    ).one()
     assert tuple(name) == ("Reading Comprehension", "skills")
 
 
 def test_every_skills_and_knowledge_rating_is_loaded(conn):
-    counts = dict(conn.execute(
-        select(onet_element.c.domain, func.count()).join(
-            onet_value, onet_value.c.element_id == onet_element.c.element_id)
-        .group_by(onet_element.c.domain)).all())
+    counts = dict(
+        conn.execute(
+            select(onet_element.c.domain, func.count())
+            .join(onet_value, onet_value.c.element_id == onet_element.c.element_id)
+            .group_by(onet_element.c.domain)
+        ).all()
+    )
     assert counts["skills"] == 61530 and counts["knowledge"] == 58014  # STATS.txt row counts
 
 
@@ -64,10 +83,14 @@ def test_suppression_flag_and_na_count_are_kept_as_published(conn, sources):
 
 
 def test_interests_keep_riasec_ratings_and_skip_high_point_codes(conn):
-    scales = dict(conn.execute(
-        select(onet_value.c.scale, func.count(func.distinct(onet_value.c.onet_code))).join(
-            onet_element, onet_element.c.element_id == onet_value.c.element_id)
-        .where(onet_element.c.domain == "interests").group_by(onet_value.c.scale)).all())
+    scales = dict(
+        conn.execute(
+            select(onet_value.c.scale, func.count(func.distinct(onet_value.c.onet_code)))
+            .join(onet_element, onet_element.c.element_id == onet_value.c.element_id)
+            .where(onet_element.c.domain == "interests")
+            .group_by(onet_value.c.scale)
+        ).all()
+    )
     assert scales == {"OI": 923}
     realistic = stored(conn, "47-2152.00", "1.B.1.a", "OI")["value"]
     assert 1 <= realistic <= 7 and realistic > stored(conn, "47-2152.00", "1.B.1.c", "OI")["value"]
@@ -75,8 +98,13 @@ def test_interests_keep_riasec_ratings_and_skip_high_point_codes(conn):
 
 def test_job_zones_match_the_source(conn, sources):
     zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in tsv_rows(sources / ONET / "Job Zones.txt")}
-    stored_zones = dict(conn.execute(select(onet_occupation.c.code, onet_occupation.c.job_zone)
-                                     .where(onet_occupation.c.job_zone.isnot(None))).all())
+    stored_zones = dict(
+        conn.execute(
+            select(onet_occupation.c.code, onet_occupation.c.job_zone).where(
+                onet_occupation.c.job_zone.isnot(None)
+            )
+        ).all()
+    )
     assert stored_zones == zones
     assert conn.execute(select(func.count()).select_from(onet_job_zone)).scalar_one() == 5
 
@@ -87,8 +115,11 @@ def test_abilities_move_to_2019_codes_and_merged_codes_take_the_mean(conn, sourc
         for r in csv.DictReader(fh):
             olds[r["onetsoc2019"]].add(r["onetsoc2010"])
     with open(sources / onet.ABILITIES, encoding="utf-8") as fh:
-        oral = {r["O*NET-SOC Code"]: float(r["Data Value"]) for r in csv.DictReader(fh)
-                if r["Element Name"] == "Oral Comprehension"}
+        oral = {
+            r["O*NET-SOC Code"]: float(r["Data Value"])
+            for r in csv.DictReader(fh)
+            if r["Element Name"] == "Oral Comprehension"
+        }
     assert olds["15-1252.00"] == {"15-1132.00", "15-1133.00"}  # a merged code
     for code in ("11-1011.00", "15-1252.00"):
         expected = fmean(oral[old] for old in olds[code])
@@ -104,38 +135,61 @@ def test_onet_skills_reach_at_least_360_unit_groups(conn):
 
 
 def test_link_weights_are_positive_and_sum_to_one(conn):
-    sums = conn.execute(select(soc_onet.c.soc, func.sum(soc_onet.c.weight), func.min(soc_onet.c.weight))
-                        .group_by(soc_onet.c.soc)).all()
+    sums = conn.execute(
+        select(soc_onet.c.soc, func.sum(soc_onet.c.weight), func.min(soc_onet.c.weight)).group_by(
+            soc_onet.c.soc
+        )
+    ).all()
     assert len(sums) == 369
     assert all(abs(total - 1) <= 1e-9 and low > 0 for _, total, low in sums)
-    unknown = conn.execute(select(func.count()).where(
-        soc_onet.c.onet_code.notin_(select(onet_occupation.c.code)))).scalar_one()
+    unknown = conn.execute(
+        select(func.count()).where(soc_onet.c.onet_code.notin_(select(onet_occupation.c.code)))
+    ).scalar_one()
     assert unknown == 0
 
 
 def top_link(conn, soc):
-    return conn.execute(select(soc_onet.c.onet_code).where(soc_onet.c.soc == soc)
-                        .order_by(soc_onet.c.weight.desc()).limit(1)).scalar_one()
+    return conn.execute(
+        select(soc_onet.c.onet_code).where(soc_onet.c.soc == soc).order_by(soc_onet.c.weight.desc()).limit(1)
+    ).scalar_one()
 
 
-@pytest.mark.parametrize("soc, expected", [
-    (5314, ("47-2152",)),                 # plumbers -> Plumbers, Pipefitters, and Steamfitters
-    (2136, ("15-1252",)),                 # programmers -> Software Developers
-    (6145, ("31-1121", "31-1122")),       # care workers -> home health / personal care aides
-    (2231, ("29-1141.00",)),              # nurses -> Registered Nurses
-    (2433, ("13-1051",)),                 # quantity surveyors -> Cost Estimators, not engineers
-])
+@pytest.mark.parametrize(
+    "soc, expected",
+    [
+        (5314, ("47-2152",)),  # plumbers -> Plumbers, Pipefitters, and Steamfitters
+        (2136, ("15-1252",)),  # programmers -> Software Developers
+        (6145, ("31-1121", "31-1122")),  # care workers -> home health / personal care aides
+        (2231, ("29-1141.00",)),  # nurses -> Registered Nurses
+        (2433, ("13-1051",)),  # quantity surveyors -> Cost Estimators, not engineers
+    ],
+)
 def test_top_link_is_the_matching_us_occupation(conn, soc, expected):
     assert top_link(conn, soc).startswith(expected)
 
 
 def test_links_and_ratings_name_their_source(conn):
-    files = set(conn.execute(select(provenance.c.source_file).join(
-        soc_onet, soc_onet.c.provenance_id == provenance.c.id).distinct()).scalars())
-    assert files <= {"onet/crosswalks/uksoc2010_to_onetsoc2019_via_isco08_bls.csv",
-                     "onet/crosswalks/uksoc2010_to_onetsoc2019_via_isco08_esco_nesta.csv"}
-    skills = conn.execute(select(provenance).join(onet_value, onet_value.c.provenance_id == provenance.c.id)
-                          .where(onet_value.c.element_id == "2.A.1.a").limit(1)).mappings().one()
+    files = set(
+        conn.execute(
+            select(provenance.c.source_file)
+            .join(soc_onet, soc_onet.c.provenance_id == provenance.c.id)
+            .distinct()
+        ).scalars()
+    )
+    assert files <= {
+        "onet/crosswalks/uksoc2010_to_onetsoc2019_via_isco08_bls.csv",
+        "onet/crosswalks/uksoc2010_to_onetsoc2019_via_isco08_esco_nesta.csv",
+    }
+    skills = (
+        conn.execute(
+            select(provenance)
+            .join(onet_value, onet_value.c.provenance_id == provenance.c.id)
+            .where(onet_value.c.element_id == "2.A.1.a")
+            .limit(1)
+        )
+        .mappings()
+        .one()
+    )
     assert skills["source_file"] == ONET + "Skills.txt" and skills["licence"] == "CC BY 4.0"
     assert "O*NET 29.3" in skills["attribution"] and skills["rows_loaded"] == 61530
 

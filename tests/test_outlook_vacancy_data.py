@@ -1,5 +1,6 @@
 """Outlook (Skills Imperative 2035), the SOC2010 -> SOC2020 crosswalk and ESS 2022 vacancies
 equal their source files, read directly here."""
+
 from __future__ import annotations
 
 import csv
@@ -24,9 +25,11 @@ MISC_SUBMAJOR = "misc/working_futures/skills_imperative_2035_england_employment_
 INDUSTRIES = "misc/working_futures/skills_imperative_2035_england_employment_by_22_industries.csv"
 CROSSWALK = "pay/crosswalk/ONS_SOC2010_SOC2020_dualcoded_proportions.xlsx"
 ESS = "pay/ess_vacancies_lsip/ess2022_vacancies_by_soc2010_4digit_UK.csv"
-CHANGE = {"net_change": "net_change_2020_2035_000s",
-          "replacement_demand": "replacement_demand_2020_2035_000s",
-          "total_requirement": "total_requirement_2020_2035_000s"}
+CHANGE = {
+    "net_change": "net_change_2020_2035_000s",
+    "replacement_demand": "replacement_demand_2020_2035_000s",
+    "total_requirement": "total_requirement_2020_2035_000s",
+}
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -35,8 +38,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _projection(conn) -> dict[tuple, float]:
-    return {(r.soc2020, r.gender, r.measure, r.period): r.value for r in conn.execute(
-        select(p.c.soc2020, p.c.gender, p.c.measure, p.c.period, p.c.value))}
+    return {
+        (r.soc2020, r.gender, r.measure, r.period): r.value
+        for r in conn.execute(select(p.c.soc2020, p.c.gender, p.c.measure, p.c.period, p.c.value))
+    }
 
 
 def test_replacement_demand_and_change_equal_the_source(conn, sources):
@@ -53,8 +58,7 @@ def test_replacement_demand_and_change_equal_the_source(conn, sources):
 
 def test_employment_time_series_equals_the_source(conn, sources):
     stored = _projection(conn)
-    majors = {r.title: r.code for r in conn.execute(
-        select(soc2020_group).where(soc2020_group.c.level <= 1))}
+    majors = {r.title: r.code for r in conn.execute(select(soc2020_group).where(soc2020_group.c.level <= 1))}
     rows = _rows(sources / SERIES)
     for r in rows:
         code = int(r["soc2020_submajor"]) if r["soc2020_submajor"] else majors[r["title"]]
@@ -84,10 +88,17 @@ def test_soc2020_groups_form_a_two_level_hierarchy(conn):
 
 
 def test_industry_projections_equal_the_source(conn, sources):
-    stored = {(r.industry, r.period): r.value for r in conn.execute(
-        select(industry_projection.c.industry, industry_projection.c.period, industry_projection.c.value))}
-    source = {(100 + int(r["ind22_code"]), y): float(r[f"emp{y}_k"])
-              for r in _rows(sources / INDUSTRIES) for y in ("2015", "2019", "2020", "2025", "2035")}
+    stored = {
+        (r.industry, r.period): r.value
+        for r in conn.execute(
+            select(industry_projection.c.industry, industry_projection.c.period, industry_projection.c.value)
+        )
+    }
+    source = {
+        (100 + int(r["ind22_code"]), y): float(r[f"emp{y}_k"])
+        for r in _rows(sources / INDUSTRIES)
+        for y in ("2015", "2019", "2020", "2025", "2035")
+    }
     assert stored == source
     assert stored[(120, "2035")] == 4140.034  # health and social work
 
@@ -126,19 +137,31 @@ def test_crosswalk_proportions_sum_to_one_within_the_omitted_small_destinations(
 
 
 def test_vacancies_equal_the_source(conn, sources):
-    measures = {"vacancies": "vacancies", "hard_to_fill": "hard_to_fill_vacancies",
-                "skill_shortage": "skill_shortage_vacancies", "hard_to_fill_pct": "htfv_pct_of_vacancies",
-                "skill_shortage_pct": "ssv_pct_of_vacancies",
-                "establishments_sampled": "sample_estabs_with_vacancy"}
-    source = {(0 if r["soc2010"] == "TOTAL" else int(r["soc2010"]), m): float(r[col])
-              for r in _rows(sources / ESS) if r["soc2010"] != "NOT_CODEABLE"
-              for m, col in measures.items()}
-    stored = {(r.soc, r.measure): r.value for r in conn.execute(
-        select(v.c.soc, v.c.measure, v.c.value).where(v.c.period == "2022", v.c.region == 0))}
+    measures = {
+        "vacancies": "vacancies",
+        "hard_to_fill": "hard_to_fill_vacancies",
+        "skill_shortage": "skill_shortage_vacancies",
+        "hard_to_fill_pct": "htfv_pct_of_vacancies",
+        "skill_shortage_pct": "ssv_pct_of_vacancies",
+        "establishments_sampled": "sample_estabs_with_vacancy",
+    }
+    source = {
+        (0 if r["soc2010"] == "TOTAL" else int(r["soc2010"]), m): float(r[col])
+        for r in _rows(sources / ESS)
+        if r["soc2010"] != "NOT_CODEABLE"
+        for m, col in measures.items()
+    }
+    stored = {
+        (r.soc, r.measure): r.value
+        for r in conn.execute(
+            select(v.c.soc, v.c.measure, v.c.value).where(v.c.period == "2022", v.c.region == 0)
+        )
+    }
     assert stored == source
     assert stored[(5434, "vacancies")] == 34196 and stored[(5434, "hard_to_fill_pct")] == 80.9  # chefs
-    counts = conn.execute(select(provenance.c.rows_read, provenance.c.rows_loaded)
-                          .where(provenance.c.source_file == ESS)).one()
+    counts = conn.execute(
+        select(provenance.c.rows_read, provenance.c.rows_loaded).where(provenance.c.source_file == ESS)
+    ).one()
     assert tuple(counts) == (218, 217 * 6)  # NOT_CODEABLE read, not loaded
 
 

@@ -1,5 +1,6 @@
 """The gazetteer and the parsers that turn what young people type into region, age,
 qualification and work-pattern codes."""
+
 from __future__ import annotations
 
 import csv
@@ -8,19 +9,52 @@ import pytest
 
 from lmi_backend import dialogue_slots as ds
 from lmi_backend import question_asks as qa
-from lmi_backend.places import (DATA_FILE, ENGLAND, REGION_NAMES, find_place, find_wide_place, gazetteer,
-                                region_for)
+from lmi_backend.places import (
+    DATA_FILE,
+    ENGLAND,
+    REGION_NAMES,
+    find_place,
+    find_wide_place,
+    gazetteer,
+    region_for,
+)
 
 
-@pytest.mark.parametrize("phrase, region", [
-    ("London", 1), ("croydon", 1), ("brighton", 2), ("milton keynes", 2), ("norwich", 3),
-    ("bristol", 4), ("cornwall", 4), ("brum", 5), ("birmingham", 5), ("nottingham", 6),
-    ("leeds", 7), ("sheffield", 7), ("manchester", 8), ("liverpool", 8),
-    ("the toon", 9), ("newcastle", 9), ("cardiff", 10), ("whales", 10), ("glasgow", 11),
-    ("edinburgh", 11), ("belfast", 12), ("norn iron", 12), ("the uk", 0), ("in the north east", 9),
-    # misspellings the NLU tagged as places
-    ("manchster", 8), ("birmingam", 5), ("edinburg", 11), ("cardif", 10), ("scottland", 11),
-])
+@pytest.mark.parametrize(
+    "phrase, region",
+    [
+        ("London", 1),
+        ("croydon", 1),
+        ("brighton", 2),
+        ("milton keynes", 2),
+        ("norwich", 3),
+        ("bristol", 4),
+        ("cornwall", 4),
+        ("brum", 5),
+        ("birmingham", 5),
+        ("nottingham", 6),
+        ("leeds", 7),
+        ("sheffield", 7),
+        ("manchester", 8),
+        ("liverpool", 8),
+        ("the toon", 9),
+        ("newcastle", 9),
+        ("cardiff", 10),
+        ("whales", 10),
+        ("glasgow", 11),
+        ("edinburgh", 11),
+        ("belfast", 12),
+        ("norn iron", 12),
+        ("the uk", 0),
+        ("in the north east", 9),
+        # misspellings the NLU tagged as places
+        ("manchster", 8),
+        ("birmingam", 5),
+        ("edinburg", 11),
+        ("cardif", 10),
+        ("scottland", 11),
+    ],
+)
 def test_place_names_map_to_lmi_region_codes(phrase, region):
     assert region_for(phrase) == region
 
@@ -31,13 +65,16 @@ def test_unknown_or_too_short_phrases_are_not_places():
     assert region_for("england") is None  # no England-wide region code: see find_wide_place
 
 
-@pytest.mark.parametrize("text, regions", [
-    ("how much do plumbers get in the midlands", (5, 6)),
-    ("jobs up north", (9, 8, 7)),
-    ("moving down south", (1, 2, 4)),
-    ("the north of england", (9, 8, 7)),  # the longer name wins over England
-    ("nurses in england", ENGLAND),
-])
+@pytest.mark.parametrize(
+    "text, regions",
+    [
+        ("how much do plumbers get in the midlands", (5, 6)),
+        ("jobs up north", (9, 8, 7)),
+        ("moving down south", (1, 2, 4)),
+        ("the north of england", (9, 8, 7)),  # the longer name wins over England
+        ("nurses in england", ENGLAND),
+    ],
+)
 def test_names_for_several_regions_are_recognised(text, regions):
     assert find_wide_place(text).regions == regions
 
@@ -47,22 +84,28 @@ def test_new_england_and_plain_words_are_not_wide_places():
     assert find_wide_place("i like english and maths") is None
 
 
-@pytest.mark.parametrize("text, region", [
-    ("how much do plumbers earn in cardiff", 10),
-    ("what about in scotland?", 11),
-    ("plumber in reading", 2),
-    ("im from leeds but moving to london", 1),  # the last place named wins
-])
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("how much do plumbers earn in cardiff", 10),
+        ("what about in scotland?", 11),
+        ("plumber in reading", 2),
+        ("im from leeds but moving to london", 1),  # the last place named wins
+    ],
+)
 def test_places_are_found_in_whole_messages(text, region):
     assert find_place(text).region == region
 
 
-@pytest.mark.parametrize("text", [
-    "i like reading books",  # everyday word: only a place after "in", "from", "near" ...
-    "working in a kitchen",  # no fuzzy scan of free text (working ~ Woking)
-    "new york jobs",
-    "i want a bath",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i like reading books",  # everyday word: only a place after "in", "from", "near" ...
+        "working in a kitchen",  # no fuzzy scan of free text (working ~ Woking)
+        "new york jobs",
+        "i want a bath",
+    ],
+)
 def test_everyday_words_are_not_taken_for_places(text):
     assert find_place(text) is None
 
@@ -76,109 +119,210 @@ def test_gazetteer_file_is_consistent():
     assert len(gazetteer().names) == len(rows)
 
 
-@pytest.mark.parametrize("text, tagged, age", [
-    ("im 16", False, 16), ("i am 17 years old", False, 17), ("16yo", False, 16), ("aged 19", False, 19),
-    ("sixteen", True, 16), ("17", True, 17),
-    ("£16 an hour", False, None), ("16 hours a week", False, None), ("im 7", False, None), ("99", True, None),
-])
+@pytest.mark.parametrize(
+    "text, tagged, age",
+    [
+        ("im 16", False, 16),
+        ("i am 17 years old", False, 17),
+        ("16yo", False, 16),
+        ("aged 19", False, 19),
+        ("sixteen", True, 16),
+        ("17", True, 17),
+        ("£16 an hour", False, None),
+        ("16 hours a week", False, None),
+        ("im 7", False, None),
+        ("99", True, None),
+    ],
+)
 def test_ages(text, tagged, age):
     assert ds.parse_age(text, tagged=tagged) == age
 
 
-@pytest.mark.parametrize("text, code", [
-    ("gcses", 7), ("got my gcse", 7), ("a levels", 6), ("a-levels", 6), ("btec", 6), ("btec level 2", 7),
-    ("t levels", 6), ("highers", 6), ("degree", 3), ("uni degree", 3), ("masters", 2), ("phd", 1),
-    ("hnd", 4), ("hnc", 5), ("level 3", 6), ("nvq 2", 7), ("no gcses", 9), ("no quals", 9),
-    ("failed my gcses", 8), ("nothing", 9), ("a job", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("gcses", 7),
+        ("got my gcse", 7),
+        ("a levels", 6),
+        ("a-levels", 6),
+        ("btec", 6),
+        ("btec level 2", 7),
+        ("t levels", 6),
+        ("highers", 6),
+        ("degree", 3),
+        ("uni degree", 3),
+        ("masters", 2),
+        ("phd", 1),
+        ("hnd", 4),
+        ("hnc", 5),
+        ("level 3", 6),
+        ("nvq 2", 7),
+        ("no gcses", 9),
+        ("no quals", 9),
+        ("failed my gcses", 8),
+        ("nothing", 9),
+        ("a job", None),
+    ],
+)
 def test_qualifications_map_to_rqf9_codes(text, code):
     assert ds.parse_qualification(text) == code
 
 
-@pytest.mark.parametrize("text, code", [
-    ("do i need to go to uni", 3), ("do you have to go to university to be a nurse", 3),
-    ("do i need a levels", 6), ("do i need gcses", 7), ("what do i need to be a vet", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("do i need to go to uni", 3),
+        ("do you have to go to university to be a nurse", 3),
+        ("do i need a levels", 6),
+        ("do i need gcses", 7),
+        ("what do i need to be a vet", None),
+    ],
+)
 def test_a_qualification_asked_about_includes_going_to_university(text, code):
     assert ds.asked_qualification(text) == code
 
 
-@pytest.mark.parametrize("text, feeling, schedule, starting", [
-    ("is being a nurse stressful", "how stressful it is", None, False),
-    ("do police get stressed", "how stressful it is", None, False), ("is it a boring job", "how boring it is", None, False),
-    ("is being a doctor worth it", "whether it's worth it", None, False),
-    ("would i enjoy being a chef", "whether you'd enjoy it", None, False), ("do nurses work weekends", None, "weekends", False),
-    ("is it shift work", None, "shift work", False), ("do they do nights", None, "nights", False),
-    ("do chefs work late", None, "working late", False), ("do they get holidays", None, "holidays", False),
-    ("what about when they start", None, None, True), ("starting salary for vets", None, None, True),
-    ("how much do newly qualified nurses get", None, None, True), ("how much do new teachers earn", None, None, True),
-    ("how much do nurses earn in new york", None, None, False), ("how much do nurses earn", None, None, False),
-])
+@pytest.mark.parametrize(
+    "text, feeling, schedule, starting",
+    [
+        ("is being a nurse stressful", "how stressful it is", None, False),
+        ("do police get stressed", "how stressful it is", None, False),
+        ("is it a boring job", "how boring it is", None, False),
+        ("is being a doctor worth it", "whether it's worth it", None, False),
+        ("would i enjoy being a chef", "whether you'd enjoy it", None, False),
+        ("do nurses work weekends", None, "weekends", False),
+        ("is it shift work", None, "shift work", False),
+        ("do they do nights", None, "nights", False),
+        ("do chefs work late", None, "working late", False),
+        ("do they get holidays", None, "holidays", False),
+        ("what about when they start", None, None, True),
+        ("starting salary for vets", None, None, True),
+        ("how much do newly qualified nurses get", None, None, True),
+        ("how much do new teachers earn", None, None, True),
+        ("how much do nurses earn in new york", None, None, False),
+        ("how much do nurses earn", None, None, False),
+    ],
+)
 def test_what_a_question_asks_that_the_figures_cannot_answer(text, feeling, schedule, starting):
-    assert (qa.asked_feeling(text), qa.asked_schedule(text), qa.asks_starting_pay(text)) == (feeling, schedule, starting)
+    assert (qa.asked_feeling(text), qa.asked_schedule(text), qa.asks_starting_pay(text)) == (
+        feeling,
+        schedule,
+        starting,
+    )
 
 
-@pytest.mark.parametrize("text, asks", [
-    ("how long does it take to become a vet", True), ("how many years is the training", True),
-    ("how quickly can i qualify", True), ("how long is a shift", True), ("what do i need to be a vet", False),
-])
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("how long does it take to become a vet", True),
+        ("how many years is the training", True),
+        ("how quickly can i qualify", True),
+        ("how long is a shift", True),
+        ("what do i need to be a vet", False),
+    ],
+)
 def test_how_long_questions_are_recognised(text, asks):
     assert qa.asks_duration(text) is asks
 
 
-@pytest.mark.parametrize("text, asks", [
-    ("what gcses should i take", True), ("what a levels do i need to be a vet", True),
-    ("which subjects are best for nursing", True), ("do i need a levels", False), ("do i need maths", False),
-    ("what qualifications do i need", False),
-])
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("what gcses should i take", True),
+        ("what a levels do i need to be a vet", True),
+        ("which subjects are best for nursing", True),
+        ("do i need a levels", False),
+        ("do i need maths", False),
+        ("what qualifications do i need", False),
+    ],
+)
 def test_which_subjects_questions_are_told_from_whether_exams_are_needed(text, asks):
     assert qa.asks_subjects(text) is asks
 
 
-@pytest.mark.parametrize("text, monthly, tax", [
-    ("what does an electrician earn per month", True, False), ("monthly salary for nurses", True, False),
-    ("how much do they take home", False, True), ("what's that after tax", False, True),
-    ("how much a year", False, False), ("what do taxi drivers earn", False, False),
-])
+@pytest.mark.parametrize(
+    "text, monthly, tax",
+    [
+        ("what does an electrician earn per month", True, False),
+        ("monthly salary for nurses", True, False),
+        ("how much do they take home", False, True),
+        ("what's that after tax", False, True),
+        ("how much a year", False, False),
+        ("what do taxi drivers earn", False, False),
+    ],
+)
 def test_pay_a_month_and_after_tax_are_recognised(text, monthly, tax):
     assert (qa.asks_monthly(text), qa.asks_about_tax(text)) == (monthly, tax)
 
 
-@pytest.mark.parametrize("text, rules_out", [
-    ("what jobs pay well without a degree", True), ("jobs with no degree", True),
-    ("i dont want to go to uni", True), ("best paid jobs if i don't go to university", True),
-    ("do i need a degree", False), ("i have a degree", False), ("not sure what to do", False),
-])
+@pytest.mark.parametrize(
+    "text, rules_out",
+    [
+        ("what jobs pay well without a degree", True),
+        ("jobs with no degree", True),
+        ("i dont want to go to uni", True),
+        ("best paid jobs if i don't go to university", True),
+        ("do i need a degree", False),
+        ("i have a degree", False),
+        ("not sure what to do", False),
+    ],
+)
 def test_a_degree_ruled_out_is_told_from_one_named(text, rules_out):
     assert qa.rules_out_degree(text) is rules_out
 
 
-@pytest.mark.parametrize("text, code", [
-    ("full time", 1), ("full-time", 1), ("ft", 1), ("part time", 2), ("parttime", 2), ("pt", 2),
-    ("weekend job", 2), ("self employed", 3), ("freelance", 3), ("a job", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("full time", 1),
+        ("full-time", 1),
+        ("ft", 1),
+        ("part time", 2),
+        ("parttime", 2),
+        ("pt", 2),
+        ("weekend job", 2),
+        ("self employed", 3),
+        ("freelance", 3),
+        ("a job", None),
+    ],
+)
 def test_work_patterns_map_to_status_codes(text, code):
     assert ds.parse_work_pattern(text) == code
 
 
-@pytest.mark.parametrize("text, judges", [
-    ("is that good money?", True), ("is it well paid", True), ("is that a lot", True),
-    ("is the pay good", True), ("does it pay well", True), ("is that more than average", True),
-    ("how much do good plumbers earn", False), ("is it hard to get into", False),
-    ("are there a lot of jobs", False), ("more than 30 hours", False), ("what pay do they get", False),
-])
+@pytest.mark.parametrize(
+    "text, judges",
+    [
+        ("is that good money?", True),
+        ("is it well paid", True),
+        ("is that a lot", True),
+        ("is the pay good", True),
+        ("does it pay well", True),
+        ("is that more than average", True),
+        ("how much do good plumbers earn", False),
+        ("is it hard to get into", False),
+        ("are there a lot of jobs", False),
+        ("more than 30 hours", False),
+        ("what pay do they get", False),
+    ],
+)
 def test_a_question_whether_pay_is_good_is_told_from_one_for_the_figure(text, judges):
     assert qa.asks_if_pay_is_good(text) is judges
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("how much do plumbers earn", "plumbers"),
-    ("whats the pay like for a dog groomer", "dog groomer"),
-    ("how much does a dental nurse make a year in leeds", "dental nurse"),
-    ("how much do they earn", None),
-    ("i live in sheffield", None),
-    ("and for women", None), ("what about full time", None), ("hows the job market right now", None),
-    ("whats the best paying apprenticeship", None),
-])
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("how much do plumbers earn", "plumbers"),
+        ("whats the pay like for a dog groomer", "dog groomer"),
+        ("how much does a dental nurse make a year in leeds", "dental nurse"),
+        ("how much do they earn", None),
+        ("i live in sheffield", None),
+        ("and for women", None),
+        ("what about full time", None),
+        ("hows the job market right now", None),
+        ("whats the best paying apprenticeship", None),
+    ],
+)
 def test_job_phrase_guess_strips_question_words(text, phrase):
     assert ds.guess_job_phrase(text, drop={"leeds", "sheffield"}) == phrase

@@ -1,4 +1,5 @@
 """RAS / IPF: fitted arrays meet the published margins and keep the seed's pattern."""
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -23,8 +24,10 @@ def test_two_way_fit_meets_rows_and_columns_and_keeps_odds_ratio():
 def test_margins_over_axis_pairs_in_any_order():
     rng = np.random.default_rng(1)
     truth = rng.uniform(1, 100, size=(4, 3, 2))
-    margins = [Margin("soc x sex", (2, 0), margin_sum(truth, (2, 0))),
-               Margin("region", (1,), margin_sum(truth, (1,)))]
+    margins = [
+        Margin("soc x sex", (2, 0), margin_sum(truth, (2, 0))),
+        Margin("region", (1,), margin_sum(truth, (1,))),
+    ]
     fit = ipf(np.ones_like(truth), margins)
     assert fit.converged
     for m in margins:
@@ -33,8 +36,11 @@ def test_margins_over_axis_pairs_in_any_order():
 
 def test_zero_seed_cells_stay_zero_and_contradictory_margins_report_their_error():
     seed = np.array([[0.0, 5.0], [5.0, 5.0]])
-    fit = ipf(seed, [Margin("rows", (0,), np.array([10.0, 10.0])),
-                     Margin("cols", (1,), np.array([10.0, 20.0]))], max_iter=50)
+    fit = ipf(
+        seed,
+        [Margin("rows", (0,), np.array([10.0, 10.0])), Margin("cols", (1,), np.array([10.0, 20.0]))],
+        max_iter=50,
+    )
     assert fit.array[0, 0] == 0.0
     # grand totals differ (20 vs 30): the fit cannot meet both and must say so
     assert not fit.converged and max(fit.errors.values()) > 0.1
@@ -46,17 +52,23 @@ def test_bad_margin_shape_is_refused():
 
 
 @settings(max_examples=60, deadline=None)
-@given(arrays(float, st.tuples(st.integers(2, 5), st.integers(2, 5), st.integers(2, 4)),
-              elements=st.floats(1, 1e5)),
-       arrays(float, st.tuples(st.integers(2, 5), st.integers(2, 5), st.integers(2, 4)),
-              elements=st.floats(0.5, 2)))
+@given(
+    arrays(
+        float, st.tuples(st.integers(2, 5), st.integers(2, 5), st.integers(2, 4)), elements=st.floats(1, 1e5)
+    ),
+    arrays(
+        float, st.tuples(st.integers(2, 5), st.integers(2, 5), st.integers(2, 4)), elements=st.floats(0.5, 2)
+    ),
+)
 def test_consistent_margins_from_any_positive_truth_are_reproduced(truth, noise):
     """Margins taken from one positive array are mutually consistent, so IPF from any positive
     seed of the same shape meets all of them within 0.1%."""
     if noise.shape != truth.shape:
         noise = np.ones_like(truth)
-    margins = [Margin("a x b", (0, 1), margin_sum(truth, (0, 1))),
-               Margin("a x c", (0, 2), margin_sum(truth, (0, 2))),
-               Margin("b x c", (1, 2), margin_sum(truth, (1, 2)))]
+    margins = [
+        Margin("a x b", (0, 1), margin_sum(truth, (0, 1))),
+        Margin("a x c", (0, 2), margin_sum(truth, (0, 2))),
+        Margin("b x c", (1, 2), margin_sum(truth, (1, 2))),
+    ]
     fit = ipf(truth * noise, margins, tol=1e-4, max_iter=2000)
     assert max(fit.errors.values()) <= 1e-3

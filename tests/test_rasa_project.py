@@ -5,6 +5,7 @@ scope) pass end to end, NLU included, against the trained model.
 The model is trained once per session, and only when config.yml, the domain or the training
 data changed since the last training (bot.runtime.prepare fingerprints them), so a warm run
 costs the test run only, about a minute."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,32 +24,60 @@ TEST_STORIES = ROOT / "bot" / "tests"
 
 def rasa(*args: str, cwd: Path = ROOT, timeout: float = 1800) -> subprocess.CompletedProcess:
     from bot.runtime.prepare import quiet_rasa_env
-    return subprocess.run([sys.executable, "-m", "rasa", *args], cwd=cwd, env=quiet_rasa_env(),
-                          capture_output=True, text=True, timeout=timeout)
+
+    return subprocess.run(
+        [sys.executable, "-m", "rasa", *args],
+        cwd=cwd,
+        env=quiet_rasa_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")
 def model(db_path) -> Path:
     from bot.runtime.prepare import ensure_model
+
     return ensure_model()
 
 
 def test_training_data_validates_without_warnings():
-    done = rasa("data", "validate", "--fail-on-warnings", "--config", "config.yml",
-                "--domain", "bot/domain.yml", "--data", "bot/data")
+    done = rasa(
+        "data",
+        "validate",
+        "--fail-on-warnings",
+        "--config",
+        "config.yml",
+        "--domain",
+        "bot/domain.yml",
+        "--data",
+        "bot/data",
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
 def test_place_lookup_table_is_generated_from_the_gazetteer():
     from bot.lookups import LOOKUP_FILE, lookup_yaml
+
     assert LOOKUP_FILE.read_text(encoding="utf-8") == lookup_yaml()
 
 
 def test_test_conversations_pass_end_to_end(model, tmp_path):
     stories = list(TEST_STORIES.glob("test_*.yml"))
     assert sum(p.read_text().count("\n- story:") for p in stories) >= 40
-    done = rasa("test", "core", "--e2e", "--model", str(model), "--stories", str(TEST_STORIES),
-                "--out", str(tmp_path), "--fail-on-prediction-errors")
+    done = rasa(
+        "test",
+        "core",
+        "--e2e",
+        "--model",
+        str(model),
+        "--stories",
+        str(TEST_STORIES),
+        "--out",
+        str(tmp_path),
+        "--fail-on-prediction-errors",
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     failed = (tmp_path / "failed_test_stories.yml").read_text()
     assert "None of the test stories failed" in failed, failed
@@ -60,8 +89,14 @@ def test_nlu_survives_huge_and_hostile_messages(model):
 
     async def parse_all() -> list[dict]:
         agent = Agent.load(str(model))
-        texts = ["how much do plumbers earn " * 4000, "<script>alert('x')</script> nurse pay",
-                 "😂😂😂", "", "<script>alert(1)</script>", "a" * 100_000]
+        texts = [
+            "how much do plumbers earn " * 4000,
+            "<script>alert('x')</script> nurse pay",
+            "😂😂😂",
+            "",
+            "<script>alert(1)</script>",
+            "a" * 100_000,
+        ]
         return [await agent.parse_message(t) for t in texts]
 
     results = asyncio.run(parse_all())
@@ -78,12 +113,18 @@ def test_message_guard_cuts_and_strips_markup():
 
 def test_split_job_phrases_are_joined_and_place_names_are_places():
     text = "how much do wind farm engineers earn in plymouth"
-    entities = [{"entity": "job", "value": "wind", "start": 12, "end": 16, "confidence_entity": 0.9},
-                {"entity": "job", "value": "farm engineers", "start": 17, "end": 31, "confidence_entity": 0.8},
-                {"entity": "job", "value": "plymouth", "start": 40, "end": 48}]
+    entities = [
+        {"entity": "job", "value": "wind", "start": 12, "end": 16, "confidence_entity": 0.9},
+        {"entity": "job", "value": "farm engineers", "start": 17, "end": 31, "confidence_entity": 0.8},
+        {"entity": "job", "value": "plymouth", "start": 40, "end": 48},
+    ]
     assert [(e["entity"], e["value"]) for e in tidy(entities, text)] == [
-        ("job", "wind farm engineers"), ("region", "plymouth")]
+        ("job", "wind farm engineers"),
+        ("region", "plymouth"),
+    ]
     two = "nurse vs midwife"
-    apart = [{"entity": "job", "value": "nurse", "start": 0, "end": 5},
-             {"entity": "job", "value": "midwife", "start": 9, "end": 16}]
+    apart = [
+        {"entity": "job", "value": "nurse", "start": 0, "end": 5},
+        {"entity": "job", "value": "midwife", "start": 9, "end": 16},
+    ]
     assert [e["value"] for e in tidy(apart, two)] == ["nurse", "midwife"]

@@ -1,6 +1,7 @@
 """The launcher's Rasa speed fixes (bot/runtime/rasa_server.py) change nothing but the speed:
 action responses are accepted and refused exactly as Rasa's own check does, and a graph runs to
 the same results as under dask."""
+
 from __future__ import annotations
 
 import ast
@@ -25,8 +26,8 @@ from bot.runtime.graph_runner import SequentialGraphRunner
 def test_action_responses_are_checked_against_rasas_schema():
     action = RemoteAction("action_answer", None)
     assert rasa_server._validate_action_result(
-        action, {"events": [{"event": "slot", "name": "soc", "value": 5314.0}],
-                 "responses": [{"text": "hi"}]})
+        action, {"events": [{"event": "slot", "name": "soc", "value": 5314.0}], "responses": [{"text": "hi"}]}
+    )
     with pytest.raises(ValidationError):
         rasa_server._validate_action_result(action, {"events": [{"event": "no-such-event"}]})
     with pytest.raises(ValidationError):
@@ -41,15 +42,18 @@ def test_the_sample_response_checked_at_start_is_one_rasa_accepts():
     assert rasa_server._valid_by_event_type(rasa_server.SAMPLE_ACTION_RESULT)
 
 
-@pytest.mark.parametrize("response", [
-    {"events": [{"event": "slot", "name": "soc", "value": 5314.0}, {"event": "action", "name": "x"}]},
-    {"events": [{"event": "slot", "value": 1}]},                       # a slot event with no name
-    {"events": [{"event": "user", "text": 5}]},                        # text must be a string
-    {"events": [{"event": "followup"}]},                                # no action name
-    {"events": [], "responses": [{"text": "hi", "buttons": [{"title": "a", "payload": "/b"}]}]},
-    {"events": ["slot"]},
-    {"responses": "hi"},
-])
+@pytest.mark.parametrize(
+    "response",
+    [
+        {"events": [{"event": "slot", "name": "soc", "value": 5314.0}, {"event": "action", "name": "x"}]},
+        {"events": [{"event": "slot", "value": 1}]},  # a slot event with no name
+        {"events": [{"event": "user", "text": 5}]},  # text must be a string
+        {"events": [{"event": "followup"}]},  # no action name
+        {"events": [], "responses": [{"text": "hi", "buttons": [{"title": "a", "payload": "/b"}]}]},
+        {"events": ["slot"]},
+        {"responses": "hi"},
+    ],
+)
 def test_the_per_event_check_agrees_with_rasas(response):
     action = RemoteAction("action_answer", None)
 
@@ -64,13 +68,14 @@ def test_the_per_event_check_agrees_with_rasas(response):
 
 class _Add(GraphComponent):
     """A synthetic graph step: adds its inputs and its configured amount, and counts its runs."""
+
     runs: list = []
 
     def __init__(self, amount: int) -> None:
         self.amount = amount
 
     @classmethod
-    def create(cls, config, model_storage, resource, execution_context) -> "_Add":
+    def create(cls, config, model_storage, resource, execution_context) -> _Add:
         return cls(config["amount"])
 
     def add(self, x: int, y: int = 0) -> int:
@@ -80,11 +85,24 @@ class _Add(GraphComponent):
 
 def _graph() -> GraphSchema:
     def step(amount: int, **needs: str) -> SchemaNode:
-        return SchemaNode(needs=needs, uses=_Add, constructor_name="create", fn="add",
-                          config={"amount": amount}, is_target=amount == 100)
-    return GraphSchema({"a": step(1, x="number"), "b": step(10, x="a", y="number"),
-                        "c": step(100, x="b", y="a"), "unused": step(1000, x="number"),
-                        "needs_missing": step(7, x="nobody")})
+        return SchemaNode(
+            needs=needs,
+            uses=_Add,
+            constructor_name="create",
+            fn="add",
+            config={"amount": amount},
+            is_target=amount == 100,
+        )
+
+    return GraphSchema(
+        {
+            "a": step(1, x="number"),
+            "b": step(10, x="a", y="number"),
+            "c": step(100, x="b", y="a"),
+            "unused": step(1000, x="number"),
+            "needs_missing": step(7, x="nobody"),
+        }
+    )
 
 
 @pytest.mark.parametrize("runner", [DaskGraphRunner, SequentialGraphRunner])
@@ -105,9 +123,15 @@ def test_the_action_server_gets_the_conversation_from_the_latest_user_message():
     from rasa.shared.core.trackers import DialogueStateTracker
 
     domain = Domain.from_yaml("slots:\n  soc:\n    type: float\n    mappings:\n    - type: custom\n")
-    events = [ActionExecuted("action_listen"), UserUttered("how much do plumbers earn", input_channel="rest"),
-              ActionExecuted("action_answer"), BotUttered("£30,430"), SlotSet("soc", 5314.0),
-              ActionExecuted("action_listen"), UserUttered("and hours?", input_channel="socketio")]
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered("how much do plumbers earn", input_channel="rest"),
+        ActionExecuted("action_answer"),
+        BotUttered("£30,430"),
+        SlotSet("soc", 5314.0),
+        ActionExecuted("action_listen"),
+        UserUttered("and hours?", input_channel="socketio"),
+    ]
     tracker = DialogueStateTracker.from_events("chat", events, domain.slots)
     action = RemoteAction("action_answer", None)
     request = rasa_server._action_call_format(action, tracker, domain)
@@ -127,8 +151,9 @@ def test_event_types_are_found_as_rasa_finds_them():
 
     for event_type in all_subclasses(Event):
         for _ in range(2):  # the second time from memory
-            assert rasa_server._resolve_by_type(event_type.type_name) is \
-                rasa_server._rasa_resolve_by_type(event_type.type_name)
+            assert rasa_server._resolve_by_type(event_type.type_name) is rasa_server._rasa_resolve_by_type(
+                event_type.type_name
+            )
     assert rasa_server._resolve_by_type("no-such-event", default=Event) is Event
     with pytest.raises(ValueError):
         rasa_server._resolve_by_type("no-such-event")
@@ -141,18 +166,27 @@ def test_whether_a_domain_is_empty_is_answered_as_rasa_does():
         for _ in range(2):  # the second time from memory
             assert rasa_server._domain_is_empty(domain) is rasa_server._rasa_domain_is_empty(domain)
     assert rasa_server._domain_is_empty(Domain.empty()) and not rasa_server._domain_is_empty(
-        Domain.from_yaml("intents:\n  - greet\n"))
+        Domain.from_yaml("intents:\n  - greet\n")
+    )
 
 
 def _copy_uses_outside_debug_logs(module) -> list[int]:
     """Lines where `module` uses `copy.` other than in an argument of `structlogger.debug(...)`."""
     tree = ast.parse(inspect.getsource(module))
-    in_debug_calls = {id(node) for call in ast.walk(tree)
-                      if isinstance(call, ast.Call) and ast.unparse(call.func) == "structlogger.debug"
-                      for node in ast.walk(call)}
-    return [node.lineno for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-            and node.value.id == "copy" and id(node) not in in_debug_calls]
+    in_debug_calls = {
+        id(node)
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call) and ast.unparse(call.func) == "structlogger.debug"
+        for node in ast.walk(call)
+    }
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "copy"
+        and id(node) not in in_debug_calls
+    ]
 
 
 @pytest.mark.parametrize("module", debug_copies.MODULES, ids=lambda m: m.__name__)

@@ -1,5 +1,6 @@
 """Skills, descriptions, tasks, entry routes, apprenticeships, similar jobs, comparisons and the
 `lmi query` command, on the real database."""
+
 from __future__ import annotations
 
 import csv
@@ -30,8 +31,14 @@ def test_skills_are_ranked_with_onet_scales_and_plain_names(service):
     assert len(skills) == 10 and len(knowledge) == 5 and len(interests) == 6
     assert [i["importance"] for i in skills] == sorted((i["importance"] for i in skills), reverse=True)
     assert all(1 <= i["importance"] <= 5 and (i["level"] is None or 0 <= i["level"] <= 7) for i in skills)
-    assert {i["name"] for i in interests} == {"Realistic", "Investigative", "Artistic", "Social",
-                                              "Enterprising", "Conventional"}
+    assert {i["name"] for i in interests} == {
+        "Realistic",
+        "Investigative",
+        "Artistic",
+        "Social",
+        "Enterprising",
+        "Conventional",
+    }
     assert interests[0]["name"] == "Social"  # nurses
     assert "Medicine and Dentistry" in {i["name"] for i in knowledge}
     listening = next(i for i in skills if i["name"] == "Active Listening")
@@ -50,8 +57,11 @@ def test_description_tasks_and_entry_routes_are_the_ons_text(service, ons):
 
 
 def test_apprenticeships_are_the_linked_standards_best_first(service, conn):
-    linked = conn.execute(select(apprenticeship_soc.c.soc, func.count()).group_by(apprenticeship_soc.c.soc)
-                          .order_by(func.count().desc(), apprenticeship_soc.c.soc)).first()
+    linked = conn.execute(
+        select(apprenticeship_soc.c.soc, func.count())
+        .group_by(apprenticeship_soc.c.soc)
+        .order_by(func.count().desc(), apprenticeship_soc.c.soc)
+    ).first()
     if linked is None:
         pytest.skip("apprenticeship_soc is empty: the coder's linking step has not run")
     result = service.apprenticeships(linked[0])
@@ -64,7 +74,9 @@ def test_similar_jobs_to_plumbers_are_nearby_trades(service):
     result = service.similar_jobs(5314, limit=5)
     socs = [i["soc"] for i in result.items]
     assert len(socs) == 5 and 5314 not in socs and 5315 in socs
-    assert [i["similarity"] for i in result.items] == sorted((i["similarity"] for i in result.items), reverse=True)
+    assert [i["similarity"] for i in result.items] == sorted(
+        (i["similarity"] for i in result.items), reverse=True
+    )
     assert result.estimate and result.method
 
 
@@ -97,14 +109,25 @@ def test_cli_query_prints_the_result_as_json(db_path, capsys):
     assert main(["--db", str(db_path), "query", "pay", "--soc", "9999"]) == 2
 
 
-@pytest.mark.parametrize("words, interest", [
-    ("im good at maths", "maths"), ("what jobs use math", "maths"),
-    ("i like art and design", "art and design"), ("good at drawing", "art and design"),
-    ("i like helping people", "helping people"), ("i like working with people", "helping people"),
-    ("what jobs are there in computing", "computers"), ("music and drama", "music and performing"),
-    ("animals", None), ("sport", None), ("what job should i do", None), ("i like cars", None),
-    ("what jobs are there for young people", None), ("what do technicians earn", None),
-])
+@pytest.mark.parametrize(
+    "words, interest",
+    [
+        ("im good at maths", "maths"),
+        ("what jobs use math", "maths"),
+        ("i like art and design", "art and design"),
+        ("good at drawing", "art and design"),
+        ("i like helping people", "helping people"),
+        ("i like working with people", "helping people"),
+        ("what jobs are there in computing", "computers"),
+        ("music and drama", "music and performing"),
+        ("animals", None),
+        ("sport", None),
+        ("what job should i do", None),
+        ("i like cars", None),
+        ("what jobs are there for young people", None),
+        ("what do technicians earn", None),
+    ],
+)
 def test_interests_are_found_in_the_users_words(words, interest):
     found = find_interest(words)
     assert (found.name if found else None) == interest
@@ -114,11 +137,14 @@ def test_jobs_for_an_interest_use_it_most_by_onet_knowledge_ratings(service, con
     """Maths: importance x level of O*NET's Mathematics knowledge area in each unit group's
     profile, highest first; the first five are scientists, statisticians, surveyors, engineers."""
     result = service.jobs_for_interest(find_interest("maths"))
-    rows = conn.execute(text(
-        "SELECT i.soc, i.value * l.value FROM soc_descriptor i JOIN soc_descriptor l "
-        "ON l.soc = i.soc AND l.element_id = i.element_id AND l.scale = 'LV' "
-        "JOIN soc_group g ON g.code = i.soc AND g.level = 4 "
-        "WHERE i.element_id = '2.C.4.a' AND i.scale = 'IM' ORDER BY 2 DESC, 1 LIMIT 5")).all()
+    rows = conn.execute(
+        text(
+            "SELECT i.soc, i.value * l.value FROM soc_descriptor i JOIN soc_descriptor l "
+            "ON l.soc = i.soc AND l.element_id = i.element_id AND l.scale = 'LV' "
+            "JOIN soc_group g ON g.code = i.soc AND g.level = 4 "
+            "WHERE i.element_id = '2.C.4.a' AND i.scale = 'IM' ORDER BY 2 DESC, 1 LIMIT 5"
+        )
+    ).all()
     assert [i["soc"] for i in result.items] == [soc for soc, _ in rows]
     assert [i["score"] for i in result.items] == [round(score, 2) for _, score in rows]
     assert 2425 in [i["soc"] for i in result.items]  # actuaries, economists and statisticians

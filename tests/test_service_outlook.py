@@ -1,4 +1,5 @@
 """Outlook and vacancies from the service on the real database."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,7 +49,9 @@ def test_vacancies_are_the_ess_figures(service, sources):
 
 
 def test_vacancies_from_fewer_than_50_employers_are_not_reported(service, sources):
-    small = [r for r in rows(sources / ESS) if r["soc2010"].isdigit() and int(r["sample_estabs_with_vacancy"]) < 50]
+    small = [
+        r for r in rows(sources / ESS) if r["soc2010"].isdigit() and int(r["sample_estabs_with_vacancy"]) < 50
+    ]
     assert small
     total = next(r for r in rows(sources / ESS) if r["soc2010"] == "TOTAL")
     for rec in small:

@@ -1,6 +1,7 @@
 """Pay and hours from the service on the real database: published ASHE figures come back
 unchanged (checked against the source files for every occupation), estimates are labelled and
 follow the published differentials."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,10 +13,18 @@ from lmi_backend.service import Query
 T14 = "pay/ashe_table14_mathsci"
 T147A = "pay/ashe_table14_7a_occupationView/ashe_t14_7a_annual_gross_pay_soc2010_2017_2020_long.csv"
 T3 = "more/ashe_table3_region_x_soc2010_2digit_2020/ashe_t3_2020_region_x_soc2010_major_submajor_long.csv"
-STATS = {"median": "Median", "mean": "Mean", **{f"p{n}": str(n) for n in (10, 20, 25, 30, 40, 60, 70, 75, 80, 90)}}
-SHEETS = {"Male": (1, None), "Female": (2, None), "Part-Time": (None, 2), "Female Full-Time": (2, 1),
-          "Male Part-Time": (1, 2)}
-
+STATS = {
+    "median": "Median",
+    "mean": "Mean",
+    **{f"p{n}": str(n) for n in (10, 20, 25, 30, 40, 60, 70, 75, 80, 90)},
+}
+SHEETS = {
+    "Male": (1, None),
+    "Female": (2, None),
+    "Part-Time": (None, 2),
+    "Female Full-Time": (2, 1),
+    "Male Part-Time": (1, 2),
+}
 
 
 def test_median_pay_for_plumbers_is_the_ashe_2021_figure(service, sources):
@@ -68,8 +77,11 @@ def test_published_sex_and_part_time_figures_come_back_unchanged(service, source
 
 
 def test_region_by_sub_major_group_is_the_published_table3_figure(service, sources):
-    rec = next(r for r in rows(sources / T3) if r["measure"] == "annual_gross_pay_gbp"
-               and r["region"] == "Wales" and r["soc2010_code"] == "22")
+    rec = next(
+        r
+        for r in rows(sources / T3)
+        if r["measure"] == "annual_gross_pay_gbp" and r["region"] == "Wales" and r["soc2010_code"] == "22"
+    )
     result = service.pay(Query(22, region=10))
     assert not result.estimate and result.values["median"] == float(rec["median"])
     assert result.geography == "Wales" and result.period == "2020"
@@ -77,11 +89,16 @@ def test_region_by_sub_major_group_is_the_published_table3_figure(service, sourc
 
 def test_plumbers_in_wales_are_an_estimate_below_the_uk_in_line_with_table3(service, sources):
     uk, wales = service.pay(Query(5314)), service.pay(Query(5314, region=10))
-    t3 = {r["region"]: float(r["median"]) for r in rows(sources / T3)
-          if r["measure"] == "annual_gross_pay_gbp" and r["soc2010_code"] == "53"}
+    t3 = {
+        r["region"]: float(r["median"])
+        for r in rows(sources / T3)
+        if r["measure"] == "annual_gross_pay_gbp" and r["soc2010_code"] == "53"
+    }
     assert wales.estimate and wales.method and "Table 3" in wales.method
     assert wales.values["median"] < uk.values["median"]
-    assert wales.values["median"] / uk.values["median"] == pytest.approx(t3["Wales"] / t3["United Kingdom"], rel=0.03)
+    assert wales.values["median"] / uk.values["median"] == pytest.approx(
+        t3["Wales"] / t3["United Kingdom"], rel=0.03
+    )
     assert wales.geography == "Wales" and wales.fallback is None
     assert wales.reliability in ("reliable", "small_sample")
 
@@ -112,15 +129,25 @@ def test_self_employed_pay_is_not_published_and_says_so(service):
 
 
 def test_part_time_chefs_is_the_published_2020_figure(service, sources):
-    rec = next(r for r in rows(sources / T147A) if r["year"] == "2020" and r["sheet"] == "Part-Time"
-               and r["soc2010_code"] == "5434")
+    rec = next(
+        r
+        for r in rows(sources / T147A)
+        if r["year"] == "2020" and r["sheet"] == "Part-Time" and r["soc2010_code"] == "5434"
+    )
     result = service.pay(Query(5434, status=2))
-    assert result.values["median"] == float(rec["median"]) and result.breakdown == {"status": "Part-time employees"}
+    assert result.values["median"] == float(rec["median"]) and result.breakdown == {
+        "status": "Part-time employees"
+    }
 
 
 def test_hours_published_for_sub_major_groups_and_derived_below(service, sources):
-    rec = next(r for r in rows(sources / T3) if r["measure"] == "paid_hours_total_per_week"
-               and r["region"] == "United Kingdom" and r["soc2010_code"] == "53")
+    rec = next(
+        r
+        for r in rows(sources / T3)
+        if r["measure"] == "paid_hours_total_per_week"
+        and r["region"] == "United Kingdom"
+        and r["soc2010_code"] == "53"
+    )
     group = service.hours(Query(53))
     assert not group.estimate and group.values["median"] == float(rec["median"])
     assert group.values["mean"] == float(rec["mean"]) and group.unit == "hours per week"
@@ -133,8 +160,10 @@ def test_hours_published_for_sub_major_groups_and_derived_below(service, sources
 def test_a_fallback_names_qualifications_in_plain_words(service):
     # pilots with no qualifications: too few people, so the figure is for every level
     fallback = service.pay(Query(3512, qualification=9)).fallback
-    assert fallback.startswith("This figure is for all qualification levels instead of people with "
-                               "no qualifications, because fewer than 1,000 people")
+    assert fallback.startswith(
+        "This figure is for all qualification levels instead of people with "
+        "no qualifications, because fewer than 1,000 people"
+    )
     assert "RQF" not in service.pay(Query(3512, qualification=2, region=12)).fallback
 
 

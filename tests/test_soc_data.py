@@ -1,4 +1,5 @@
 """The SOC dimension, descriptions and job titles match the ONS source files."""
+
 import csv
 
 from sqlalchemy import func, select
@@ -40,12 +41,20 @@ def test_at_least_28000_coded_titles_from_the_coding_index(conn):
 
 
 def test_inverted_titles_get_natural_order(conn):
-    rows = conn.execute(select(job_title.c.natural_title, job_title.c.soc)
-                        .where(job_title.c.title == "Engineer, heating")).all()
+    rows = conn.execute(
+        select(job_title.c.natural_title, job_title.c.soc).where(job_title.c.title == "Engineer, heating")
+    ).all()
     assert ("Heating engineer", 5314) in [tuple(r) for r in rows]
 
 
 def test_coding_tool_typo_2741_is_filed_under_2471(conn):
-    rows = conn.execute(select(job_title.c.soc).where(job_title.c.title == "Editor, online",
-                                                      job_title.c.source == "coding_tool")).scalars().all()
+    rows = (
+        conn.execute(
+            select(job_title.c.soc).where(
+                job_title.c.title == "Editor, online", job_title.c.source == "coding_tool"
+            )
+        )
+        .scalars()
+        .all()
+    )
     assert rows == [2471]

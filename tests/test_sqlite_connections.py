@@ -1,6 +1,7 @@
 """Writes to the conversations file from an event loop (bot/sqlite_connections.py): while
 another connection writes, the loop goes on serving other work, and the write then happens;
 nothing is left half done when it cannot. Synthetic tables in a temporary file."""
+
 from __future__ import annotations
 
 import asyncio

@@ -4,6 +4,7 @@ answered by clicking a button and by keyboard, a chart after a follow-up, user t
 rendered as HTML, phone-width layout, a fresh conversation on request, nothing loaded from the
 internet. The browser steps are in web/tests/chat-page.mjs.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from assistant_stack import ROOT, Stack, question_needing_a_choice, running_assistant
+
 from lmi_backend.answers.formatting import money
 from lmi_backend.coder import get_coder
 from lmi_backend.service import LmiService, Query
@@ -41,8 +42,10 @@ def plumbers_pay_in_wales(db_path: Path) -> str:
 
 def test_chat_page_in_a_browser(assistant: Stack, db_path: Path, tmp_path: Path):
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's browser "
-                    "(apt-get install -y chromium chromium-driver) or set CHROMIUM_PATH")
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's browser "
+            "(apt-get install -y chromium chromium-driver) or set CHROMIUM_PATH"
+        )
     assert shutil.which("node"), "Node.js is needed to drive the browser"
     plan = {
         "url": assistant.web_url + "/",
@@ -53,8 +56,13 @@ def test_chat_page_in_a_browser(assistant: Stack, db_path: Path, tmp_path: Path)
         "chart": "outlook",
         "screenshot": str(os.environ.get("CHAT_SCREENSHOT", tmp_path / "chat.png")),
     }
-    done = subprocess.run(["node", "tests/chat-page.mjs", json.dumps(plan)], cwd=WEB,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["node", "tests/chat-page.mjs", json.dumps(plan)],
+        cwd=WEB,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     lines = done.stdout.strip().splitlines()
     report = json.loads(lines[-1]) if lines else {"ok": False, "error": done.stderr}
     assert report["ok"], f"{report.get('error')}\nbrowser stderr: {done.stderr[-2000:]}"

@@ -5,6 +5,7 @@ qualification and work pattern (kept until changed), the last topic, and a quest
 the user to pick a job. Each turn: read the new words, update that state, code the job through
 the SOC coder (asking when it is unsure), then let lmi_backend.answers reply.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -120,7 +121,9 @@ class Conversation:
         after "which of these is it?"): the same choices again, now for this question, rather
         than "which job?" as if none had been offered."""
         service = backend.service()
-        self.say(phrases.PICK_A_BUTTON, _job_buttons([(soc, service.soc_title(soc)) for soc in self.candidates]))
+        self.say(
+            phrases.PICK_A_BUTTON, _job_buttons([(soc, service.soc_title(soc)) for soc in self.candidates])
+        )
         self.set("pending_topic", topic)
 
     def suggest_jobs(self) -> None:
@@ -134,12 +137,19 @@ class Conversation:
             offered = [(item["soc"], item["title"]) for item in answer.results[0].items]
             text = answer.text
         else:
-            found = backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates if self.turn.jobs else []
+            found = (
+                backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates
+                if self.turn.jobs
+                else []
+            )
             offered = [(c.soc, c.title) for c in found[:MAX_CHOICES]]
             text = phrases.JOBS_BY_TITLE.format(interest=echo(words))
         if not offered:
-            self.say(phrases.INTEREST_NOT_FOUND.format(interest=echo(words)) if self.turn.jobs
-                     else phrases.ASK_INTEREST)
+            self.say(
+                phrases.INTEREST_NOT_FOUND.format(interest=echo(words))
+                if self.turn.jobs
+                else phrases.ASK_INTEREST
+            )
             self.set("pending_topic", "interest")
             return
         self.say(text, _job_buttons(offered, none_of_these=False))
@@ -156,7 +166,12 @@ class Conversation:
             return None
         tries = [phrase]
         known = str(self._slots.get("job") or "").split()
-        if self.soc is not None and self.turn.intent == "inform" and known and known[-1] not in phrase.split():
+        if (
+            self.soc is not None
+            and self.turn.intent == "inform"
+            and known
+            and known[-1] not in phrase.split()
+        ):
             tries.append(f"{phrase} {known[-1]}")
         for words in tries:
             result = backend.coder().code(words, limit=MAX_CHOICES)
@@ -178,10 +193,15 @@ class Conversation:
     # --- replying -------------------------------------------------------------------------
 
     def ask_which_region(self, topic: str) -> None:
-        """"The Midlands" covers two regions in the data: ask which, with a button for each."""
+        """ "The Midlands" covers two regions in the data: ask which, with a button for each."""
         place = self.turn.wide_place
-        buttons = [{"title": REGION_NAMES[r].removeprefix("the "),
-                    "payload": f'/inform{{"region": "{REGION_NAMES[r]}"}}'} for r in place.regions]
+        buttons = [
+            {
+                "title": REGION_NAMES[r].removeprefix("the "),
+                "payload": f'/inform{{"region": "{REGION_NAMES[r]}"}}',
+            }
+            for r in place.regions
+        ]
         self.say(phrases.WHICH_PART.format(place=echo(place.name)), buttons)
         self.set("pending_topic", topic)
         # SMS and WhatsApp show the buttons as a numbered list, so "2" must pick a region too
@@ -194,7 +214,9 @@ class Conversation:
         elif self.turn.unknown_place and self.turn.region is None and topic in topics.CONTEXT_TOPICS:
             where = phrases.IN_PLACE_KEPT if self.context.region else phrases.IN_UK
             self.say(phrases.UNKNOWN_PLACE.format(place=echo(self.turn.unknown_place), where=where))
-        answer = topics.answer(backend.service(), topic, self.soc, self.context, long=long, asked=self.turn.asked)
+        answer = topics.answer(
+            backend.service(), topic, self.soc, self.context, long=long, asked=self.turn.asked
+        )
         self.say(answer.text, _job_buttons(answer.choices, none_of_these=False) if answer.choices else None)
         self.show_charts(answer.results)
         self.set("topic", topic)
@@ -288,7 +310,7 @@ class Conversation:
         self.reply(self.pending or self.topic or DEFAULT_TOPIC)
 
     def deny(self) -> None:
-        """"No" with no new job: other ideas after job ideas ("none of them"), else which job."""
+        """ "No" with no new job: other ideas after job ideas ("none of them"), else which job."""
         if self.offered_ideas:
             self.say(phrases.ASK_OTHER_INTEREST)
             self.set("pending_topic", "interest")
@@ -310,13 +332,19 @@ class Conversation:
             topic = "hourly_pay"
         elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
-        if topic == "pay" and not turn.jobs and asks_pay_of_all_jobs(turn.text, job_in_context=self.soc is not None):
+        if (
+            topic == "pay"
+            and not turn.jobs
+            and asks_pay_of_all_jobs(turn.text, job_in_context=self.soc is not None)
+        ):
             topic = "all_jobs_pay"  # "what's the average salary in the UK?"
         if topic in topics.ANY_JOB_TOPICS and turn.jobs and not turn.topic:
             topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now, and
             if self.context.status is None:  # full-time from here on, like the list, so the
                 # figures match it and "is that good money?" next is about the same figure
-                self.context = dataclasses.replace(self.context, status=self._keep("work_pattern", FULL_TIME, None))
+                self.context = dataclasses.replace(
+                    self.context, status=self._keep("work_pattern", FULL_TIME, None)
+                )
         return topic
 
     def run(self) -> None:
@@ -337,7 +365,9 @@ class Conversation:
             if soc is None:
                 return None
             self.use_job(soc, turn.jobs[0])
-        elif not any_job and ((turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words)):
+        elif not any_job and (
+            (turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words)
+        ):
             # a question with no job in context, or a bare "what about dog groomers": the words
             # left over may name the job the NLU missed; with a job in context "is it growing?"
             # must not turn "growing" into a job
@@ -392,6 +422,8 @@ class ActionAnswer(Action):
             return conversation.events
         except Exception as exc:  # never a stack trace to the user; no message text in the log
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            logger.error("action_answer failed: %s in %s:%s", type(exc).__name__, where.filename, where.lineno)
+            logger.error(
+                "action_answer failed: %s in %s:%s", type(exc).__name__, where.filename, where.lineno
+            )
             dispatcher.utter_message(text=phrases.WENT_WRONG)
             return []

@@ -1,4 +1,5 @@
 """The SOC coder and the LMI service, opened once per action-server process."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,6 +10,7 @@ from lmi_backend import config
 @lru_cache(maxsize=1)
 def service():
     from lmi_backend.service import LmiService
+
     return LmiService(config.db_path())
 
 
@@ -17,4 +19,5 @@ def coder():
     """Kept here too: finding the coder by its database path resolved the path on the file
     system for every message (5% of an action server worker's time)."""
     from lmi_backend.coder import get_coder
+
     return get_coder(config.db_path())

@@ -4,6 +4,7 @@ Stage one (action_default_ask_affirmation) offers the NLU's best guesses as butt
 plain words; "Something else" sends /out_of_scope, which makes Rasa ask for a rephrase
 (action_default_ask_rephrase). Failing twice ends in action_default_fallback.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,15 +26,19 @@ class ActionDefaultAskAffirmation(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
-        ranking = [r for r in message.get("intent_ranking") or []
-                   if r.get("name") in phrases.INTENT_BUTTONS]
+        ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") in phrases.INTENT_BUTTONS]
         if len(ranking) > 1 and ranking[0]["confidence"] - ranking[1]["confidence"] > _CLOSE:
             ranking = ranking[:1]
-        entities = {e["entity"]: e["value"] for e in message.get("entities") or []
-                    if e.get("entity") in ("job", "region")}
+        entities = {
+            e["entity"]: e["value"]
+            for e in message.get("entities") or []
+            if e.get("entity") in ("job", "region")
+        }
         suffix = json.dumps(entities) if entities else ""
-        buttons = [{"title": phrases.INTENT_BUTTONS[r["name"]], "payload": f"/{r['name']}{suffix}"}
-                   for r in ranking[:MAX_GUESSES]]
+        buttons = [
+            {"title": phrases.INTENT_BUTTONS[r["name"]], "payload": f"/{r['name']}{suffix}"}
+            for r in ranking[:MAX_GUESSES]
+        ]
         buttons.append({"title": phrases.SOMETHING_ELSE, "payload": "/out_of_scope"})
         dispatcher.utter_message(text=phrases.AFFIRM_PROMPT, buttons=buttons)
         return []

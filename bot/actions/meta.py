@@ -1,4 +1,5 @@
 """Where the figures come from, and handing over to a human careers adviser."""
+
 from __future__ import annotations
 
 import logging
@@ -26,13 +27,24 @@ class ActionDataSource(Action):
         text = phrases.SOURCES_GENERAL
         if topic in topics.TOPICS and (soc is not None or topic in topics.ANY_JOB_TOPICS):
             try:
-                slot = {name: None if tracker.get_slot(name) is None else int(tracker.get_slot(name))
-                        for name in ("region", "work_pattern", "qualification", "age")}
-                context = topics.Context(region=slot["region"], status=slot["work_pattern"],
-                                         qualification=slot["qualification"], age=slot["age"])
+                slot = {
+                    name: None if tracker.get_slot(name) is None else int(tracker.get_slot(name))
+                    for name in ("region", "work_pattern", "qualification", "age")
+                }
+                context = topics.Context(
+                    region=slot["region"],
+                    status=slot["work_pattern"],
+                    qualification=slot["qualification"],
+                    age=slot["age"],
+                )
                 compared = [int(c) for c in tracker.get_slot("compare_socs") or []]
-                answer = topics.answer(backend.service(), topic, int(soc or 0), context,
-                                       compare_with=compared[1:] if topic == "compare" else None)
+                answer = topics.answer(
+                    backend.service(),
+                    topic,
+                    int(soc or 0),
+                    context,
+                    compare_with=compared[1:] if topic == "compare" else None,
+                )
                 text = render_sources(answer.results)
             except Exception as exc:  # the general list is still a true answer
                 logger.error("action_data_source fell back to the general list: %s", type(exc).__name__)

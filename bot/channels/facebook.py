@@ -9,9 +9,11 @@ Messenger shows at most 3 buttons, and given more, Rasa drops them all: a young 
 "which of these jobs?" would see no choices. More than 3 go as a numbered list with quick
 replies (up to 13, titles up to 20 characters, so long job names become their number).
 """
+
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from fbmessenger import MessengerClient
 from rasa.core.channels import facebook
@@ -36,21 +38,28 @@ def graph_client(page_access_token: str) -> MessengerClient:
 
 
 class Messenger(facebook.Messenger):
-    def __init__(self, page_access_token: str,
-                 on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+    def __init__(
+        self, page_access_token: str, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> None:
         super().__init__(page_access_token, on_new_message)
         self.client = graph_client(page_access_token)
 
 
 class MessengerBot(facebook.MessengerBot):
-    async def send_text_with_buttons(self, recipient_id: str, text: str,
-                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
         if len(buttons) <= MAX_BUTTONS:
             return await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
         buttons = buttons[:MAX_QUICK_REPLIES]
         listed = "\n".join(f"{number}: {button['title']}" for number, button in enumerate(buttons, start=1))
-        replies = [{"title": button["title"] if len(button["title"]) <= MAX_QUICK_REPLY_TITLE else str(number),
-                    "payload": button["payload"]} for number, button in enumerate(buttons, start=1)]
+        replies = [
+            {
+                "title": button["title"] if len(button["title"]) <= MAX_QUICK_REPLY_TITLE else str(number),
+                "payload": button["payload"],
+            }
+            for number, button in enumerate(buttons, start=1)
+        ]
         await self.send_quick_replies(recipient_id, f"{text}\n{listed}", replies)
 
 

@@ -11,11 +11,13 @@
 Rasa registers its socket.io event handlers inside `blueprint()`; registering a handler for the
 same event again replaces it, which is how the two handlers below take over.
 """
+
 from __future__ import annotations
 
 import json
 import uuid
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels import socketio
 from rasa.core.channels.channel import UserMessage
@@ -23,8 +25,7 @@ from sanic import Blueprint
 
 
 class SocketIOOutput(socketio.SocketIOOutput):
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
-                               **kwargs: Any) -> None:
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, json_message)
 
 
@@ -51,8 +52,14 @@ class SocketIOInput(socketio.SocketIOInput):
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 metadata = json.loads(metadata)
-            await on_new_message(UserMessage(
-                data.get("message", ""), SocketIOOutput(sio, self.bot_message_evt), sender_id,
-                input_channel=self.name(), metadata=metadata))
+            await on_new_message(
+                UserMessage(
+                    data.get("message", ""),
+                    SocketIOOutput(sio, self.bot_message_evt),
+                    sender_id,
+                    input_channel=self.name(),
+                    metadata=metadata,
+                )
+            )
 
         return socketio_webhook

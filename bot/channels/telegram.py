@@ -1,5 +1,6 @@
 """Rasa's Telegram connector, with the Bot API address taken from TELEGRAM_API_BASE_URL when set
 (a local Bot API server, or the channel tests' stub); unset, it talks to api.telegram.org."""
+
 from __future__ import annotations
 
 import asyncio
@@ -16,8 +17,9 @@ from . import api_base
 class TelegramOutput(telegram.TelegramOutput):
     def __init__(self, access_token: str | None) -> None:
         base = api_base("telegram")
-        Bot.__init__(self, access_token,
-                     server=TelegramAPIServer.from_base(base) if base else TELEGRAM_PRODUCTION)
+        Bot.__init__(
+            self, access_token, server=TelegramAPIServer.from_base(base) if base else TELEGRAM_PRODUCTION
+        )
 
 
 class TelegramInput(telegram.TelegramInput):

@@ -8,10 +8,12 @@ auth token); requests without a valid signature are refused here. The signature 
 Twilio called, which behind a tunnel or proxy is not the one the server sees, so the public
 address is configured (TWILIO_WEBHOOK_URL).
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels import twilio
 from rasa.core.channels.channel import UserMessage
@@ -36,25 +38,24 @@ class RebasedHttpClient(TwilioHttpClient):
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any):  # type: ignore[override]
         if url.startswith(TWILIO_API):
-            url = self.base + url[len(TWILIO_API):]
+            url = self.base + url[len(TWILIO_API) :]
         return super().request(method, url, *args, **kwargs)
 
 
 class TwilioOutput(twilio.TwilioOutput):
-    def __init__(self, account_sid: str | None, auth_token: str | None,
-                 twilio_number: str | None) -> None:
+    def __init__(self, account_sid: str | None, auth_token: str | None, twilio_number: str | None) -> None:
         super().__init__(account_sid, auth_token, twilio_number)
         base = api_base("twilio")
         if base:
             self.http_client = RebasedHttpClient(base)
 
-    async def send_text_with_buttons(self, recipient_id: str, text: str,
-                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
         """SMS and WhatsApp have no buttons. Rasa's fallback sends one message per choice with
         its raw payload ("1: Plumber (/choose_job{...})"); one message with a numbered list of
         titles reads better and costs one SMS."""
-        choices = "\n".join(f"{number}: {button['title']}"
-                            for number, button in enumerate(buttons, start=1))
+        choices = "\n".join(f"{number}: {button['title']}" for number, button in enumerate(buttons, start=1))
         await self.send_text_message(recipient_id, f"{text}\n{choices}")
 
 
@@ -62,15 +63,21 @@ class TwilioInput(twilio.TwilioInput):
     def __init__(self, *args: Any, webhook_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not webhook_url:
-            raise ValueError("Twilio needs its public webhook address (TWILIO_WEBHOOK_URL) to "
-                             "check that requests come from Twilio")
+            raise ValueError(
+                "Twilio needs its public webhook address (TWILIO_WEBHOOK_URL) to "
+                "check that requests come from Twilio"
+            )
         self.webhook_url = webhook_url
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "TwilioInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> TwilioInput:
         credentials = credentials or {}
-        return cls(credentials.get("account_sid"), credentials.get("auth_token"),
-                   credentials.get("twilio_number"), webhook_url=credentials.get("webhook_url"))
+        return cls(
+            credentials.get("account_sid"),
+            credentials.get("auth_token"),
+            credentials.get("twilio_number"),
+            webhook_url=credentials.get("webhook_url"),
+        )
 
     def signed_by_twilio(self, request: Request) -> bool:
         fields = {key: request.form.get(key) for key in request.form}

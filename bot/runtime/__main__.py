@@ -1,4 +1,5 @@
 """`python -m bot.runtime`: prepare what is missing, run the assistant, stop it on Ctrl-C."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,27 +23,52 @@ MAX_WORKERS = 4
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot.runtime", description=__doc__)
-    p.add_argument("--host", default="127.0.0.1",
-                   help="interface the servers listen on (default 127.0.0.1: this computer only)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface the servers listen on (default 127.0.0.1: this computer only)",
+    )
     p.add_argument("--web-port", type=int, default=8080, help="chat page (default 8080)")
-    p.add_argument("--rasa-port", type=int, default=5005,
-                   help="Rasa server: REST, socket.io and platform webhooks (default 5005)")
+    p.add_argument(
+        "--rasa-port",
+        type=int,
+        default=5005,
+        help="Rasa server: REST, socket.io and platform webhooks (default 5005)",
+    )
     p.add_argument("--actions-port", type=int, default=5055, help="action server (default 5055)")
-    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, MAX_WORKERS),
-                   help="processes the Rasa server answers with, side by side (default: one per "
-                        f"processor core, at most {MAX_WORKERS}; each holds the model in memory)")
-    p.add_argument("--action-workers", type=int, default=None,
-                   help="processes the action server answers with (default: half the Rasa "
-                        "workers, at least one; an action takes a fifth of the processor time "
-                        "Rasa spends on a message)")
-    p.add_argument("--conversations-db", type=Path, default=project.CONVERSATIONS_DB,
-                   help="SQLite file of the conversations (default var/conversations.sqlite)")
-    p.add_argument("--log-dir", type=Path, default=project.LOGS,
-                   help="where the servers' logs go (default var/log)")
-    p.add_argument("--ready-timeout", type=float, default=300,
-                   help="seconds to wait for the servers to answer (default 300)")
-    p.add_argument("--setup-only", action="store_true",
-                   help="create what is missing (web packages, model) and exit")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=min(os.cpu_count() or 1, MAX_WORKERS),
+        help="processes the Rasa server answers with, side by side (default: one per "
+        f"processor core, at most {MAX_WORKERS}; each holds the model in memory)",
+    )
+    p.add_argument(
+        "--action-workers",
+        type=int,
+        default=None,
+        help="processes the action server answers with (default: half the Rasa "
+        "workers, at least one; an action takes a fifth of the processor time "
+        "Rasa spends on a message)",
+    )
+    p.add_argument(
+        "--conversations-db",
+        type=Path,
+        default=project.CONVERSATIONS_DB,
+        help="SQLite file of the conversations (default var/conversations.sqlite)",
+    )
+    p.add_argument(
+        "--log-dir", type=Path, default=project.LOGS, help="where the servers' logs go (default var/log)"
+    )
+    p.add_argument(
+        "--ready-timeout",
+        type=float,
+        default=300,
+        help="seconds to wait for the servers to answer (default 300)",
+    )
+    p.add_argument(
+        "--setup-only", action="store_true", help="create what is missing (web packages, model) and exit"
+    )
     return p
 
 
@@ -65,12 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.setup_only:
         print(f"Set-up complete; model {model.relative_to(project.ROOT)}", file=sys.stderr)
         return 0
-    busy = [port for port in (args.web_port, args.rasa_port, args.actions_port)
-            if not _port_free(args.host, port)]
+    busy = [
+        port for port in (args.web_port, args.rasa_port, args.actions_port) if not _port_free(args.host, port)
+    ]
     if busy:
-        print(f"Port(s) {busy} already in use on {args.host} (is the assistant already "
-              "running?). Stop that, or choose others with --web-port/--rasa-port/--actions-port.",
-              file=sys.stderr)
+        print(
+            f"Port(s) {busy} already in use on {args.host} (is the assistant already "
+            "running?). Stop that, or choose others with --web-port/--rasa-port/--actions-port.",
+            file=sys.stderr,
+        )
         return 1
     _report_platforms()
 
@@ -83,8 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Service]:
     """The action server and the Rasa server, with this run's ports and files."""
-    endpoints, credentials = rasa_config.write(run_dir, args.actions_port,
-                                               args.conversations_db.absolute())
+    endpoints, credentials = rasa_config.write(run_dir, args.actions_port, args.conversations_db.absolute())
     token = secrets.token_urlsafe(24)  # guards Rasa's HTTP API; never shown, never stored
     env = prepare.quiet_rasa_env()
     workers = max(1, args.workers)
@@ -92,18 +120,45 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
     # in 5 of 6 alternating rounds of benchmarks/rest_bench.py: one process fewer competing
     action_workers = max(1, args.action_workers or workers // 2)
     return [
-        Service("actions",
-                [str(project.PYTHON), "-m", "bot.runtime.action_server", "--actions", "bot.actions",
-                 "--port", str(args.actions_port)],
-                http_ok(f"http://127.0.0.1:{args.actions_port}/health"),
-                env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": str(action_workers)}),
-        Service("rasa",
-                [str(project.PYTHON), "-m", "bot.runtime.rasa_server", "run", "--model", str(model),
-                 "--endpoints", str(endpoints), "--credentials", str(credentials),
-                 "--interface", args.host, "--port", str(args.rasa_port), "--cors", "*",
-                 "--enable-api", f"--auth-token={token}"],  # '=': a token may start with '-'
-                http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"),
-                env={**env, "SANIC_WORKERS": str(workers)}),
+        Service(
+            "actions",
+            [
+                str(project.PYTHON),
+                "-m",
+                "bot.runtime.action_server",
+                "--actions",
+                "bot.actions",
+                "--port",
+                str(args.actions_port),
+            ],
+            http_ok(f"http://127.0.0.1:{args.actions_port}/health"),
+            env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": str(action_workers)},
+        ),
+        Service(
+            "rasa",
+            [
+                str(project.PYTHON),
+                "-m",
+                "bot.runtime.rasa_server",
+                "run",
+                "--model",
+                str(model),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(credentials),
+                "--interface",
+                args.host,
+                "--port",
+                str(args.rasa_port),
+                "--cors",
+                "*",
+                "--enable-api",
+                f"--auth-token={token}",
+            ],  # '=': a token may start with '-'
+            http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"),
+            env={**env, "SANIC_WORKERS": str(workers)},
+        ),
     ]
 
 
@@ -116,15 +171,20 @@ def _serve(args: argparse.Namespace, model: Path, run_dir: Path, started: float)
         page = webserver.start(args.host, args.web_port, args.rasa_port)
         shown_host = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
         chat_page = f"http://{shown_host}:{args.web_port}/"
-        print(f"Starting the servers; Rasa needs half a minute or so to load its model. The chat "
-              f"page {chat_page} is up already and connects once the model has loaded.",
-              file=sys.stderr)
+        print(
+            f"Starting the servers; Rasa needs half a minute or so to load its model. The chat "
+            f"page {chat_page} is up already and connects once the model has loaded.",
+            file=sys.stderr,
+        )
         supervisor.wait_ready(args.ready_timeout)
-        print(f"\nThe careers assistant is ready ({time.monotonic() - started:.0f}s).\n"
-              f"  Chat page:     {chat_page}\n"
-              f"  REST channel:  http://{shown_host}:{args.rasa_port}/webhooks/rest/webhook\n"
-              f"  Logs:          {args.log_dir}\n"
-              "Press Ctrl-C to stop.", flush=True)
+        print(
+            f"\nThe careers assistant is ready ({time.monotonic() - started:.0f}s).\n"
+            f"  Chat page:     {chat_page}\n"
+            f"  REST channel:  http://{shown_host}:{args.rasa_port}/webhooks/rest/webhook\n"
+            f"  Logs:          {args.log_dir}\n"
+            "Press Ctrl-C to stop.",
+            flush=True,
+        )
         supervisor.wait_for_exit()
     except KeyboardInterrupt:
         print("\nStopping ...", file=sys.stderr)
@@ -156,11 +216,15 @@ def _port_free(host: str, port: int) -> bool:
 
 def _report_platforms() -> None:
     for platform in channels.enabled():
-        print(f"Messaging platform on: {platform.name} "
-              f"(webhook /webhooks/{platform.name}/webhook)", file=sys.stderr)
+        print(
+            f"Messaging platform on: {platform.name} (webhook /webhooks/{platform.name}/webhook)",
+            file=sys.stderr,
+        )
     for name, missing in channels.half_configured().items():
-        print(f"Messaging platform {name} stays off: {', '.join(missing)} not set "
-              "(see docs/channels.md)", file=sys.stderr)
+        print(
+            f"Messaging platform {name} stays off: {', '.join(missing)} not set (see docs/channels.md)",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

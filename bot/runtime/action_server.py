@@ -12,6 +12,7 @@ too, through the real action; nothing is stored and nobody sees the replies. No 
 connection crosses the fork: the coder closes its own once it has read the index, and the
 service's is closed here (each worker opens its own on its first query).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -34,7 +35,11 @@ SAMPLE_TURNS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("ask_apprenticeships", "are there apprenticeships for bakers?", {"job": "bakers"}),
     ("ask_pay", "how much does an engineer earn?", {"job": "engineer"}),
     ("ask_best_paid", "what jobs pay the most?", {}),  # ranks every job's full-time pay, ~0.6 s once
-    ("ask_growing_jobs", "which jobs are growing?", {}),  # reads the crosswalk and every job's employment, ~0.2 s once
+    (
+        "ask_growing_jobs",
+        "which jobs are growing?",
+        {},
+    ),  # reads the crosswalk and every job's employment, ~0.2 s once
 )
 
 
@@ -46,13 +51,23 @@ def _sample_tracker(intent: str, text: str, entities: dict[str, str]) -> Tracker
     if intent == "compare_jobs":  # the second job of the comparison
         start = text.rindex(" ") + 1
         found.append({"entity": "job", "value": text[start:], "start": start, "end": len(text)})
-    return Tracker.from_dict({
-        "sender_id": "warm-up", "slots": {}, "paused": False,
-        "events": [{"event": "user", "text": text, "input_channel": "rest"}],  # draws charts
-        "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
-        "latest_message": {"text": text, "intent": {"name": intent, "confidence": 1.0},
-                           "entities": found, "intent_ranking": []},
-    })
+    return Tracker.from_dict(
+        {
+            "sender_id": "warm-up",
+            "slots": {},
+            "paused": False,
+            "events": [{"event": "user", "text": text, "input_channel": "rest"}],  # draws charts
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+            "latest_message": {
+                "text": text,
+                "intent": {"name": intent, "confidence": 1.0},
+                "entities": found,
+                "intent_ranking": [],
+            },
+        }
+    )
 
 
 def warm_up() -> None:

@@ -14,6 +14,7 @@ lopsided split evens out within a few messages, and a balanced one is left alone
 closed, and no request is lost or retried (a client never reuses a connection whose reply said
 close). Websocket upgrades (the chat page) are never refused.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -84,8 +85,13 @@ def _connection_lost(self: HttpProtocol, exc: Exception | None) -> None:
 
 async def _close_when_over_share(request: Request) -> None:
     http = request.stream
-    if (_counts is None or http is None or not http.keep_alive or http.upgrade_websocket
-            or not _counts.over_share(_staying(http.protocol))):
+    if (
+        _counts is None
+        or http is None
+        or not http.keep_alive
+        or http.upgrade_websocket
+        or not _counts.over_share(_staying(http.protocol))
+    ):
         return
     http.keep_alive = False  # the reply says close; the client reconnects for its next
     _closing.add(id(http.protocol))

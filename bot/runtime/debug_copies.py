@@ -10,6 +10,7 @@ is passed instead of a copy: nothing is logged either way. With `--debug` the co
 
 The modules use `copy` for nothing else (tests/test_rasa_server.py reads their source to check).
 """
+
 from __future__ import annotations
 
 import copy

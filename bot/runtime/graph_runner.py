@@ -6,9 +6,10 @@ server's time per message. This runner computes each node the graph needs once, 
 order, on the calling thread, and passes values between nodes exactly as dask does: a node
 gets its parents' (name, output) pairs, and the name alone for an input nobody provided.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import GraphSchema
@@ -18,19 +19,18 @@ from rasa.engine.runner.dask import DaskGraphRunner
 class SequentialGraphRunner(DaskGraphRunner):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._schemas: Dict[tuple, GraphSchema] = {}
+        self._schemas: dict[tuple, GraphSchema] = {}
 
-    def run(self, inputs: Optional[Dict[Text, Any]] = None,
-            targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
+    def run(self, inputs: dict[str, Any] | None = None, targets: list[str] | None = None) -> dict[str, Any]:
         run_targets = targets if targets else self._graph_schema.target_names
         schema = self._minimal_schema(tuple(run_targets))
-        results: Dict[Text, Any] = {}
+        results: dict[str, Any] = {}
         for name, value in (inputs or {}).items():
             if isinstance(value, str) and value in schema.nodes:
                 raise GraphRunError(f"Input value '{value}' clashes with a node name.")
             results[name] = (name, value)
 
-        def compute(name: Text) -> Any:
+        def compute(name: str) -> Any:
             if name not in results:
                 if name not in schema.nodes:
                     return name  # as dask passes a key it cannot resolve

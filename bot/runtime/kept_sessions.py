@@ -7,6 +7,7 @@ keeps one session per worker. Idle connections are dropped after 2 s, before the
 own 5 s (Sanic's default), so Rasa never sends on a connection the server is closing. The
 sessions are closed when the server stops (an unclosed one is logged as an error).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -39,12 +40,17 @@ def _session(self: EndpointConfig) -> _Kept:
     loop = asyncio.get_running_loop()
     kept = _sessions.get(id(self))
     if kept is None or kept[0] is not loop or kept[1].closed:
-        auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
-                if self.basic_auth else None)  # as Rasa's own session()
+        auth = (
+            aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            if self.basic_auth
+            else None
+        )  # as Rasa's own session()
         session = aiohttp.ClientSession(
-            headers=self.headers, auth=auth,
+            headers=self.headers,
+            auth=auth,
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
-            connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS))
+            connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS),
+        )
         _sessions[id(self)] = (loop, session, self)
         kept = _sessions[id(self)]
     return _Kept(kept[1])

@@ -4,6 +4,7 @@ A second start must take seconds, so every step compares a fingerprint of its in
 stamp left by the last successful run instead of asking the tool (npm, Rasa) to find out, which
 costs far more than hashing a few files.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -12,9 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import yaml
 
@@ -70,8 +71,7 @@ def ensure_web_assets() -> bool:
         if stamp.exists() and stamp.read_text() == want:
             return False  # installed meanwhile by another start
         print("Installing the chat page's packages (npm ci) ...", file=sys.stderr)
-        done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                              cwd=project.WEB)
+        done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=project.WEB)
         if done.returncode != 0:
             raise SetupError("npm ci failed in web/ (see the messages above).")
         stamp.write_text(want)
@@ -82,8 +82,13 @@ def training_inputs() -> list[Path]:
     """Everything `rasa train` reads: a change to any of them makes the model stale. That
     includes the code of custom pipeline components named in config.yml (e.g.
     bot.message_guard.MessageGuard)."""
-    return [project.RASA_CONFIG, project.BOT / "domain.yml", project.BOT / "domain",
-            project.BOT / "data", *_custom_component_files()]
+    return [
+        project.RASA_CONFIG,
+        project.BOT / "domain.yml",
+        project.BOT / "domain",
+        project.BOT / "data",
+        *_custom_component_files(),
+    ]
 
 
 def _custom_component_files() -> list[Path]:
@@ -114,14 +119,30 @@ def ensure_model(keep: int = 2) -> Path:
     with _exclusive():
         if target.exists():
             return target  # trained meanwhile by another start
-        print(f"Training the assistant (first time or training data changed) -> {target.name}",
-              file=sys.stderr)
+        print(
+            f"Training the assistant (first time or training data changed) -> {target.name}", file=sys.stderr
+        )
         build_spacy.ensure()  # the offline spaCy pipeline config.yml loads from var/spacy
         done = subprocess.run(
-            [str(project.PYTHON), "-m", "rasa", "train", "--config", str(project.RASA_CONFIG),
-             "--domain", str(_domain()), "--data", str(project.BOT / "data"),
-             "--out", str(project.MODELS), "--fixed-model-name", target.name[: -len(".tar.gz")]],
-            cwd=project.ROOT, env=quiet_rasa_env())
+            [
+                str(project.PYTHON),
+                "-m",
+                "rasa",
+                "train",
+                "--config",
+                str(project.RASA_CONFIG),
+                "--domain",
+                str(_domain()),
+                "--data",
+                str(project.BOT / "data"),
+                "--out",
+                str(project.MODELS),
+                "--fixed-model-name",
+                target.name[: -len(".tar.gz")],
+            ],
+            cwd=project.ROOT,
+            env=quiet_rasa_env(),
+        )
         if done.returncode != 0 or not target.exists():
             raise SetupError("Training the assistant failed (see the messages above).")
         models = sorted(project.MODELS.glob("lmi-*.tar.gz"), key=lambda p: p.stat().st_mtime)

@@ -1,4 +1,5 @@
 """Where the runtime finds the project's parts, resolved once so every step agrees on them."""
+
 from __future__ import annotations
 
 import sys

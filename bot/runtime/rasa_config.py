@@ -5,11 +5,12 @@ or another conversations database (the tests do), and turns on the messaging pla
 environment variables are set, so the runtime writes both files for each run from those
 defaults. Secrets stay `${VARIABLE}` placeholders that Rasa resolves as it reads the file.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import yaml
 
@@ -36,8 +37,9 @@ def credentials(environ: Mapping[str, str] = os.environ) -> dict:
     return config
 
 
-def write(directory: Path, actions_port: int, conversations_db: Path,
-          environ: Mapping[str, str] = os.environ) -> tuple[Path, Path]:
+def write(
+    directory: Path, actions_port: int, conversations_db: Path, environ: Mapping[str, str] = os.environ
+) -> tuple[Path, Path]:
     """Writes endpoints.yml and credentials.yml for one run into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = directory / "endpoints.yml", directory / "credentials.yml"

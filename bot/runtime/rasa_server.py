@@ -35,6 +35,7 @@ conversation is copied before each action without replaying its events (bot.runt
 and the copies Rasa makes of events and states for debug log lines are skipped when debug lines
 are not logged (bot.runtime.debug_copies).
 """
+
 from __future__ import annotations
 
 import gc
@@ -75,8 +76,10 @@ def _event_validators() -> dict[str, Any]:
     items = schema["properties"]["events"]["items"]
     common = {key: value for key, value in items.items() if key != "oneOf"}
     validator_class = validators.validator_for(schema)
-    return {branch["properties"]["event"]["const"]: validator_class({"allOf": [common, branch]})
-            for branch in items["oneOf"]}
+    return {
+        branch["properties"]["event"]["const"]: validator_class({"allOf": [common, branch]})
+        for branch in items["oneOf"]
+    }
 
 
 def _valid_by_event_type(result: Any) -> bool:
@@ -86,8 +89,10 @@ def _valid_by_event_type(result: Any) -> bool:
     if not _response_validator().is_valid(rest):
         return False
     by_type = _event_validators()
-    return all(isinstance(event, dict) and event.get("event") in by_type
-               and by_type[event["event"]].is_valid(event) for event in result.get("events", []))
+    return all(
+        isinstance(event, dict) and event.get("event") in by_type and by_type[event["event"]].is_valid(event)
+        for event in result.get("events", [])
+    )
 
 
 def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
@@ -112,8 +117,9 @@ class _LatestTurnOnly:
     def current_state(self, event_verbosity: EventVerbosity = EventVerbosity.NONE) -> dict[str, Any]:
         state = self._tracker.current_state(EventVerbosity.NONE)
         events = list(self._tracker.events)
-        latest_user = next((i for i in range(len(events) - 1, -1, -1)
-                            if isinstance(events[i], UserUttered)), 0)
+        latest_user = next(
+            (i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), 0
+        )
         state["events"] = [event.as_dict() for event in events[latest_user:]]
         return state
 
@@ -154,11 +160,22 @@ SAMPLE_MESSAGES = ("hi", "how much do plumbers earn in Cardiff?", "compare nurse
 # an answer as the action server sends it, checked once before the workers start: the first
 # check builds the validators and resolves the schema's references
 SAMPLE_ACTION_RESULT = {
-    "events": [{"event": "slot", "timestamp": None, "name": "soc", "value": 5314},
-               {"event": "followup", "timestamp": None, "name": "action_listen"}],
-    "responses": [{"text": "Plumbers earn about ...", "buttons": [{"title": "Wales", "payload": "/inform"}],
-                   "elements": [], "custom": {"chart": "pay"}, "image": None, "attachment": None,
-                   "template": None, "response": None}],
+    "events": [
+        {"event": "slot", "timestamp": None, "name": "soc", "value": 5314},
+        {"event": "followup", "timestamp": None, "name": "action_listen"},
+    ],
+    "responses": [
+        {
+            "text": "Plumbers earn about ...",
+            "buttons": [{"title": "Wales", "payload": "/inform"}],
+            "elements": [],
+            "custom": {"chart": "pay"},
+            "image": None,
+            "attachment": None,
+            "template": None,
+            "response": None,
+        }
+    ],
 }
 
 

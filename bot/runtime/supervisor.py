@@ -5,6 +5,7 @@ which then stops the processes in reverse order: SIGTERM to the whole process gr
 after a grace period. On Linux each process also asks the kernel for SIGTERM if the supervisor
 itself dies, so a killed supervisor leaves no servers behind holding the ports.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -15,9 +16,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import project
 
@@ -43,12 +44,14 @@ class Service:
 
 def http_ok(url: str) -> Callable[[], bool]:
     """A readiness probe: the URL answers 200 within a second."""
+
     def probe() -> bool:
         try:
             with urllib.request.urlopen(url, timeout=1) as answer:
                 return answer.status == 200
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return False
+
     return probe
 
 
@@ -68,9 +71,15 @@ class Supervisor:
         service.log = self.log_dir / f"{service.name}.log"
         with service.log.open("w") as log:
             service.process = subprocess.Popen(
-                service.argv, cwd=project.ROOT, env=service.env, stdin=subprocess.DEVNULL,
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                preexec_fn=_die_with_parent)
+                service.argv,
+                cwd=project.ROOT,
+                env=service.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
         self.services.append(service)
 
     def wait_ready(self, timeout: float) -> None:
@@ -83,8 +92,10 @@ class Supervisor:
                     pending.remove(service)
             if pending and time.monotonic() > deadline:
                 names = ", ".join(s.name for s in pending)
-                raise ServiceFailed(f"{names} not ready after {timeout:.0f}s. Last log lines:\n"
-                                    + "\n".join(s.tail() for s in pending))
+                raise ServiceFailed(
+                    f"{names} not ready after {timeout:.0f}s. Last log lines:\n"
+                    + "\n".join(s.tail() for s in pending)
+                )
             time.sleep(0.2)
 
     def wait_for_exit(self) -> None:
@@ -97,14 +108,15 @@ class Supervisor:
     def _check_running(self, service: Service) -> None:
         code = service.process.poll() if service.process else None
         if code is not None:
-            raise ServiceFailed(f"The {service.name} server stopped (exit code {code}). "
-                                f"Last lines of {service.log}:\n{service.tail()}")
+            raise ServiceFailed(
+                f"The {service.name} server stopped (exit code {code}). "
+                f"Last lines of {service.log}:\n{service.tail()}"
+            )
 
     def stop(self, grace: float = 15.0) -> None:
         """Stops every process group, newest first; SIGKILL for any still running after
         `grace` seconds."""
-        running = [s.process for s in reversed(self.services)
-                   if s.process and s.process.poll() is None]
+        running = [s.process for s in reversed(self.services) if s.process and s.process.poll() is None]
         for process in running:
             _signal_group(process, signal.SIGTERM)
         deadline = time.monotonic() + grace

@@ -16,6 +16,7 @@ retrieval), 4% of the Rasa server's time. A slot is a plain object, so its shall
 object of its type sharing its attribute values, which `Slot.__copy__` here makes directly in
 ~1 us: the same copy.
 """
+
 from __future__ import annotations
 
 import copy
@@ -34,8 +35,9 @@ def copy_tracker(tracker: DialogueStateTracker) -> DialogueStateTracker:
     duplicate.latest_action = dict(tracker.latest_action) if tracker.latest_action is not None else None
     duplicate.latest_message = tracker.latest_message
     duplicate.latest_bot_utterance = tracker.latest_bot_utterance
-    duplicate.active_loop = (dataclasses.replace(tracker.active_loop)
-                             if tracker.active_loop is not None else None)
+    duplicate.active_loop = (
+        dataclasses.replace(tracker.active_loop) if tracker.active_loop is not None else None
+    )
     return duplicate
 
 

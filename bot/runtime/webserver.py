@@ -6,6 +6,7 @@ a Content-Security-Policy that lets the page reach this server and the Rasa serv
 on the internet, and logs nothing: request lines would be the only thing to log, and the page's
 conversations never pass through here.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,14 +35,17 @@ REMOTE_IMPORT = re.compile(rb"@import url\(https?://[^)]*\);")
 # file is served; a widget version without that call is refused with an error naming this file
 # (tests/test_web_browser.py checks the installed widget).
 WIDGET_SOCKET_CALL = b"socketio:function(e,t,n){var r=n?{path:n}:{}"
-WEBSOCKET_ONLY = (b'socketio:function(e,t,n){var r=n?{path:n,transports:["websocket"]}'
-                  b':{transports:["websocket"]}')
+WEBSOCKET_ONLY = (
+    b'socketio:function(e,t,n){var r=n?{path:n,transports:["websocket"]}:{transports:["websocket"]}'
+)
 
 
 def widget_script(script: bytes) -> bytes:
     if script.count(WIDGET_SOCKET_CALL) != 1:
-        raise RuntimeError("rasa-webchat's socket.io call has changed: update WIDGET_SOCKET_CALL "
-                           "in bot/runtime/webserver.py so the page connects by websocket only")
+        raise RuntimeError(
+            "rasa-webchat's socket.io call has changed: update WIDGET_SOCKET_CALL "
+            "in bot/runtime/webserver.py so the page connects by websocket only"
+        )
     return script.replace(WIDGET_SOCKET_CALL, WEBSOCKET_ONLY)
 
 
@@ -74,11 +78,13 @@ class ChatPageHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         host = (self.headers.get("Host") or "localhost").rsplit(":", 1)[0]
         rasa = f"{host}:{self.rasa_port}"
-        self.send_header("Content-Security-Policy",
-                         f"default-src 'self'; connect-src 'self' http://{rasa} ws://{rasa}; "
-                         "img-src 'self' data:; font-src 'self' data:; "
-                         "style-src 'self' 'unsafe-inline'; "
-                         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+        self.send_header(
+            "Content-Security-Policy",
+            f"default-src 'self'; connect-src 'self' http://{rasa} ws://{rasa}; "
+            "img-src 'self' data:; font-src 'self' data:; "
+            "style-src 'self' 'unsafe-inline'; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        )
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")

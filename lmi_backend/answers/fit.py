@@ -9,10 +9,11 @@ where what is left is still true: never inside a list of choices ("GCSEs, A leve
 not "GCSEs"), of levels, or of words that share a noun ("domestic TV, video and audio appliances"
 is not "domestic TV"). The renderer says when something was left out; the long answer has it all.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .readability import word_count
 
@@ -24,8 +25,10 @@ _RELATIVE_WORDS = 3  # "people | who are ill" are not just "people"; "a qualific
 # Where a sentence may end: at a comma or semicolon (see _closes_a_clause) ...
 _COMMA = re.compile(r"[,;]\s+")
 # ... before an example, exception, contrast or further step ...
-_ASIDE = (r"including|such as|while|although|but|excluding|for example|as well as|in addition to|"
-          r"together with|followed by|before|after")
+_ASIDE = (
+    r"including|such as|while|although|but|excluding|for example|as well as|in addition to|"
+    r"together with|followed by|before|after"
+)
 # ... before more about a thing already named (see _RELATIVE_WORDS) ...
 _RELATIVE = r"that|which|who|whose|where"
 # ... and, in descriptions and tasks, before where, for whom and how: detail an entry route keeps
@@ -39,8 +42,11 @@ _STARTS_RELATIVE = re.compile(rf"(?:{_RELATIVE})\b")
 # Describing words ("genetic, physical and social factors", "similar to", "used in"): a cut after
 # one leaves it without its noun or what it is about. Before a comma, "-ing" words describe too
 # ("moulding, extruding, ... machines"); before "in", "for" ... they are things ("town planning").
-_DESCRIBING = re.compile(r"(?:al|ic|ive|ous|ary|(?<!need)ed|ful|less|able|ible)$|"  # "resources needed." ends
-                         r"^(?:new|old|other|own|main|major|minor)$", re.IGNORECASE)
+_DESCRIBING = re.compile(
+    r"(?:al|ic|ive|ous|ary|(?<!need)ed|ful|less|able|ible)$|"  # "resources needed." ends
+    r"^(?:new|old|other|own|main|major|minor)$",
+    re.IGNORECASE,
+)
 # Words a sentence can't end on: "... and", "... mainly", "... help" (with what?), "... in charge".
 _LOOSE_END = re.compile(
     r"\b(?:and|or|but|yet|nor|either|whether|if|the|a|an|of|to|in|on|for|with|by|from|at|as|between|up|"
@@ -51,11 +57,15 @@ _LOOSE_END = re.compile(
     r"remains?|likely|able|unable|willing|liable|expected|those|these|them|belonging|relating|leading|"
     r"resulting|depending|according|dealing|referring|responding|contributing|"
     r"in (?:connection|line|accordance|charge|conjunction|relation|respect|addition|order|terms|touch|"
-    r"contact))$", re.IGNORECASE)
+    r"contact))$",
+    re.IGNORECASE,
+)
 # "the purchasing tasks | of ..." can end at "tasks"; "groups of", "the running of" can't
 _WHOLE_BEFORE_OF = re.compile(r"[a-z]{3,}[^siu]s$")
-_PART_OF = re.compile(r"\b(?:kinds|types|sorts|levels|parts|members|groups|numbers|pieces|items|areas|units|"
-                      r"forms|sets|lots|aspects|records)$")
+_PART_OF = re.compile(
+    r"\b(?:kinds|types|sorts|levels|parts|members|groups|numbers|pieces|items|areas|units|"
+    r"forms|sets|lots|aspects|records)$"
+)
 
 _LIST_BREAK = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # words that don't make a list item more than one word: "They", "the nature", "(below Principal Officer)"
@@ -86,8 +96,13 @@ def _ends_at_comma(prefix: str, rest: str, last: list[str]) -> bool:
     numbers ("levels 2, 3 and 4")."""
     one_word_item = len(last) < 2 and not re.search(r"\s(?:and|or)\s+\S+$", prefix)  # "... and guidance,"
     end = _LIST_END.match(_WORD_LIST.sub("", rest))  # the list the comma is in, not "x, y or z" inside it
-    return not (one_word_item or last[-1].endswith("ing") or re.search(r"\d$", prefix)
-                or _SHARED_HEAD.match(rest) or (end and end[1] == "or"))
+    return not (
+        one_word_item
+        or last[-1].endswith("ing")
+        or re.search(r"\d$", prefix)
+        or _SHARED_HEAD.match(rest)
+        or (end and end[1] == "or")
+    )
 
 
 def _ends_before_phrase(prefix: str, rest: str, last: list[str]) -> bool:
@@ -99,7 +114,9 @@ def _ends_before_phrase(prefix: str, rest: str, last: list[str]) -> bool:
         return True
     if not prefix.startswith(("They ", "You ")) and len(prefix.split()) < _SUBJECT_WORDS:
         return False
-    if re.search(r"\bto \S+$|,\s+\S+$", prefix) or (rest.startswith("to ") and re.search(r"\bfrom \S+$", prefix)):
+    if re.search(r"\bto \S+$|,\s+\S+$", prefix) or (
+        rest.startswith("to ") and re.search(r"\bfrom \S+$", prefix)
+    ):
         return False
     if _STARTS_RELATIVE.match(rest) and len(last) < _RELATIVE_WORDS:
         return False
@@ -124,8 +141,11 @@ def cuts(sentence: str, *, keep_detail: bool = False) -> list[str]:
     body = sentence.rstrip(".")
     breaks = _BREAK if keep_detail else _BREAK_OR_DETAIL
     points = [(m, True) for m in _top_level(body, _COMMA)] + [(m, False) for m in _top_level(body, breaks)]
-    forms = {body} | {body[: m.start()].rstrip(" ,;") for m, at_comma in points
-                      if _closes_a_clause(body[: m.start()].rstrip(" ,;"), body[m.end():], at_comma)}
+    forms = {body} | {
+        body[: m.start()].rstrip(" ,;")
+        for m, at_comma in points
+        if _closes_a_clause(body[: m.start()].rstrip(" ,;"), body[m.end() :], at_comma)
+    }
     return [f + end for f in sorted(forms, key=len, reverse=True)]
 
 
@@ -140,9 +160,17 @@ def shortened(sentence: str, *, keep_detail: bool = False) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-def fit(pieces: list[str], reply: Callable[[list[str]], str], ease: Callable[[str], float], *,
-        budget: int, most: int, plainest_first: bool = False, lead: bool = False,
-        keep_detail: bool = False) -> list[str]:
+def fit(
+    pieces: list[str],
+    reply: Callable[[list[str]], str],
+    ease: Callable[[str], float],
+    *,
+    budget: int,
+    most: int,
+    plainest_first: bool = False,
+    lead: bool = False,
+    keep_detail: bool = False,
+) -> list[str]:
     """Up to `most` of `pieces`, shown in their own order, each in its longest form (see
     shortened) that keeps the whole `reply(chosen)` plain English with the pieces within `budget`
     words. Pieces are tried in order (the first sentences of a text say the most) or, for a list
@@ -159,8 +187,11 @@ def fit(pieces: list[str], reply: Callable[[list[str]], str], ease: Callable[[st
         short = [f for f in candidates if word_count(f) <= budget] or [min(candidates, key=word_count)]
         return max(short, key=lambda f: ease(reply([f])))
 
-    order = (sorted(range(len(pieces)), key=lambda i: -ease(reply([pieces[i]]))) if plainest_first
-             else range(len(pieces)))
+    order = (
+        sorted(range(len(pieces)), key=lambda i: -ease(reply([pieces[i]])))
+        if plainest_first
+        else range(len(pieces))
+    )
     chosen: dict[int, str] = {}
     if lead and pieces:
         chosen[0] = next((f for f in forms[0] if fits({0: f})), plainest(forms[0]))

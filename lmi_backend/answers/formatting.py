@@ -1,4 +1,5 @@
 """Figures, places and periods written the way people say them."""
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def hours(value: float) -> str:
 
 
 def place_name(geography: str) -> str:
-    """"South East (England)" -> "the South East"; "United Kingdom" -> "the UK"."""
+    """ "South East (England)" -> "the South East"; "United Kingdom" -> "the UK"."""
     name = _REGION_SUFFIX.sub("", geography.strip())
     if name in ("United Kingdom", "UK"):
         return "the UK"
@@ -48,7 +49,7 @@ def in_place(geography: str) -> str:
 
 
 def period_phrase(period: str | None) -> str:
-    """"2021" -> "in 2021"; "2025-2035" -> "from 2025 to 2035"."""
+    """ "2021" -> "in 2021"; "2025-2035" -> "from 2025 to 2035"."""
     if not period:
         return ""
     years = re.findall(r"\d{4}", period)
@@ -83,7 +84,7 @@ def duration(months: int | None) -> str:
 
 
 def duration_span(low: int, high: int) -> str:
-    """"about 2 to 4 years", "about 12 to 18 months", "about 18 months to 4 years"."""
+    """ "about 2 to 4 years", "about 12 to 18 months", "about 18 months to 4 years"."""
     if low == high:
         return duration(low)
     if low >= 24 and low % 12 == 0 and high % 12 == 0:
@@ -93,13 +94,21 @@ def duration_span(low: int, high: int) -> str:
     return f"{duration(low)} to {duration(high).removeprefix('about ')}"
 
 
-_QUALIFICATIONS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.IGNORECASE), t) for p, t in (
-    (r"doctorate|RQF ?8", "a doctorate"), (r"masters|RQF ?7", "a master's degree"),
-    (r"foundation degree|RQF ?5", "a foundation degree"), (r"below degree|RQF ?4|higher education", "a higher education course"),
-    (r"degree|RQF ?6", "a degree"), (r"A level|RQF ?3", "A levels"),
-    (r"below GCSE|below grade|RQF ?1", "low GCSE grades"), (r"GCSE|RQF ?2", "GCSEs"),
-    (r"no qualification", "no qualifications"), (r"other qualification", "other qualifications"),
-)]
+_QUALIFICATIONS: list[tuple[re.Pattern, str]] = [
+    (re.compile(p, re.IGNORECASE), t)
+    for p, t in (
+        (r"doctorate|RQF ?8", "a doctorate"),
+        (r"masters|RQF ?7", "a master's degree"),
+        (r"foundation degree|RQF ?5", "a foundation degree"),
+        (r"below degree|RQF ?4|higher education", "a higher education course"),
+        (r"degree|RQF ?6", "a degree"),
+        (r"A level|RQF ?3", "A levels"),
+        (r"below GCSE|below grade|RQF ?1", "low GCSE grades"),
+        (r"GCSE|RQF ?2", "GCSEs"),
+        (r"no qualification", "no qualifications"),
+        (r"other qualification", "other qualifications"),
+    )
+]
 
 
 def qualification_phrase(label: str) -> str:

@@ -2,6 +2,7 @@
 them: whole sentences, then phrases and words. plain.py applies them; a swap may choose a plainer
 word or drop filler, never add a fact (see its docstring).
 """
+
 from __future__ import annotations
 
 # Whole sentences that recur across the 369 unit groups, and how to say them.
@@ -22,14 +23,15 @@ SENTENCES: dict[str, str] = {
     "crb clearance is mandatory": "You need a police check (DBS)",
     "background checks including a crb check are likely to be required": "You will probably need a police check (DBS)",
     "background checks including a crb check are required": "You need a police check (DBS)",
-    "entry is possible with a variety of academic qualifications and/or relevant experience":
-        "You can get in with many kinds of grades or with work you have done before",
+    "entry is possible with a variety of academic qualifications and/or relevant experience": "You can get in with many kinds of grades or with work you have done before",
 }
 
 # Phrases, most specific first. Case-insensitive; replacements keep the sentence's flow.
 PHRASES: list[tuple[str, str]] = [
-    (r"(?:job ?holders|workers|those working|those holding jobs) (?:in|within) this unit group",
-     "people in this job"),
+    (
+        r"(?:job ?holders|workers|those working|those holding jobs) (?:in|within) this unit group",
+        "people in this job",
+    ),
     (r"this unit group includes those who", "this group covers people who"),
     (r"this unit group (?:includes|incorporates)", "this group covers"),
     (r" (?:in|within) this unit group", ""),  # "Managers in this unit group plan": the reply names the job
@@ -37,14 +39,20 @@ PHRASES: list[tuple[str, str]] = [
     # the coding index's cross-references: the reply already calls these jobs "Other ..."
     (r"not elsewhere classified(?: in (?:sub-major |minor )?group:? \d+:? .*)?|n\.e\.c\.", ""),
     # "There are no formal academic entry requirements", "No formal qualifications are required for entry"
-    (r"(?:there are )?no (?:formal |minimum |pre-set |set )?(?:academic|educational) (?:entry )?"
-     r"(?:requirements|qualifications)(?: (?:are|is) (?:required|needed|necessary))?(?: for entry(?! to))?",
-     "you don't need set exam results"),
-    (r"(?:there are )?no (?:formal |minimum |pre-set |set )?(?:entry )?qualifications"
-     r"(?: (?:to|for) entry)?(?: are (?:required|needed|necessary))?(?: for entry(?! to))?",
-     "you don't need set qualifications"),
-    (r"there are no (?:formal |minimum |pre-set |set )?entry (?:requirements|standards)",
-     "there is no set way in"),
+    (
+        r"(?:there are )?no (?:formal |minimum |pre-set |set )?(?:academic|educational) (?:entry )?"
+        r"(?:requirements|qualifications)(?: (?:are|is) (?:required|needed|necessary))?(?: for entry(?! to))?",
+        "you don't need set exam results",
+    ),
+    (
+        r"(?:there are )?no (?:formal |minimum |pre-set |set )?(?:entry )?qualifications"
+        r"(?: (?:to|for) entry)?(?: are (?:required|needed|necessary))?(?: for entry(?! to))?",
+        "you don't need set qualifications",
+    ),
+    (
+        r"there are no (?:formal |minimum |pre-set |set )?entry (?:requirements|standards)",
+        "there is no set way in",
+    ),
     (r"gcses?/ ?s grades", "GCSEs"),
     (r"a levels?/ ?h grades", "A levels"),
     (r"nvqs/ ?svqs", "NVQs"),
@@ -75,20 +83,28 @@ PHRASES: list[tuple[str, str]] = [
     (r"a range of", "many"),
     (r"in order to", "to"),
     (r"entrants (?:usually|typically|normally|generally) (?:possess|have)", "most people starting out have"),
-    (r"entrants(?= to (?:have|be|gain|hold|possess|undertake|attend|complete|obtain|pass|take|study|show)\b)",
-     "people starting out"),
+    (
+        r"entrants(?= to (?:have|be|gain|hold|possess|undertake|attend|complete|obtain|pass|take|study|show)\b)",
+        "people starting out",
+    ),
     (r"entrants to", "people starting"),
-    (r"entrants(?= (?:will |would |may |also |usually |normally |generally )*(?:require|need|must)\b)",
-     "you"),
-    (r"entry is (usually |normally |generally |typically |mostly |also )?(by|through|via)\b",
-     r"you \1get in \2"),
+    (
+        r"entrants(?= (?:will |would |may |also |usually |normally |generally )*(?:require|need|must)\b)",
+        "you",
+    ),
+    (
+        r"entry is (usually |normally |generally |typically |mostly |also )?(by|through|via)\b",
+        r"you \1get in \2",
+    ),
     (r"entry is (also )?possible (with|through|via|by)\b", r"you can \1get in \2"),
     (r"entry (may|can|will) (?:also )?be (by|through|via)\b", r"you \1 get in \2"),
     (r"entry standards", "entry rules"),
     (r" concerned(?=[,.;]|$)", ""),  # "the organisation concerned"
     (r"entrants", "people starting out"),
-    (r"(?:candidates|applicants) (?:to|for)(?! (?:have|be|hold|gain|pass|take|show|complete|attend|possess)\b)",
-     "people applying for"),
+    (
+        r"(?:candidates|applicants) (?:to|for)(?! (?:have|be|hold|gain|pass|take|show|complete|attend|possess)\b)",
+        "people applying for",
+    ),
     (r"candidates|applicants", "people"),
     (r"a candidate|candidate", "a person"),
     (r"possess(?:es)?|posses", "have"),  # "posses": as the ONS spells it once
@@ -161,12 +177,17 @@ PHRASES: list[tuple[str, str]] = [
     (r"utili[sz]e", "use"),
     (r"premises", "buildings"),
     # job descriptions and tasks
-    (r"(?:supervise|oversee) operations and directly supervise and co-?ordinate the activities of",
-     "oversee the work of"),
+    (
+        r"(?:supervise|oversee) operations and directly supervise and co-?ordinate the activities of",
+        "oversee the work of",
+    ),
     (r"directly (supervises?)", r"\1"),
     # the managers' formula: "plan, organise, direct and co-ordinate the activities and resources of X"
-    (r"plan, (?:organise, )?(?:direct and )?co-?ordinate the (?:activities and resources|resources and activities|"
-     r"work and resources) of", "run"),
+    (
+        r"plan, (?:organise, )?(?:direct and )?co-?ordinate the (?:activities and resources|resources and activities|"
+        r"work and resources) of",
+        "run",
+    ),
     (r"plan, direct and co-?ordinate", "plan and run"),
     (r"co-?ordinates", "runs"),
     (r"co-?ordinate", "run"),

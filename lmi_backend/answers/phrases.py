@@ -5,21 +5,32 @@ They live here (not as Rasa responses) because the actions pick them by situatio
 front end holding the same conversation needs the same wording. Tests hold each to the same
 reading-ease bar as the rendered answers.
 """
+
 from __future__ import annotations
 
 ASK_JOB = "Which job do you want to know about?"
 ASK_JOB_FOR_TOPIC = "Which job do you want to know about? Try something like 'nurse' or 'car mechanic'."
 CHOOSE_JOB = "I'm not sure which job you mean by '{job}'. Which of these is it?"
 NONE_OF_THESE = "None of these"
-JOBS_BY_TITLE = "Here are some jobs I found for '{interest}' by their job titles. Pick one to find out what it's like."
-INTEREST_NOT_FOUND = ("I couldn't find jobs for '{interest}'. Try a school subject or something you "
-                      "enjoy, like maths, art, computers, animals or helping people.")
-ASK_INTEREST = ("Let's find some ideas! What do you enjoy, or what are you good at? "
-                "For example maths, art, computers, animals or helping people.")
-ASK_OTHER_INTEREST = ("No problem. Tell me something else you enjoy or are good at, like music, sport or "
-                      "computers, or name a job you've heard of.")
+JOBS_BY_TITLE = (
+    "Here are some jobs I found for '{interest}' by their job titles. Pick one to find out what it's like."
+)
+INTEREST_NOT_FOUND = (
+    "I couldn't find jobs for '{interest}'. Try a school subject or something you "
+    "enjoy, like maths, art, computers, animals or helping people."
+)
+ASK_INTEREST = (
+    "Let's find some ideas! What do you enjoy, or what are you good at? "
+    "For example maths, art, computers, animals or helping people."
+)
+ASK_OTHER_INTEREST = (
+    "No problem. Tell me something else you enjoy or are good at, like music, sport or "
+    "computers, or name a job you've heard of."
+)
 PICK_A_BUTTON = "Sorry, which one? Pick one of the jobs I listed, or type the job again."
-JOB_NOT_FOUND = "Sorry, I don't know the job '{job}'. Could you say it another way, like 'car mechanic' or 'nurse'?"
+JOB_NOT_FOUND = (
+    "Sorry, I don't know the job '{job}'. Could you say it another way, like 'car mechanic' or 'nurse'?"
+)
 ASK_CORRECT_JOB = "Sorry about that! Which job did you mean?"
 ASK_COMPARE_WITH = "Which job do you want to compare it with?"
 COMPARE_SAME_JOB = "Those are the same job to me. Which other job do you want to compare it with?"
@@ -32,10 +43,14 @@ IN_PLACE_KEPT = "for the place you gave before"
 ENGLAND_AS_UK = "I don't have figures for England on its own, so these are for the whole UK."
 NOTED_CONTEXT = "Thanks, I'll keep that in mind for pay and hours. What else do you want to know?"
 WENT_WRONG = "Sorry, something went wrong on my side. Please try again, or ask about another job."
-TOO_LONG = "That's a lot of text! Could you ask me in one short message? For example: 'how much do plumbers earn?'"
+TOO_LONG = (
+    "That's a lot of text! Could you ask me in one short message? For example: 'how much do plumbers earn?'"
+)
 ASK_REPHRASE = "Sorry, I didn't get that. Could you say it another way? For example: 'what do chefs earn?'"
-GIVE_UP = ("Sorry, I still don't get it. I can help with jobs: pay, hours, skills and how to get in. "
-           "Or say 'adviser' to talk to a real person.")
+GIVE_UP = (
+    "Sorry, I still don't get it. I can help with jobs: pay, hours, skills and how to get in. "
+    "Or say 'adviser' to talk to a real person."
+)
 AFFIRM_PROMPT = "Sorry, I'm not sure I got that. Did you mean:"
 SOMETHING_ELSE = "Something else"
 MORE_OFFER = "Say 'tell me more' for the full details."
@@ -44,42 +59,64 @@ QUALIFICATION_SHARE = "In 2019, about {share} of people in this job had {level},
 PEOPLE_IN_THE_JOB = "That's people already in it. Here's what new starters need."
 SMALL_SAMPLE_SHARE = "It's a rough figure from a small group in the survey."
 BEFORE_TAX = "These figures are before tax. I can't work out take-home pay."
-NO_APPRENTICE_PAY = ("I don't have figures for apprentices' pay, which is usually lower while they train. "
-                     "Here's what people in the job earn.")
+NO_APPRENTICE_PAY = (
+    "I don't have figures for apprentices' pay, which is usually lower while they train. "
+    "Here's what people in the job earn."
+)
 NO_STARTING_PAY = "I don't have figures for starting pay."
-LOWER_END = ("Pay usually grows with experience, so new starters are more likely to be near the "
-             "lower end: a tenth of {who} earn less than {pay} a year.")
+LOWER_END = (
+    "Pay usually grows with experience, so new starters are more likely to be near the "
+    "lower end: a tenth of {who} earn less than {pay} a year."
+)
 PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
 PART_TIMERS_IN_THIS_JOB = "part-time workers in this job"
 NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't tell you about {schedule}."
 NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
-APPRENTICESHIP_TIME = "The apprenticeships linked to this job take {span} in England. Ask me about them for the list."
+APPRENTICESHIP_TIME = (
+    "The apprenticeships linked to this job take {span} in England. Ask me about them for the list."
+)
 WAY_IN = "Here's the way in."
-NO_FEELING_DATA = ("I can't say {feeling}: my figures cover pay, hours, jobs and skills, "
-                   "not what it's like to do. Here's what the job involves, so you can judge.")
+NO_FEELING_DATA = (
+    "I can't say {feeling}: my figures cover pay, hours, jobs and skills, "
+    "not what it's like to do. Here's what the job involves, so you can judge."
+)
 AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year{when}."
-SOURCES_GENERAL = ("My figures come from official sources:\n"
-                   "• pay and hours: the ONS pay survey (ASHE)\n"
-                   "• jobs now: the ONS Labour Force Survey\n"
-                   "• future jobs: the Skills Imperative 2035 forecasts for England\n"
-                   "• jobs going: the Employer Skills Survey 2022\n"
-                   "• skills: O*NET, a US job guide\n"
-                   "• apprenticeships: the list for England\n"
-                   "Ask about a job and I'll say where each figure comes from.")
+SOURCES_GENERAL = (
+    "My figures come from official sources:\n"
+    "• pay and hours: the ONS pay survey (ASHE)\n"
+    "• jobs now: the ONS Labour Force Survey\n"
+    "• future jobs: the Skills Imperative 2035 forecasts for England\n"
+    "• jobs going: the Employer Skills Survey 2022\n"
+    "• skills: O*NET, a US job guide\n"
+    "• apprenticeships: the list for England\n"
+    "Ask about a job and I'll say where each figure comes from."
+)
 
 # What each question intent means, as the button text of "did you mean ...?"
 INTENT_BUTTONS: dict[str, str] = {
-    "ask_pay": "What a job pays", "ask_hours": "The hours", "ask_outlook": "A job's future",
+    "ask_pay": "What a job pays",
+    "ask_hours": "The hours",
+    "ask_outlook": "A job's future",
     "ask_growing_jobs": "Jobs that are growing",
-    "ask_skills": "Skills you need", "ask_job_description": "What the job is like",
-    "ask_entry_routes": "How to get in", "ask_apprenticeships": "Apprenticeships",
-    "ask_vacancies": "Jobs going now", "ask_employment": "How many do the job",
-    "compare_jobs": "Compare jobs", "similar_jobs": "Similar jobs",
+    "ask_skills": "Skills you need",
+    "ask_job_description": "What the job is like",
+    "ask_entry_routes": "How to get in",
+    "ask_apprenticeships": "Apprenticeships",
+    "ask_vacancies": "Jobs going now",
+    "ask_employment": "How many do the job",
+    "compare_jobs": "Compare jobs",
+    "similar_jobs": "Similar jobs",
     "ask_jobs_for_interest": "Jobs for what I like",
-    "ask_data_source": "Where the figures come from", "talk_to_adviser": "Talk to an adviser",
-    "help": "What you can do", "greet": "Say hello", "goodbye": "Say bye", "thanks": "Say thanks",
-    "inform": "Tell you about me", "more_detail": "More detail", "bot_challenge": "Are you a bot?",
+    "ask_data_source": "Where the figures come from",
+    "talk_to_adviser": "Talk to an adviser",
+    "help": "What you can do",
+    "greet": "Say hello",
+    "goodbye": "Say bye",
+    "thanks": "Say thanks",
+    "inform": "Tell you about me",
+    "more_detail": "More detail",
+    "bot_challenge": "Are you a bot?",
 }
 
 # Careers services by nation (free phone lines as published by each service).
@@ -90,18 +127,24 @@ _ADVISERS: dict[str, str] = {
     "northern ireland": "In Northern Ireland, the Careers Service can help. Call 0300 200 7820, or go to nidirect.gov.uk/careers.",
 }
 _ADVISER_SCHOOL = "Your school or college careers adviser can help too."
-_ADVISER_LINES = ("• England: National Careers Service, 0800 100 900",
-                  "• Wales: Careers Wales, 0800 028 4844",
-                  "• Scotland: My World of Work, 0800 917 8000",
-                  "• Northern Ireland: Careers Service, 0300 200 7820")
+_ADVISER_LINES = (
+    "• England: National Careers Service, 0800 100 900",
+    "• Wales: Careers Wales, 0800 028 4844",
+    "• Scotland: My World of Work, 0800 917 8000",
+    "• Northern Ireland: Careers Service, 0300 200 7820",
+)
 _NATION_OF_REGION = {10: "wales", 11: "scotland", 12: "northern ireland"}
 
 
 def adviser_handoff(region: int | None) -> str:
     """Who to talk to, for the user's nation when known (region 1-9 are in England)."""
     if region is None or region == 0:
-        return ("You can talk to a real careers adviser for free. Call the one for where you live:\n"
-                + "\n".join(_ADVISER_LINES) + "\n" + _ADVISER_SCHOOL)
+        return (
+            "You can talk to a real careers adviser for free. Call the one for where you live:\n"
+            + "\n".join(_ADVISER_LINES)
+            + "\n"
+            + _ADVISER_SCHOOL
+        )
     nation = _NATION_OF_REGION.get(region, "england")
     return f"You can talk to a real careers adviser for free. {_ADVISERS[nation]} {_ADVISER_SCHOOL}"
 

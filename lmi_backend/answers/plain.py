@@ -6,6 +6,7 @@ needs "Most people starting out have GCSEs". The rewrite is conservative: it swa
 (NVQ, BTEC) and other capitalised names as written because young people search for exactly those
 names. How much of the result a short reply shows is fit.py's job.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,18 +18,23 @@ from .official_words import PHRASES, SENTENCES
 _CODING_NOTE = re.compile(r"\b(?:classified|coded) (?:in|to) (?:this )?unit group\b", re.IGNORECASE)
 
 # whole words only, except the few phrases that start with their own space
-_COMPILED = [(re.compile(p if p[0] == " " else rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), r)
-             for p, r in PHRASES]
+_COMPILED = [
+    (re.compile(p if p[0] == " " else rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), r) for p, r in PHRASES
+]
 # Clauses: at semicolons, except "...; and translate ..." and a list after a colon ("in respect
 # of: buildings; weights, measures ..."). A clause that goes on with the verb ("They serve as
 # officers ...; plan military operations ...") gets its "They" back.
 _SEMICOLON = re.compile(r";\s+(?!and\b|or\b)")
-_GOES_ON_WITH_VERB = re.compile(r"(?!(?:they|the|a|an|this|these|those|it|its|their|there|both|each|some|"
-                                r"most|many|all|which|but|although|while)\b)[a-z]")
+_GOES_ON_WITH_VERB = re.compile(
+    r"(?!(?:they|the|a|an|this|these|those|it|its|their|there|both|each|some|"
+    r"most|many|all|which|but|although|while)\b)[a-z]"
+)
 # sentence breaks inside a clause: "..., although ...", and a dash outside brackets ("PGCE –
 # Postgraduate Certificate ..." inside brackets is a name being spelled out)
-_SPLIT = re.compile(r",\s+(?=(?:although|though|but|whilst|while|which)\b)|\s+(?=although\b)"
-                    r"|\s+–\s+(?![^(]*\))")
+_SPLIT = re.compile(
+    r",\s+(?=(?:although|though|but|whilst|while|which)\b)|\s+(?=although\b)"
+    r"|\s+–\s+(?![^(]*\))"
+)
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(])")
 
 
@@ -46,8 +52,10 @@ def _swap(match: re.Match, replacement: str) -> str:
 
 # "NVQs in X are available at levels 2 and 3": what you can do. Not "... are available to those
 # with ...", which says who may have them.
-_AVAILABLE = re.compile(r"^(?P<what>[A-Z](?:(?! (?:are|is) )[^;])*?) (?:are|is) (?:also |now |widely )?"
-                        r"available\b(?!,? (?:to|together)\b)(?P<rest>.*)$")
+_AVAILABLE = re.compile(
+    r"^(?P<what>[A-Z](?:(?! (?:are|is) )[^;])*?) (?:are|is) (?:also |now |widely )?"
+    r"available\b(?!,? (?:to|together)\b)(?P<rest>.*)$"
+)
 
 
 def _can_do(body: str) -> str:
@@ -85,8 +93,12 @@ def _as_they(body: str, job: str | None) -> str:
         for lead in (core[: group.start()], core[: group.start()].rpartition(" ")[0]):
             subjects += [words(lead) + r"\s+[a-z]+s"] if lead else []
     # "Paramedics working in the NHS must ..." -> "Those working ...", not "They working ..."
-    return re.sub(rf"^(?:{'|'.join(subjects)})(?!\w)(?=(\s+(?:working|employed|based|who)\b)?)",
-                  lambda m: "Those" if m.group(1) else "They", body, flags=re.IGNORECASE)
+    return re.sub(
+        rf"^(?:{'|'.join(subjects)})(?!\w)(?=(\s+(?:working|employed|based|who)\b)?)",
+        lambda m: "Those" if m.group(1) else "They",
+        body,
+        flags=re.IGNORECASE,
+    )
 
 
 _REPEAT = re.compile(r"\b(\w{3,}(?:[ -]\w+)?)(?:, | and | or )\1\b", re.IGNORECASE)
@@ -124,8 +136,9 @@ def _rewrite_sentence(sentence: str, job: str | None) -> list[str]:
     body = _can_do(_as_they(_say_once(_tidy(body), original), job))
     body = re.sub(r"\bLevels?\b", lambda m: m.group(0).lower(), body)
     clauses = [body] if ":" in body else _SEMICOLON.split(body)
-    clauses[1:] = ["They " + c if body.startswith("They ") and _GOES_ON_WITH_VERB.match(c) else c
-                   for c in clauses[1:]]
+    clauses[1:] = [
+        "They " + c if body.startswith("They ") and _GOES_ON_WITH_VERB.match(c) else c for c in clauses[1:]
+    ]
     out = []
     for part in (p for clause in clauses for p in _SPLIT.split(clause)):
         part = re.sub(r"\s+(?:and|or)$", "", part.strip(" ,"))  # "... Officer) and | although ..."

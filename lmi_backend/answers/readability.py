@@ -5,25 +5,55 @@ FRE = 206.835 - 1.015 * words/sentences - 84.6 * syllables/words; 60-70 is "plai
 corrections is accurate enough for short replies, and numbers are counted as they are read aloud
 ("£31,200" is "thirty one thousand two hundred pounds"), so figures are not scored as free words.
 """
+
 from __future__ import annotations
 
 import re
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-         "nineteen"]
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+|:\s*\n")
 # endings where the vowel-group count is one too high or too low
-_SUBTRACT = [re.compile(p) for p in (r"[^aeiouy]e$", r"[^aeiouy]es$", r"[^aeiouyt]ed$", r"^..?e$",
-                                     r"[^aeiouy]e(?:ful|ly|ment|ness)$",
-                                     # silent e inside compounds: something, homework, lifetime
-                                     r"^(?:some|home|life|time|there|here|whole|fire|side|wide|"
-                                     r"store|stone|base|game|note|safe|hope|love|make|take|like)"
-                                     r"(?!(?:ful|ly|ment|ness|s|d|r|rs|st|n|ns)$)[^aeiouy][a-z]+")]
-_ADD = [re.compile(p) for p in (r"[^aeiouy]le$", r"ia", r"io(?!u)", r"[aeiou]ing$", r"ism$",
-                                r"iet", r"[^aeiou]ea$")]
+_SUBTRACT = [
+    re.compile(p)
+    for p in (
+        r"[^aeiouy]e$",
+        r"[^aeiouy]es$",
+        r"[^aeiouyt]ed$",
+        r"^..?e$",
+        r"[^aeiouy]e(?:ful|ly|ment|ness)$",
+        # silent e inside compounds: something, homework, lifetime
+        r"^(?:some|home|life|time|there|here|whole|fire|side|wide|"
+        r"store|stone|base|game|note|safe|hope|love|make|take|like)"
+        r"(?!(?:ful|ly|ment|ness|s|d|r|rs|st|n|ns)$)[^aeiouy][a-z]+",
+    )
+]
+_ADD = [
+    re.compile(p)
+    for p in (r"[^aeiouy]le$", r"ia", r"io(?!u)", r"[aeiou]ing$", r"ism$", r"iet", r"[^aeiou]ea$")
+]
 
 
 def _integer_words(n: int) -> list[str]:
@@ -47,7 +77,11 @@ def spoken(token: str) -> list[str]:
     if token.startswith("£"):
         words.append("pounds")
     if fraction:
-        words += _integer_words(int(fraction)) if token.startswith("£") else ["point"] + [_ONES[int(d)] for d in fraction]
+        words += (
+            _integer_words(int(fraction))
+            if token.startswith("£")
+            else ["point"] + [_ONES[int(d)] for d in fraction]
+        )
     if token.endswith("%"):
         words += ["per", "cent"]
     return words

@@ -5,10 +5,12 @@ its unit, says what kind of figure it is, where and when it is from, and adds th
 service attached: estimate, England only, small sample, or "no reliable figure, so here is ..."
 Caveats are never dropped to save words; only optional extras (ranges, means) are.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from ..onet_words import plain_element
 from . import formatting as fmt
@@ -24,6 +26,7 @@ _SHORT_TASKS = 3
 
 class ResultLike(Protocol):
     """The fields of lmi_backend.service.Result that rendering reads."""
+
     kind: str
     soc: int
     soc_title: str
@@ -101,7 +104,7 @@ def _qualifiers(result: ResultLike) -> str:
 
 
 def _subject(result: ResultLike) -> str:
-    """"Full-time plumbers and heating and ventilating engineers" / "Care workers and home carers";
+    """ "Full-time plumbers and heating and ventilating engineers" / "Care workers and home carers";
     for all jobs together "All workers" / "Full-time workers"."""
     status = fmt.status_word(result.breakdown)
     if result.soc == 0:
@@ -114,16 +117,22 @@ def _subject(result: ResultLike) -> str:
 # plain words. Unknown caveats are shown as the service wrote them, never dropped.
 _ROUGH_GUIDE = "Forecasts are a rough guide, not a promise."
 _NOT_FORECAST = re.compile(r"\bnot (?:a )?forecasts?\b", re.IGNORECASE)
-_SHORT_CAVEATS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.IGNORECASE), t) for p, t in (
-    (r"weekly figure is derived", "The weekly figure is worked out from the yearly one."),
-    (r"hours are derived from pay", "It is worked out from pay figures."),
-    (r"England only", "The job forecasts are for England only."),
-    (r"projections on simple assumptions|not (?:a )?forecasts?", _ROUGH_GUIDE),
-    (r"O\*NET describes jobs in the United States", "The skills come from a US job guide, so use them as a rough guide."),
-    (r"Apprenticeship standards are for England", "These are for England. Check each one's details."),
-    (r"Some figures are estimates", ""),  # said by the estimate sentence
-    (r"wider group than asked", "Some figures are for a wider group: each line says which."),
-)]
+_SHORT_CAVEATS: list[tuple[re.Pattern, str]] = [
+    (re.compile(p, re.IGNORECASE), t)
+    for p, t in (
+        (r"weekly figure is derived", "The weekly figure is worked out from the yearly one."),
+        (r"hours are derived from pay", "It is worked out from pay figures."),
+        (r"England only", "The job forecasts are for England only."),
+        (r"projections on simple assumptions|not (?:a )?forecasts?", _ROUGH_GUIDE),
+        (
+            r"O\*NET describes jobs in the United States",
+            "The skills come from a US job guide, so use them as a rough guide.",
+        ),
+        (r"Apprenticeship standards are for England", "These are for England. Check each one's details."),
+        (r"Some figures are estimates", ""),  # said by the estimate sentence
+        (r"wider group than asked", "Some figures are for a wider group: each line says which."),
+    )
+]
 _ESTIMATE = "This is our estimate, not a published figure."
 _FORECAST_CAVEATS = {"The job forecasts are for England only.", _ROUGH_GUIDE}
 _FORECAST_CAVEAT = "Job forecasts are for England only, and a rough guide, not a promise."
@@ -179,8 +188,10 @@ def _no_figure(result: ResultLike, what: str, *, long: bool) -> str:
     given ("This figure is for ... instead" would contradict "I don't have a figure")."""
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     asked = (result.requested.get("soc") or "").split(" ", 1)[-1] or result.soc_title
-    reply.add(f"Sorry, I don't have a reliable {what} figure for {fmt.lower_first(job_name(asked))} "
-              f"{fmt.in_place(result.requested.get('geography') or result.geography)}.")
+    reply.add(
+        f"Sorry, I don't have a reliable {what} figure for {fmt.lower_first(job_name(asked))} "
+        f"{fmt.in_place(result.requested.get('geography') or result.geography)}."
+    )
     why = re.search(r"No figure can be given.*", result.fallback or "")
     if why:
         reply.add(why.group())
@@ -198,8 +209,9 @@ def _source_line(result: ResultLike) -> str:
     return f"Source: {result.source}." if result.source else ""
 
 
-def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict: str = "",
-               monthly: bool = False) -> str:
+def render_pay(
+    result: ResultLike, long: bool, *, by_hour: bool = False, verdict: str = "", monthly: bool = False
+) -> str:
     """The median a year (a week beside it), or with `by_hour` ("what's that per hour?") the
     hourly median with the yearly figure beside it. A `verdict` ("is that good money?" answered
     against all jobs) comes first: the user asked a yes-or-no question, and the figure they have
@@ -218,7 +230,8 @@ def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict
         weekly = _value(result, "weekly_median")
         monthly = monthly and not hourly_unit
         beside = ([f"about {fmt.money(median / 12)} a month"] if monthly else []) + (
-            [f"{fmt.money(weekly)} a week"] if weekly is not None and not hourly_unit else [])
+            [f"{fmt.money(weekly)} a week"] if weekly is not None and not hourly_unit else []
+        )
         if beside:
             amount += f" ({', '.join(beside)})"
         amount += f" {_where_when(result)}"
@@ -249,9 +262,12 @@ def render_pay(result: ResultLike, long: bool, *, by_hour: bool = False, verdict
 
 
 def render_hourly_pay(result: ResultLike, long: bool) -> str:
-    """"What's that per hour?"; says so when only the yearly figure is known."""
-    unknown = (_has_figure(result, "median") and _value(result, "hourly_median") is None
-               and not (result.unit or "").endswith("hour"))
+    """ "What's that per hour?"; says so when only the yearly figure is known."""
+    unknown = (
+        _has_figure(result, "median")
+        and _value(result, "hourly_median") is None
+        and not (result.unit or "").endswith("hour")
+    )
     reply = render_pay(result, long, by_hour=True)
     return _join(["I don't have an hourly figure for this one.", reply]) if unknown else reply
 
@@ -265,8 +281,11 @@ def render_hours(result: ResultLike, long: bool) -> str:
     reply.add(_wider_job_first(result))
     figure = fmt.hours(_value(result, "median" if middle else "mean"))
     reply.add(f"{_subject(result)} usually work about {figure} paid hours a week {_where_when(result)}.")
-    reply.add("That's the middle figure: half work more, half work less." if middle else
-              "That's the average across everyone in the job.")
+    reply.add(
+        "That's the middle figure: half work more, half work less."
+        if middle
+        else "That's the average across everyone in the job."
+    )
     for caveat in _caveats(result, long=long):
         reply.add(caveat)
     if long:
@@ -282,16 +301,20 @@ def render_outlook(result: ResultLike, long: bool) -> str:
     if growth is None or result.reliability in ("suppressed", "no_data"):
         return _no_figure(result, "future jobs", long=long)
     direction = "grow" if growth > 0 else "shrink"
-    change = ("stay about the same" if abs(growth) < 1
-              else f"{direction} by about {fmt.percent(growth)}")
+    change = "stay about the same" if abs(growth) < 1 else f"{direction} by about {fmt.percent(growth)}"
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(_wider_job_first(result))
-    reply.add(f"Jobs for {fmt.lower_first(_job(result))} {fmt.in_place(result.geography)} "
-              f"are likely to {change} {fmt.period_phrase(result.period)}.")
+    reply.add(
+        f"Jobs for {fmt.lower_first(_job(result))} {fmt.in_place(result.geography)} "
+        f"are likely to {change} {fmt.period_phrase(result.period)}."
+    )
     openings, replacement = _value(result, "openings"), _value(result, "replacement")
     if openings:
-        reason = (", mostly to replace people who retire or leave"
-                  if replacement is not None and replacement > openings / 2 else "")
+        reason = (
+            ", mostly to replace people who retire or leave"
+            if replacement is not None and replacement > openings / 2
+            else ""
+        )
         reply.add(f"About {fmt.count(openings)} people will be needed in that time{reason}.")
     for caveat in _caveats(result, long=long):
         reply.add(caveat)
@@ -310,8 +333,10 @@ def render_employment(result: ResultLike, long: bool) -> str:
     who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(_wider_job_first(result))
-    reply.add(f"About {fmt.count(_value(result, 'employment'))} people work as {fmt.lower_first(who)} "
-              f"{_where_when(result)}.")
+    reply.add(
+        f"About {fmt.count(_value(result, 'employment'))} people work as {fmt.lower_first(who)} "
+        f"{_where_when(result)}."
+    )
     own = _value(result, "self_employed_pct")
     if own is not None and own >= 1:
         reply.add(f"About {fmt.percent(own)} of them work for themselves (self-employed).")
@@ -328,8 +353,10 @@ def render_vacancies(result: ResultLike, long: bool) -> str:
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(_wider_job_first(result))
     target = "in total" if result.soc == 0 else f"for {fmt.lower_first(_job(result))}"
-    reply.add(f"Employers {_where_when(result)} had about {fmt.count(_value(result, 'vacancies'))} "
-              f"open jobs {target}.")
+    reply.add(
+        f"Employers {_where_when(result)} had about {fmt.count(_value(result, 'vacancies'))} "
+        f"open jobs {target}."
+    )
     hard = _value(result, "hard_to_fill_pct")
     if hard is not None:
         reply.add(f"About {fmt.percent(hard)} of them were hard to fill.")
@@ -337,16 +364,20 @@ def render_vacancies(result: ResultLike, long: bool) -> str:
         reply.add(caveat)
     shortage = _value(result, "skill_shortage_pct")
     if shortage is not None:
-        reply.add(f"About {fmt.percent(shortage)} were hard to fill because people lacked the skills.",
-                  optional=not long)
+        reply.add(
+            f"About {fmt.percent(shortage)} were hard to fill because people lacked the skills.",
+            optional=not long,
+        )
     if long:
         reply.add(_source_line(result))
     return reply.text()
 
 
 def _top(items: list[dict], kind: str, n: int) -> list[str]:
-    chosen = sorted((i for i in items if i.get("kind") == kind),
-                    key=lambda i: -(i.get("importance") or i.get("score") or 0))
+    chosen = sorted(
+        (i for i in items if i.get("kind") == kind),
+        key=lambda i: -(i.get("importance") or i.get("score") or 0),
+    )
     names: list[str] = []
     for item in chosen:
         name = plain_element(kind, item.get("name", ""))
@@ -360,13 +391,15 @@ def _and_list(words: list[str]) -> str:
 
 
 def render_subjects(result: ResultLike) -> str:
-    """"What GCSEs should I take?" from a skills result: no source lists school subjects for a
+    """ "What GCSEs should I take?" from a skills result: no source lists school subjects for a
     job, but O*NET's knowledge areas are the nearest thing."""
     knowledge = _top(result.items, "knowledge", 3)
     if not knowledge:
         return "My sources don't list school subjects for this job."
-    return ("My sources don't list school subjects for this job, but a US job guide says it helps "
-            f"to know about {_and_list(knowledge)}.")
+    return (
+        "My sources don't list school subjects for this job, but a US job guide says it helps "
+        f"to know about {_and_list(knowledge)}."
+    )
 
 
 def render_skills(result: ResultLike, long: bool) -> str:
@@ -395,8 +428,16 @@ def _ease(result: ResultLike) -> Callable[[str], float]:
     return lambda text: template_reading_ease(text, names)
 
 
-def _official_text(result: ResultLike, heading: str, pieces: list[str], long: bool, *,
-                   bullets: bool = False, next_step: str = "", **choice: Any) -> str:
+def _official_text(
+    result: ResultLike,
+    heading: str,
+    pieces: list[str],
+    long: bool,
+    *,
+    bullets: bool = False,
+    next_step: str = "",
+    **choice: Any,
+) -> str:
     """A reply made of ONS text (sentences, or tasks as bullets) under a heading. Asked for more:
     the text from the start, up to LONG_WORDS (every task). Otherwise as much of it as reads as
     plain English in SHORT_WORDS (see fit.fit, which `choice` tunes). When that leaves some out
@@ -422,8 +463,15 @@ def render_description(result: ResultLike, long: bool) -> str:
     if not sentences:
         return _no_figure(result, "job description", long=long)
     # short: the opening sentence (what the job is), and the next if it fits
-    return _official_text(result, f"What {fmt.lower_first(_job(result))} do:", sentences, long,
-                          next_step="Ask me how to get in, or what it pays.", most=2, lead=True)
+    return _official_text(
+        result,
+        f"What {fmt.lower_first(_job(result))} do:",
+        sentences,
+        long,
+        next_step="Ask me how to get in, or what it pays.",
+        most=2,
+        lead=True,
+    )
 
 
 def render_tasks(result: ResultLike, long: bool) -> str:
@@ -434,8 +482,7 @@ def render_tasks(result: ResultLike, long: bool) -> str:
         return _no_figure(result, "task", long=long)
     heading = f"What {fmt.lower_first(_job(result))} do. Day to day, someone in this job:"
     # short: the plainest few, shown in the ONS order
-    return _official_text(result, heading, tasks, long, bullets=True, most=_SHORT_TASKS,
-                          plainest_first=True)
+    return _official_text(result, heading, tasks, long, bullets=True, most=_SHORT_TASKS, plainest_first=True)
 
 
 def render_entry_routes(result: ResultLike, long: bool) -> str:
@@ -443,9 +490,15 @@ def render_entry_routes(result: ResultLike, long: bool) -> str:
     if not sentences:
         return _no_figure(result, "entry route", long=long)
     # short: the sentences, in order, that read plainly and fit, each with all its detail
-    return _official_text(result, f"Getting in ({fmt.lower_first(_job(result))}):", sentences, long,
-                          next_step="Ask me what skills you need, too.", most=len(sentences),
-                          keep_detail=True)
+    return _official_text(
+        result,
+        f"Getting in ({fmt.lower_first(_job(result))}):",
+        sentences,
+        long,
+        next_step="Ask me what skills you need, too.",
+        most=len(sentences),
+        keep_detail=True,
+    )
 
 
 SHORT_APPRENTICESHIPS = 3  # the best-matched standards a short reply lists
@@ -454,12 +507,20 @@ SHORT_APPRENTICESHIPS = 3  # the best-matched standards a short reply lists
 def render_apprenticeships(result: ResultLike, long: bool) -> str:
     items = result.items[: 6 if long else SHORT_APPRENTICESHIPS]
     if not items:
-        return (f"I couldn't find an apprenticeship linked to {fmt.lower_first(_job(result))}. "
-                "Ask me how to get into it instead.")
+        return (
+            f"I couldn't find an apprenticeship linked to {fmt.lower_first(_job(result))}. "
+            "Ask me how to get into it instead."
+        )
     lines = []
     for item in items:
-        details = ", ".join(p for p in (f"level {item['level']}" if item.get("level") else "",
-                                        fmt.duration(item.get("duration_months"))) if p)
+        details = ", ".join(
+            p
+            for p in (
+                f"level {item['level']}" if item.get("level") else "",
+                fmt.duration(item.get("duration_months")),
+            )
+            if p
+        )
         lines.append(f"• {item['title']}" + (f" ({details})" if details else ""))
     parts = [f"Apprenticeships for {fmt.lower_first(_job(result))}:"] + lines + _caveats(result, long=long)
     if long:
@@ -477,23 +538,35 @@ def _compare_line(item: dict) -> str:
         facts.append(f"{fmt.hours(hours_value)} hours a week")
     growth = item.get("growth_pct")
     if growth is not None:
-        facts.append("jobs steady" if abs(growth) < 1 else
-                     f"jobs {'up' if growth > 0 else 'down'} {fmt.percent(growth)}")
+        facts.append(
+            "jobs steady"
+            if abs(growth) < 1
+            else f"jobs {'up' if growth > 0 else 'down'} {fmt.percent(growth)}"
+        )
     summary = ", ".join(facts) if facts else "no reliable figures"
     return f"• {job_name(item.get('title', ''))}: {summary}"
 
 
 def _compare_caveats(result: ResultLike, caveats: list[str]) -> list[str]:
-    rough = [w for w, flag in (("our estimates", result.estimate),
-                               ("from small samples", result.reliability == "small_sample"),
-                               ("for a wider group (marked)", any(i.get("pay_fallback") for i in result.items)))
-             if flag]
+    rough = [
+        w
+        for w, flag in (
+            ("our estimates", result.estimate),
+            ("from small samples", result.reliability == "small_sample"),
+            ("for a wider group (marked)", any(i.get("pay_fallback") for i in result.items)),
+        )
+        if flag
+    ]
     out = [f"Some figures are {_and_list(rough).replace(' and ', ' or ')}."] if rough else []
     if any("England" in c for c in caveats):
         out.append("Job forecasts are for England only.")
-    known = {_ESTIMATE, _FORECAST_CAVEAT, *_FORECAST_CAVEATS,
-             "It comes from a small sample, so take it as a rough guide.",
-             "Some figures are for a wider group: each line says which."}
+    known = {
+        _ESTIMATE,
+        _FORECAST_CAVEAT,
+        *_FORECAST_CAVEATS,
+        "It comes from a small sample, so take it as a rough guide.",
+        "Some figures are for a wider group: each line says which.",
+    }
     return out + [c for c in caveats if c not in known]
 
 
@@ -520,8 +593,9 @@ def render_similar(result: ResultLike, long: bool) -> str:
     if not items:
         return f"I couldn't find jobs close to {fmt.lower_first(_job(result))}."
     lines = [f"• {job_name(i['title'])}" for i in items]
-    return _join([f"Jobs a bit like {fmt.lower_first(_job(result))}:"] + lines
-                 + ["Ask me about any of them."])
+    return _join(
+        [f"Jobs a bit like {fmt.lower_first(_job(result))}:"] + lines + ["Ask me about any of them."]
+    )
 
 
 MIN_RANKED = 3  # fewer is not a list of the best-paid jobs
@@ -530,14 +604,18 @@ MIN_RANKED = 3  # fewer is not a list of the best-paid jobs
 def render_best_paid(result: ResultLike, long: bool) -> str:
     where = fmt.in_place(result.geography)
     if len(result.items) < MIN_RANKED:
-        return (f"Sorry, I don't have reliable enough pay figures to rank jobs {where}. "
-                "Ask me about a job you like, or about the whole UK.")
+        return (
+            f"Sorry, I don't have reliable enough pay figures to rank jobs {where}. "
+            "Ask me about a job you like, or about the whole UK."
+        )
     years = re.findall(r"\d{4}", result.period or "")
     when = f"{years[0]} to {years[-1]}" if len(set(years)) > 1 else (years[0] if years else "")
     pattern = fmt.status_word(result.breakdown)
     most_without = " where most people don't have a degree" if result.breakdown.get("degree") else ""
-    lines = [f"The best-paid jobs {where}{most_without}, by middle {pattern + ' ' if pattern else ''}pay"
-             f"{f' ({when})' if when else ''}:"]
+    lines = [
+        f"The best-paid jobs {where}{most_without}, by middle {pattern + ' ' if pattern else ''}pay"
+        f"{f' ({when})' if when else ''}:"
+    ]
     lines += [f"• {job_name(i['title'])}: {fmt.money(i['median'])} a year" for i in result.items]
     if result.estimate:
         lines.append("Some are our estimates, not published figures.")
@@ -550,11 +628,20 @@ def render_growing(result: ResultLike, long: bool) -> str:
     people replacing those who leave); the example jobs are offered as buttons by the caller."""
     if not result.items:
         return "Sorry, I don't have job projections to rank right now. Ask me about a job you like."
-    lines = [f"The job areas set to grow most {fmt.in_place(result.geography)} {fmt.period_phrase(result.period)}:"]
-    lines += [f"• {job_name(i['title'])}: up {fmt.percent(i['growth_pct'])}, about {fmt.count(i['openings'])} "
-              "people needed" for i in result.items]
-    lines.append(" ".join(["People needed counts new jobs and people to replace those who leave."]
-                          + _caveats(result, long=long)))
+    lines = [
+        f"The job areas set to grow most {fmt.in_place(result.geography)} {fmt.period_phrase(result.period)}:"
+    ]
+    lines += [
+        f"• {job_name(i['title'])}: up {fmt.percent(i['growth_pct'])}, about {fmt.count(i['openings'])} "
+        "people needed"
+        for i in result.items
+    ]
+    lines.append(
+        " ".join(
+            ["People needed counts new jobs and people to replace those who leave."]
+            + _caveats(result, long=long)
+        )
+    )
     if long:
         lines += [result.method or "", _source_line(result)]
     lines.append("Here's a job from each area. Pick one to find out what it's like.")
@@ -568,20 +655,30 @@ def render_interest(result: ResultLike, long: bool) -> str:
         return f"Sorry, I couldn't find jobs for {interest}. Try another subject or a job you like."
     lines = [f"Jobs for someone who likes {interest}:"]
     lines += [f"• {job_name(i['title'])}" for i in result.items]
-    lines.append("This comes from O*NET, a US job guide, so take it as a guide. "
-                 "Pick one to find out what it's like.")
+    lines.append(
+        "This comes from O*NET, a US job guide, so take it as a guide. Pick one to find out what it's like."
+    )
     if long:
         lines += [result.method or "", _source_line(result)]
     return _join([line for line in lines if line])
 
 
 _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
-    "pay": render_pay, "hours": render_hours, "outlook": render_outlook,
-    "vacancies": render_vacancies, "employment": render_employment, "skills": render_skills,
+    "pay": render_pay,
+    "hours": render_hours,
+    "outlook": render_outlook,
+    "vacancies": render_vacancies,
+    "employment": render_employment,
+    "skills": render_skills,
     "description": render_description,
-    "tasks": render_tasks, "entry_routes": render_entry_routes,
-    "apprenticeships": render_apprenticeships, "compare": render_compare, "similar": render_similar,
-    "best_paid": render_best_paid, "interest": render_interest, "growing": render_growing,
+    "tasks": render_tasks,
+    "entry_routes": render_entry_routes,
+    "apprenticeships": render_apprenticeships,
+    "compare": render_compare,
+    "similar": render_similar,
+    "best_paid": render_best_paid,
+    "interest": render_interest,
+    "growing": render_growing,
 }
 KINDS = tuple(_RENDERERS)
 

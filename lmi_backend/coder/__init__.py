@@ -1,8 +1,9 @@
 """The SOC coder: young people's job words -> SOC2010 unit groups, asking when unsure.
 
-    from lmi_backend.coder import get_coder
-    get_coder().code("sparky")  # CodingResult([Candidate(5241, "Electricians ...", 0.97, ...)], False)
+from lmi_backend.coder import get_coder
+get_coder().code("sparky")  # CodingResult([Candidate(5241, "Electricians ...", 0.97, ...)], False)
 """
+
 from __future__ import annotations
 
 import threading

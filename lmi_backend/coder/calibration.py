@@ -6,10 +6,12 @@ coded with and without the team's synonym list, by benchmarks/coder_eval.py --fi
 the constants below. The other candidates share what is left, in proportion to their raw scores,
 scaled by how often the answer was among them when the top one was wrong on that set.
 """
+
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .result import NO_MATCH, Candidate, CodingResult
 
@@ -19,9 +21,9 @@ if TYPE_CHECKING:
 # logit(P(top is right)) = A + B * top + C * margin, margin = 1 - second / top
 A, B, C = -2.79, 6.59, 2.22
 RUNNER_UP_SHARE = 0.47  # P(answer among candidates 2..4 | top is wrong)
-MIN_RAW = 0.3           # below this nothing in the index resembles the text: no candidates
-ASK_BELOW = 0.6         # ask when the top code is less likely than this ...
-CLOSE = 0.85            # ... or when the runner-up (another code) scores this close to the top
+MIN_RAW = 0.3  # below this nothing in the index resembles the text: no candidates
+ASK_BELOW = 0.6  # ask when the top code is less likely than this ...
+CLOSE = 0.85  # ... or when the runner-up (another code) scores this close to the top
 
 
 def top_confidence(top: float, second: float) -> float:

@@ -4,6 +4,7 @@ A phrase counts as right when the code is its label or one of the alternatives c
 accepts for it ("lawyer": 2419, also 2413 or 2412). Shared by benchmarks/coder_eval.py and the
 accuracy test so both measure the same thing.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,9 +26,9 @@ class Labelled:
 @dataclass
 class Outcome:
     item: Labelled
-    ranked: list[int]          # codes offered, best first
+    ranked: list[int]  # codes offered, best first
     asked: bool
-    raw: list[float]           # raw scores of the first two codes (0 if missing)
+    raw: list[float]  # raw scores of the first two codes (0 if missing)
 
     @property
     def top1(self) -> bool:
@@ -54,11 +55,15 @@ class Report:
 
     def lines(self) -> list[str]:
         answered = [o for o in self.outcomes if not o.asked]
-        out = [f"phrases {len(self.outcomes)}: top-1 {self.rate('top1'):.1%}  top-3 {self.rate('top3'):.1%}  "
-               f"asked {self.rate('asked'):.1%}  right when answering {self.rate('top1', answered):.1%}"]
+        out = [
+            f"phrases {len(self.outcomes)}: top-1 {self.rate('top1'):.1%}  top-3 {self.rate('top3'):.1%}  "
+            f"asked {self.rate('asked'):.1%}  right when answering {self.rate('top1', answered):.1%}"
+        ]
         for cat, items in self.by_category().items():
-            out.append(f"  {cat:<13} {len(items):>4}  top-1 {self.rate('top1', items):6.1%}  "
-                       f"top-3 {self.rate('top3', items):6.1%}  asked {self.rate('asked', items):6.1%}")
+            out.append(
+                f"  {cat:<13} {len(items):>4}  top-1 {self.rate('top1', items):6.1%}  "
+                f"top-3 {self.rate('top3', items):6.1%}  asked {self.rate('asked', items):6.1%}"
+            )
         return out
 
 

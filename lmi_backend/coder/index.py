@@ -15,14 +15,15 @@ Sources, each weighted by how much it says about the code a bare phrase should g
 - the ONS coding tool's title list (the same titles with qualifiers appended, plus a few newer
   ones).
 """
+
 from __future__ import annotations
 
 import csv
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -36,17 +37,17 @@ from .normalise import FILLER_WORDS, STOPWORDS, Normaliser, words
 
 SYNONYMS = "synonyms.csv"
 
-W_SYNONYM = 8.0    # reviewed by the team: wins over any published default
-W_RELATED = 3.0    # ONS related job titles: the titles ONS lists as typical of the group
-W_STATUS = 2.5     # qualified only by status ("professional"): the careers sense of the title
-W_TITLE = 2.0      # unit titles, unqualified coding-index titles
+W_SYNONYM = 8.0  # reviewed by the team: wins over any published default
+W_RELATED = 3.0  # ONS related job titles: the titles ONS lists as typical of the group
+W_STATUS = 2.5  # qualified only by status ("professional"): the careers sense of the title
+W_TITLE = 2.0  # unit titles, unqualified coding-index titles
 W_QUALIFIED = 1.5  # a title with its qualifier ("primary school teacher")
-W_TOOL = 1.0       # coding-tool titles (qualifiers already inside the title)
-W_BARE = 0.3       # a qualified title without its qualifier: one of several possible codes
+W_TOOL = 1.0  # coding-tool titles (qualifiers already inside the title)
+W_BARE = 0.3  # a qualified title without its qualifier: one of several possible codes
 
-RARE_LOGPROB = -20.0    # an index word the corpus lacks
+RARE_LOGPROB = -20.0  # an index word the corpus lacks
 COMMON_LOGPROB = -14.5  # English words more common than this are words, not typos (~24k)
-MIN_TYPO_LEN = 4        # shorter words are never typo-corrected
+MIN_TYPO_LEN = 4  # shorter words are never typo-corrected
 
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 # Words in unit-group titles that name no job: "Customer service occupations n.e.c."
@@ -73,20 +74,44 @@ def load(ctx: BuildContext) -> None:
     entries = aggregate(titles, normaliser)
     vocab = {token for key, _, _ in entries for token in key.split()}
     families = family_sizes(entries)
-    ctx.insert(coder_entry, (
-        {"key": key, "soc": soc, "phrase": e.display, "source": e.source, "weight": e.weight,
-         "titles": n, "family": families.get((key, soc), 1), "needs_qualifier": e.needs_qualifier}
-        for (key, soc, _), (e, n) in entries.items()))
-    ctx.insert(coder_lemma, (
-        {"form": form, "lemma": lemma} for form, lemma in sorted(normaliser.lemmas.items())
-        if lemma in vocab))
+    ctx.insert(
+        coder_entry,
+        (
+            {
+                "key": key,
+                "soc": soc,
+                "phrase": e.display,
+                "source": e.source,
+                "weight": e.weight,
+                "titles": n,
+                "family": families.get((key, soc), 1),
+                "needs_qualifier": e.needs_qualifier,
+            }
+            for (key, soc, _), (e, n) in entries.items()
+        ),
+    )
+    ctx.insert(
+        coder_lemma,
+        (
+            {"form": form, "lemma": lemma}
+            for form, lemma in sorted(normaliser.lemmas.items())
+            if lemma in vocab
+        ),
+    )
     ctx.insert(coder_word, word_rows(vocab, normaliser.lemmas))
     ctx.progress(f"coder index: {len(entries)} entries, {len(vocab)} words")
 
 
 def published_titles(conn: Connection) -> Iterator[Title]:
-    rows = conn.execute(select(job_title.c.soc, job_title.c.title, job_title.c.natural_title,
-                               job_title.c.qualifier, job_title.c.source))
+    rows = conn.execute(
+        select(
+            job_title.c.soc,
+            job_title.c.title,
+            job_title.c.natural_title,
+            job_title.c.qualifier,
+            job_title.c.source,
+        )
+    )
     for soc, title, natural, qualifier, source in rows:
         if any(w.isupper() and w.lower() in STOPWORDS for w in natural.split()):
             continue  # an acronym spelt like a stopword ("IN engineer") would leave a bare "engineer"
@@ -97,14 +122,16 @@ def published_titles(conn: Connection) -> Iterator[Title]:
             yield Title(natural, natural, soc, source, W_TOOL)
         elif source == "related":  # related titles keep their qualifier in the title text
             match = _PARENTHESIS.match(title)
-            yield from qualified_titles(natural, f"({match.group(2)})" if match else None,
-                                        soc, source, W_RELATED)
+            yield from qualified_titles(
+                natural, f"({match.group(2)})" if match else None, soc, source, W_RELATED
+            )
         else:
             yield from qualified_titles(natural, qualifier, soc, source, W_TITLE)
 
 
-def qualified_titles(natural: str, qualifier: str | None, soc: int, source: str,
-                     weight: float) -> Iterator[Title]:
+def qualified_titles(
+    natural: str, qualifier: str | None, soc: int, source: str, weight: float
+) -> Iterator[Title]:
     """`weight` for the title unqualified; a qualified title gives the qualified phrase and weak
     evidence for the bare title, unless the qualifier is only a status."""
     qualifier_text = (qualifier or "").strip("() ")
@@ -114,8 +141,14 @@ def qualified_titles(natural: str, qualifier: str | None, soc: int, source: str,
     elif not content:
         # ONS's own typical titles (related) state the careers sense; an index entry for
         # "Engineer (professional)" still leaves a bare "engineer" open.
-        yield Title(natural, f"{natural} ({qualifier_text})", soc, source, max(weight, W_STATUS),
-                    needs_qualifier=source != "related")
+        yield Title(
+            natural,
+            f"{natural} ({qualifier_text})",
+            soc,
+            source,
+            max(weight, W_STATUS),
+            needs_qualifier=source != "related",
+        )
     else:
         display = f"{natural} ({qualifier_text})"
         yield Title(f"{' '.join(content)} {natural}", display, soc, source, W_QUALIFIED)
@@ -193,14 +226,18 @@ def aggregate(titles: list[Title], normaliser: Normaliser) -> dict[tuple[str, in
         key = " ".join(normaliser.tokens(t.text, title=t.source != "synonym"))
         if not key:
             if t.source == "synonym":
-                raise SourceError(f"lmi_backend/coder/data/{SYNONYMS}", None,
-                                  "synonym has no content words", t.text)
+                raise SourceError(
+                    f"lmi_backend/coder/data/{SYNONYMS}", None, "synonym has no content words", t.text
+                )
             continue
         if t.source == "synonym":
             if synonym_keys.setdefault(key, t.soc) != t.soc:
-                raise SourceError(f"lmi_backend/coder/data/{SYNONYMS}", None,
-                                  "two synonyms with the same words give different codes",
-                                  f"{t.text!r}: {synonym_keys[key]} and {t.soc}")
+                raise SourceError(
+                    f"lmi_backend/coder/data/{SYNONYMS}",
+                    None,
+                    "two synonyms with the same words give different codes",
+                    f"{t.text!r}: {synonym_keys[key]} and {t.soc}",
+                )
         slot = (key, t.soc, t.source == "synonym")
         count[slot] += 1
         open_only[slot] = open_only.get(slot, True) and t.needs_qualifier

@@ -12,6 +12,7 @@ the coder's links for that standard.
 apprenticeship_soc is keyed by (reference, soc) and indexed on soc, so the links read both ways:
 job -> standards and standard -> job data.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,8 @@ from .matcher import SocCoder
 OVERRIDES = "apprenticeship_overrides.csv"
 TITLE_VOTE = 1.0
 JOB_TITLES_VOTE = 2.0
-SECOND_LINK = 0.5   # another code is linked too when its vote is at least this share of the best
-MIN_SCORE = 0.15    # below this no code is linked: the titles say too little
+SECOND_LINK = 0.5  # another code is linked too when its vote is at least this share of the best
+MIN_SCORE = 0.15  # below this no code is linked: the titles say too little
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,13 @@ class Link:
 
 def load(ctx: BuildContext) -> None:
     coder = SocCoder.from_connection(ctx.conn)
-    standards = dict(ctx.conn.execute(select(apprenticeship_standard.c.reference,
-                                             apprenticeship_standard.c.title)).all())
+    standards = dict(
+        ctx.conn.execute(select(apprenticeship_standard.c.reference, apprenticeship_standard.c.title)).all()
+    )
     job_titles: dict[str, list[str]] = defaultdict(list)
-    for reference, title in ctx.conn.execute(select(apprenticeship_job_title.c.reference,
-                                                    apprenticeship_job_title.c.title)):
+    for reference, title in ctx.conn.execute(
+        select(apprenticeship_job_title.c.reference, apprenticeship_job_title.c.title)
+    ):
         job_titles[reference].append(title)
     overrides = read_overrides(standards, ctx.soc_units)
     links: list[Link] = []
@@ -56,9 +59,19 @@ def load(ctx: BuildContext) -> None:
             links += [Link(reference, soc, 1.0, "override") for soc in overrides[reference]]
         else:
             links += code_standard(coder, reference, title, job_titles[reference])
-    ctx.insert(apprenticeship_soc, ({"reference": l.reference, "soc": l.soc, "score": round(l.score, 3),
-                                     "method": l.method} for l in links))
-    linked = len({l.reference for l in links})
+    ctx.insert(
+        apprenticeship_soc,
+        (
+            {
+                "reference": link.reference,
+                "soc": link.soc,
+                "score": round(link.score, 3),
+                "method": link.method,
+            }
+            for link in links
+        ),
+    )
+    linked = len({link.reference for link in links})
     ctx.progress(f"apprenticeship links: {linked} of {len(standards)} standards, {len(links)} links")
 
 
@@ -75,8 +88,7 @@ def code_standard(coder: SocCoder, reference: str, title: str, job_titles: list[
     best = ranked[0][1]
     if best / total < MIN_SCORE:
         return []
-    return [Link(reference, soc, vote / total, "coder") for soc, vote in ranked
-            if vote >= SECOND_LINK * best]
+    return [Link(reference, soc, vote / total, "coder") for soc, vote in ranked if vote >= SECOND_LINK * best]
 
 
 def read_overrides(standards: dict[str, str], units: set[int]) -> dict[str, list[int]]:
@@ -90,8 +102,12 @@ def read_overrides(standards: dict[str, str], units: set[int]) -> dict[str, list
         if reference not in standards:
             raise SourceError(path, line, "override must name an apprenticeship standard", reference)
         if (rec.get("title") or "").strip().lower() != standards[reference].lower():
-            raise SourceError(path, line, "override title must match the standard's title",
-                              f"{reference}: {standards[reference]!r}")
+            raise SourceError(
+                path,
+                line,
+                "override title must match the standard's title",
+                f"{reference}: {standards[reference]!r}",
+            )
         if not soc.isdigit() or int(soc) not in units:
             raise SourceError(path, line, "override code must be a SOC2010 unit group", soc)
         found[reference].append(int(soc))

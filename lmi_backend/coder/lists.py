@@ -1,5 +1,6 @@
 """Jobs listed without commas ("compare nurses doctors and paramedics"): the NLU tags
 "nurses doctors" as one job, which codes to one of them and loses the other."""
+
 from __future__ import annotations
 
 from .matcher import SocCoder
@@ -18,7 +19,11 @@ def split_listed_jobs(coder: SocCoder, phrase: str) -> list[str]:
     for word in words:
         result = coder.code(word, limit=1)
         best = result.candidates[0] if result.candidates else None
-        if best is None or result.ambiguous or best.matched.lower() not in (word.lower(), word.lower().rstrip("s")):
+        if (
+            best is None
+            or result.ambiguous
+            or best.matched.lower() not in (word.lower(), word.lower().rstrip("s"))
+        ):
             return [phrase]
         socs.append(best.soc)
     whole = coder.code(phrase, limit=1).candidates

@@ -18,20 +18,21 @@ How a phrase is scored:
    the key's weight (see index.py), so a bare "teacher" spreads over several codes and asks;
 5. calibration.py turns raw scores into confidences and decides when to ask.
 """
+
 from __future__ import annotations
 
 import gc
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
-from sqlalchemy.sql import Select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 
 from ..db.coder import coder_entry, coder_lemma, coder_word
 from ..db.dimensions import soc_group
@@ -41,18 +42,18 @@ from .index import MIN_TYPO_LEN, RARE_LOGPROB, W_TITLE
 from .normalise import MAX_CHARS, Normaliser
 from .result import NO_MATCH, CodingResult
 
-MAX_TOKENS = 12          # content words considered (a long message is mostly not the job title)
+MAX_TOKENS = 12  # content words considered (a long message is mostly not the job title)
 POSTINGS_PER_WORD = 100  # for a common word, only its shortest keys are candidates
-FUZZY_KEYS = 20          # keys re-scored with rapidfuzz
-RATIO_SHARE = 0.2        # part of a key's similarity that comes from rapidfuzz's string ratio
-UNKNOWN_IDF = 1.5        # an unknown query word dilutes the match a little
-COUNT_BONUS = 0.3        # weight per doubling of the titles giving the same key and code
-FAMILY_BONUS = 0.2       # weight per doubling of the code's titles that contain the key's words
-CHANNEL_WEIGHT = 15.0    # log-probability points a perfect string match is worth
-INDEX_PRIOR = 3.0        # a job-title word is likelier than its English frequency suggests
-HEAD_MISSING = 0.85      # a title whose last word (the job: "urban PLANNER") the query lacks
-CORRECTIONS = 3          # readings tried for a word the index does not know
-MAX_VARIANTS = 8         # combinations of readings tried per phrase
+FUZZY_KEYS = 20  # keys re-scored with rapidfuzz
+RATIO_SHARE = 0.2  # part of a key's similarity that comes from rapidfuzz's string ratio
+UNKNOWN_IDF = 1.5  # an unknown query word dilutes the match a little
+COUNT_BONUS = 0.3  # weight per doubling of the titles giving the same key and code
+FAMILY_BONUS = 0.2  # weight per doubling of the code's titles that contain the key's words
+CHANNEL_WEIGHT = 15.0  # log-probability points a perfect string match is worth
+INDEX_PRIOR = 3.0  # a job-title word is likelier than its English frequency suggests
+HEAD_MISSING = 0.85  # a title whose last word (the job: "urban PLANNER") the query lacks
+CORRECTIONS = 3  # readings tried for a word the index does not know
+MAX_VARIANTS = 8  # combinations of readings tried per phrase
 
 Token = tuple[str, float]  # lemma, confidence that it is what the user meant (0 = unknown)
 
@@ -97,8 +98,13 @@ class SocCoder:
     """Loaded once per database (see get_coder); `code` is thread-safe apart from a shared
     cache of typo corrections, where a race only repeats work."""
 
-    def __init__(self, rows: Iterable[tuple[str, int, str, float, int, int, bool]], lemmas: dict[str, str],
-                 titles: dict[int, str], logprob: dict[str, float]) -> None:
+    def __init__(
+        self,
+        rows: Iterable[tuple[str, int, str, float, int, int, bool]],
+        lemmas: dict[str, str],
+        titles: dict[int, str],
+        logprob: dict[str, float],
+    ) -> None:
         # (key, soc) -> [weight, phrase, titles, family, needs qualifier]
         merged: dict[tuple[str, int], list] = {}
         for key, soc, phrase, weight, n_titles, family, open_ in rows:  # synonym and published rows
@@ -124,8 +130,10 @@ class SocCoder:
         self.codes: list[list[tuple[int, float, str, bool]]] = []
         for entries in by_key.values():
             total = sum(c[2] for c in entries)
-            codes = [(soc, strength(w, total), phrase, needs_qualifier)
-                     for soc, phrase, w, needs_qualifier in entries]
+            codes = [
+                (soc, strength(w, total), phrase, needs_qualifier)
+                for soc, phrase, w, needs_qualifier in entries
+            ]
             if len(codes) > 1:
                 codes.sort(key=lambda c: -c[1])
             self.codes.append(codes)
@@ -141,8 +149,10 @@ class SocCoder:
         idf = self.idf
         self.mass = [sum(idf[t] for t in tokens) for tokens in self.key_tokens]
         self.common_words = {t for t, ids in postings.items() if len(ids) > POSTINGS_PER_WORD}
-        self.postings = {t: sorted(ids, key=self.mass.__getitem__)[:POSTINGS_PER_WORD]
-                         if t in self.common_words else ids for t, ids in postings.items()}
+        self.postings = {
+            t: sorted(ids, key=self.mass.__getitem__)[:POSTINGS_PER_WORD] if t in self.common_words else ids
+            for t, ids in postings.items()
+        }
         self.normaliser = Normaliser(lemmas, set(postings))
         self.corrections: dict[str, list[list[Token]]] = {}
         self._near_length: dict[int, list[str]] | None = None  # built at the first typo
@@ -155,12 +165,14 @@ class SocCoder:
             by_length: dict[int, list[str]] = defaultdict(list)
             for form in sorted(forms):  # sorted: ties between corrections resolve the same way every run
                 by_length[len(form)].append(form)
-            self._near_length = {m: [f for k in range(m - 2, m + 3) for f in by_length.get(k, ())]
-                                 for m in range(MIN_TYPO_LEN, max(by_length) + 3)}
+            self._near_length = {
+                m: [f for k in range(m - 2, m + 3) for f in by_length.get(k, ())]
+                for m in range(MIN_TYPO_LEN, max(by_length) + 3)
+            }
         return self._near_length.get(n, [])
 
     @classmethod
-    def from_db(cls, db_path: Path, without_synonyms: bool = False) -> "SocCoder":
+    def from_db(cls, db_path: Path, without_synonyms: bool = False) -> SocCoder:
         engine = readonly_engine(db_path)
         try:
             with engine.connect() as conn:
@@ -169,14 +181,20 @@ class SocCoder:
             engine.dispose()
 
     @classmethod
-    def from_connection(cls, conn: Connection, without_synonyms: bool = False) -> "SocCoder":
+    def from_connection(cls, conn: Connection, without_synonyms: bool = False) -> SocCoder:
         """Also used during the build, on the staging database. `without_synonyms` leaves out
         the team's list, to measure what the ONS titles alone achieve (benchmarks/coder_eval.py
         --no-synonyms). Rows are read through the DBAPI cursor and built with the garbage
         collector paused: start-up is most of the bot's first answer, and this halves it."""
-        entries = select(coder_entry.c.key, coder_entry.c.soc, coder_entry.c.phrase,
-                         coder_entry.c.weight, coder_entry.c.titles, coder_entry.c.family,
-                         coder_entry.c.needs_qualifier)
+        entries = select(
+            coder_entry.c.key,
+            coder_entry.c.soc,
+            coder_entry.c.phrase,
+            coder_entry.c.weight,
+            coder_entry.c.titles,
+            coder_entry.c.family,
+            coder_entry.c.needs_qualifier,
+        )
         if without_synonyms:
             entries = entries.where(coder_entry.c.source != "synonym")
         lemmas = select(coder_lemma.c.form, coder_lemma.c.lemma)
@@ -185,7 +203,8 @@ class SocCoder:
         gc.disable()
         try:
             rows, lemma_rows, title_rows, word_rows = (
-                _fetch(conn, q) for q in (entries, lemmas, titles, logprobs))
+                _fetch(conn, q) for q in (entries, lemmas, titles, logprobs)
+            )
             if not rows:
                 raise RuntimeError("The database has no coder index: rebuild it with `lmi build`.")
             return cls(rows, dict(lemma_rows), dict(title_rows), dict(word_rows))
@@ -252,12 +271,15 @@ class SocCoder:
         if len(word) < MIN_TYPO_LEN or not word.isalpha():
             return []
         cutoff = 80 if len(word) <= 5 else 75
-        found = process.extract(word, self.near_length(len(word)), scorer=fuzz.ratio,
-                                score_cutoff=cutoff, limit=10)
+        found = process.extract(
+            word, self.near_length(len(word)), scorer=fuzz.ratio, score_cutoff=cutoff, limit=10
+        )
         as_is = self.logprob.get(word)
         floor = -math.inf if as_is is None else CHANNEL_WEIGHT + as_is
-        channel = {form: CHANNEL_WEIGHT * score / 100 + self.logprob.get(form, RARE_LOGPROB) + INDEX_PRIOR
-                   for form, score, _ in found}
+        channel = {
+            form: CHANNEL_WEIGHT * score / 100 + self.logprob.get(form, RARE_LOGPROB) + INDEX_PRIOR
+            for form, score, _ in found
+        }
         # The closest spelling always gets a reading; the channel score picks the others.
         closest = max(found, key=lambda f: (f[1], channel[f[0]]), default=None)
         ranked = ([closest] if closest else []) + sorted(found, key=lambda f: -channel[f[0]])
@@ -282,7 +304,7 @@ class SocCoder:
                 pair = tokens[i][0] + tokens[i + 1][0]
                 if self._known(pair):
                     conf = min(tokens[i][1], tokens[i + 1][1]) or 1.0
-                    variants.append(tokens[:i] + [(self.normaliser.lemma(pair), conf)] + tokens[i + 2:])
+                    variants.append(tokens[:i] + [(self.normaliser.lemma(pair), conf)] + tokens[i + 2 :])
         return variants
 
     def _similar_keys(self, tokens: Sequence[Token], surface: list[str]) -> list[tuple[int, float, bool]]:
@@ -307,9 +329,14 @@ class SocCoder:
         for t, _ in common:
             for k in self.postings[t]:
                 overlap[k] += 0.0
-        exact = {lookup[text] for lookup, text in ((self.exact, " ".join(weights)),
-                                                   (self.sorted_keys, " ".join(sorted(weights))))
-                 if text in lookup}
+        exact = {
+            lookup[text]
+            for lookup, text in (
+                (self.exact, " ".join(weights)),
+                (self.sorted_keys, " ".join(sorted(weights))),
+            )
+            if text in lookup
+        }
         for k in exact:
             overlap[k] += 0.0
         for t, w in common:
@@ -324,5 +351,7 @@ class SocCoder:
             scored.append((k, sim if heads[k] in weights else sim * HEAD_MISSING))
         query_text = " ".join(surface)
         ratio = fuzz.token_sort_ratio
-        return [(k, sim * (1 - RATIO_SHARE + RATIO_SHARE * ratio(query_text, self.keys[k]) / 100), k in exact)
-                for k, sim in heapq.nlargest(FUZZY_KEYS, scored, key=lambda s: s[1])]
+        return [
+            (k, sim * (1 - RATIO_SHARE + RATIO_SHARE * ratio(query_text, self.keys[k]) / 100), k in exact)
+            for k, sim in heapq.nlargest(FUZZY_KEYS, scored, key=lambda s: s[1])
+        ]

@@ -6,11 +6,12 @@ lemmas, so the build can export the part that matters -- every form whose lemma 
 index -- and the coder answers with exactly spaCy's lemmas without importing spaCy at start-up.
 The same package's English word probabilities tell a typo from a real word.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 
 @lru_cache(maxsize=1)

@@ -5,12 +5,13 @@ removed or rewritten on both sides and can never make a phrase unmatchable. The 
 vocabulary are parameters: at build time they come from the spaCy pipeline (nlp.py), at run time
 from the database, which keeps spaCy's 1.5 s import out of the bot's start-up.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container, Mapping
 from functools import lru_cache
-from typing import Container, Mapping
 
 # Longer than any job description a person types into a chat box: not worth coding.
 MAX_CHARS = 300
@@ -21,14 +22,19 @@ MAX_CHARS = 300
 # civil)") and training status ("apprentice plumber" is a plumber); and chat filler around a job
 # ("i want to be a ...", "how much does a ... earn"), which is removed from queries only: in a
 # published title it carries meaning ("Wages clerk" is not a "clerk").
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the and or of in at on for to with from by as into about than then so
-""".split())
-STATUS_WORDS = frozenset("""
+""".split()
+)
+STATUS_WORDS = frozenset(
+    """
 professional qualified chartered certified registered
 apprentice apprentices apprenticeship apprenticeships trainee trainees
-""".split())
-FILLER_WORDS = frozenset("""
+""".split()
+)
+FILLER_WORDS = frozenset(
+    """
 i im id ive me my mine we you your u ur he she they them their his her its is are was were be
 been being become becoming became get getting got do does did doing done can could would should
 will shall might may must wanna gonna gotta want wanted wants like love dont not no yes
@@ -40,51 +46,109 @@ job jobs role roles position
 earn earns earning paid pay salary salaries wage wages money much many
 grow older dream ambition future famous good best great successful rich stuff things
 thinking think interested interest considering consider
-""".split())
+""".split()
+)
 STOPWORDS = FUNCTION_WORDS | STATUS_WORDS | FILLER_WORDS
 
 # One spelling for words written several ways (US/UK, old/new, common alternates), applied to
 # single tokens after lower-casing.
 SPELLINGS = {
-    "advisor": "adviser", "advisors": "advisers", "center": "centre", "centers": "centres",
-    "labor": "labour", "laborer": "labourer", "laborers": "labourers", "color": "colour",
-    "organization": "organisation", "organizer": "organiser", "organizers": "organisers",
-    "pediatrician": "paediatrician", "pediatric": "paediatric", "anesthetist": "anaesthetist",
-    "anesthesiologist": "anaesthetist", "orthopedic": "orthopaedic", "gynecologist": "gynaecologist",
-    "jewelry": "jewellery", "jeweler": "jeweller", "jewelers": "jewellers",
-    "counselor": "counsellor", "counselors": "counsellors", "dietician": "dietitian",
-    "theater": "theatre", "defense": "defence", "traveler": "traveller", "modeling": "modelling",
-    "tire": "tyre", "tires": "tyres", "aluminum": "aluminium", "esthetician": "aesthetician",
-    "math": "maths", "fiber": "fibre", "mailman": "postman", "catalog": "catalogue",
-    "program": "programme", "programs": "programmes", "gray": "grey", "mold": "mould",
-    "molder": "moulder", "plow": "plough", "harbor": "harbour", "armor": "armour",
-    "behavior": "behaviour", "mfr": "manufacturing",
+    "advisor": "adviser",
+    "advisors": "advisers",
+    "center": "centre",
+    "centers": "centres",
+    "labor": "labour",
+    "laborer": "labourer",
+    "laborers": "labourers",
+    "color": "colour",
+    "organization": "organisation",
+    "organizer": "organiser",
+    "organizers": "organisers",
+    "pediatrician": "paediatrician",
+    "pediatric": "paediatric",
+    "anesthetist": "anaesthetist",
+    "anesthesiologist": "anaesthetist",
+    "orthopedic": "orthopaedic",
+    "gynecologist": "gynaecologist",
+    "jewelry": "jewellery",
+    "jeweler": "jeweller",
+    "jewelers": "jewellers",
+    "counselor": "counsellor",
+    "counselors": "counsellors",
+    "dietician": "dietitian",
+    "theater": "theatre",
+    "defense": "defence",
+    "traveler": "traveller",
+    "modeling": "modelling",
+    "tire": "tyre",
+    "tires": "tyres",
+    "aluminum": "aluminium",
+    "esthetician": "aesthetician",
+    "math": "maths",
+    "fiber": "fibre",
+    "mailman": "postman",
+    "catalog": "catalogue",
+    "program": "programme",
+    "programs": "programmes",
+    "gray": "grey",
+    "mold": "mould",
+    "molder": "moulder",
+    "plow": "plough",
+    "harbor": "harbour",
+    "armor": "armour",
+    "behavior": "behaviour",
+    "mfr": "manufacturing",
 }
 
 # Clipped words and initialisms people type, expanded to the words the ONS titles use ("lab
 # tech" -> "laboratory technician", "PE teacher" -> "physical education teacher"). Only
 # expansions that cannot be mistaken: SEN and ENG are also old nursing grades in the index.
 ABBREVIATIONS = {
-    "lab": "laboratory", "tech": "technician", "techs": "technicians", "exec": "executive",
-    "execs": "executives", "rep": "representative", "reps": "representatives",
-    "uni": "university", "asst": "assistant", "mgr": "manager", "govt": "government",
-    "dept": "department", "dev": "developer", "devs": "developers", "physio": "physiotherapist",
-    "physios": "physiotherapists", "hr": "human resources", "pr": "public relations",
-    "pe": "physical education", "ta": "teaching assistant", "tas": "teaching assistants",
-    "pt": "personal trainer", "kp": "kitchen porter", "ot": "occupational therapist",
-    "qs": "quantity surveyor", "hca": "healthcare assistant", "mua": "makeup artist",
-    "ceo": "chief executive", "raf": "royal air force",
+    "lab": "laboratory",
+    "tech": "technician",
+    "techs": "technicians",
+    "exec": "executive",
+    "execs": "executives",
+    "rep": "representative",
+    "reps": "representatives",
+    "uni": "university",
+    "asst": "assistant",
+    "mgr": "manager",
+    "govt": "government",
+    "dept": "department",
+    "dev": "developer",
+    "devs": "developers",
+    "physio": "physiotherapist",
+    "physios": "physiotherapists",
+    "hr": "human resources",
+    "pr": "public relations",
+    "pe": "physical education",
+    "ta": "teaching assistant",
+    "tas": "teaching assistants",
+    "pt": "personal trainer",
+    "kp": "kitchen porter",
+    "ot": "occupational therapist",
+    "qs": "quantity surveyor",
+    "hca": "healthcare assistant",
+    "mua": "makeup artist",
+    "ceo": "chief executive",
+    "raf": "royal air force",
 }
 
 # Phrases rewritten before tokenising: "work in/at/as ..." and "career in ..." say where or what,
 # not a job title ("working in a shop" -> "shop"), and "&" joins words ("A&E", "R&D").
 _REWRITES = [
-    (re.compile(r"\b(?:work|works|worked|working|careers?)\s+"
-                r"(?=(?:in|at|as|for|with|on|from|the|a|an)\b)"), " "),
+    (
+        re.compile(
+            r"\b(?:work|works|worked|working|careers?)\s+"
+            r"(?=(?:in|at|as|for|with|on|from|the|a|an)\b)"
+        ),
+        " ",
+    ),
     (re.compile(r"\b(?:level|lvl|nvq|rqf)\s*[0-9]+\b"), " "),  # "level 3 plumber" is a plumber
     (re.compile(r"&"), " and "),
-    (re.compile(r"['\u2019`-]"), ""),         # builder's -> builders, make-up -> makeup
-    (re.compile(r"[^a-z0-9]+"), " "),          # other punctuation and symbols separate words
+    (re.compile(r"['\u2019`-]"), ""),  # builder's -> builders, make-up -> makeup
+    (re.compile(r"[^a-z0-9]+"), " "),  # other punctuation and symbols separate words
 ]
 _NOT_WORD = re.compile(r"[^\w\s'\u2019`&-]")
 

@@ -4,14 +4,16 @@ Written at build time from job_title and the team's synonym list, read once by t
 start-up. Keys are normalised lemma strings (lmi_backend.coder.normalise), so a query matches
 an entry by dictionary lookup before any fuzzy work.
 """
+
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, Table, Text
 
 from .metadata import metadata
 
 coder_entry = Table(  # one row per (key, soc): the best title for that code and its weight
-    "coder_entry", metadata,
+    "coder_entry",
+    metadata,
     Column("id", Integer, primary_key=True),
-    Column("key", Text, nullable=False),     # "heat engineer"
+    Column("key", Text, nullable=False),  # "heat engineer"
     Column("phrase", Text, nullable=False),  # as shown to users: "Heating engineer"
     Column("soc", Integer, ForeignKey("soc_group.code"), nullable=False),
     # synonym, unit_title, related, coding_index, coding_tool (of the best entry)
@@ -27,13 +29,15 @@ coder_entry = Table(  # one row per (key, soc): the best title for that code and
 )
 
 coder_lemma = Table(  # word forms whose lemma is a word of the index: "plumbers" -> "plumber"
-    "coder_lemma", metadata,
+    "coder_lemma",
+    metadata,
     Column("form", Text, primary_key=True),
     Column("lemma", Text, nullable=False),
 )
 
 coder_word = Table(  # how common words are in English: a typo prior and a real-word test
-    "coder_word", metadata,
+    "coder_word",
+    metadata,
     Column("word", Text, primary_key=True),
     Column("logprob", Float, nullable=False),  # natural log of the word's corpus frequency
 )

@@ -1,4 +1,5 @@
 """Opening the database: writable for the build, read-only for everyone else."""
+
 from __future__ import annotations
 
 from pathlib import Path

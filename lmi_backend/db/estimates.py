@@ -23,20 +23,23 @@ What a cell means:
   O*NET occupations that have an unsuppressed rating (weights renormalised over those).
 - soc_similarity: the nearest occupations to each unit group by skills and SOC neighbourhood.
 """
+
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, Table, Text
 
 from .metadata import metadata
 
 estimate_method = Table(
-    "estimate_method", metadata,
+    "estimate_method",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("key", Text, nullable=False, unique=True),
-    Column("description", Text, nullable=False),   # plain words, shown to users with the figure
+    Column("description", Text, nullable=False),  # plain words, shown to users with the figure
     Column("provenance_ids", Text, nullable=False),  # space-separated provenance.id values
 )
 
 est_fit = Table(  # how each fit met its published margins: the audit trail for every estimate
-    "est_fit", metadata,
+    "est_fit",
+    metadata,
     Column("estimate", Text, primary_key=True),
     Column("margin", Text, primary_key=True),
     Column("cells", Integer, nullable=False),
@@ -55,7 +58,8 @@ def _method() -> Column:
 
 
 est_employment = Table(
-    "est_employment", metadata,
+    "est_employment",
+    metadata,
     _fk("soc", "soc_group.code"),
     _fk("region", "region.code"),
     _fk("gender", "gender.code"),
@@ -63,38 +67,58 @@ est_employment = Table(
     Column("value", Float, nullable=False),
     _method(),
 )
-Index("ix_est_employment_cell", est_employment.c.soc, est_employment.c.region,
-      est_employment.c.gender, est_employment.c.status, unique=True)
+Index(
+    "ix_est_employment_cell",
+    est_employment.c.soc,
+    est_employment.c.region,
+    est_employment.c.gender,
+    est_employment.c.status,
+    unique=True,
+)
 
 
 def _breakdown(name: str, column: str, target: str) -> Table:
-    table = Table(name, metadata, _fk("soc", "soc_group.code"), _fk(column, target),
-                  Column("value", Float, nullable=False), _method())
+    table = Table(
+        name,
+        metadata,
+        _fk("soc", "soc_group.code"),
+        _fk(column, target),
+        Column("value", Float, nullable=False),
+        _method(),
+    )
     Index(f"ix_{name}", table.c.soc, table.c[column], unique=True)
     return table
 
 
-est_employment_qualification = _breakdown("est_employment_qualification", "qualification",
-                                          "qualification.code")
+est_employment_qualification = _breakdown(
+    "est_employment_qualification", "qualification", "qualification.code"
+)
 est_employment_age = _breakdown("est_employment_age", "age_band", "age_band.code")
 est_employment_industry = _breakdown("est_employment_industry", "industry", "industry.code")
 
 est_pay_relativity = Table(
-    "est_pay_relativity", metadata,
+    "est_pay_relativity",
+    metadata,
     _fk("soc", "soc_group.code"),
     Column("dimension", Text, nullable=False),  # region, qualification, age
-    Column("code", Integer, nullable=False),    # region code, qualification code, age in years
-    Column("measure", Text),                    # annual/weekly/hourly/paid_hours_total; NULL = any pay
+    Column("code", Integer, nullable=False),  # region code, qualification code, age in years
+    Column("measure", Text),  # annual/weekly/hourly/paid_hours_total; NULL = any pay
     Column("factor", Float, nullable=False),
     _method(),
 )
-Index("ix_est_pay_relativity", est_pay_relativity.c.soc, est_pay_relativity.c.dimension,
-      est_pay_relativity.c.code, est_pay_relativity.c.measure)
+Index(
+    "ix_est_pay_relativity",
+    est_pay_relativity.c.soc,
+    est_pay_relativity.c.dimension,
+    est_pay_relativity.c.code,
+    est_pay_relativity.c.measure,
+)
 
 est_hours = Table(
-    "est_hours", metadata,
+    "est_hours",
+    metadata,
     _fk("soc", "soc_group.code"),
-    _fk("status", "status.code"),   # 1 full-time, 4 all employees
+    _fk("status", "status.code"),  # 1 full-time, 4 all employees
     Column("period", Text, ForeignKey("period.code"), nullable=False),
     Column("stat", Text, nullable=False),  # mean, median
     Column("value", Float, nullable=False),  # paid hours a week
@@ -103,7 +127,8 @@ est_hours = Table(
 Index("ix_est_hours", est_hours.c.soc, est_hours.c.status, est_hours.c.stat, unique=True)
 
 est_outlook = Table(
-    "est_outlook", metadata,
+    "est_outlook",
+    metadata,
     _fk("soc", "soc_group.code"),
     _fk("gender", "gender.code"),
     Column("employment_base", Float, nullable=False),  # England, 2020 (thousands -> people)
@@ -116,7 +141,8 @@ est_outlook = Table(
 Index("ix_est_outlook", est_outlook.c.soc, est_outlook.c.gender, unique=True)
 
 soc_descriptor = Table(
-    "soc_descriptor", metadata,
+    "soc_descriptor",
+    metadata,
     _fk("soc", "soc_group.code"),
     Column("element_id", Text, ForeignKey("onet_element.element_id"), nullable=False),
     Column("scale", Text, nullable=False),  # IM importance 1-5, LV level 0-7, OI interest 1-7
@@ -126,12 +152,13 @@ soc_descriptor = Table(
 Index("ix_soc_descriptor", soc_descriptor.c.soc, soc_descriptor.c.scale)
 
 soc_similarity = Table(
-    "soc_similarity", metadata,
+    "soc_similarity",
+    metadata,
     _fk("soc", "soc_group.code"),
     _fk("other", "soc_group.code"),
     Column("rank", Integer, nullable=False),
-    Column("similarity", Float, nullable=False),       # blended score 0-1
-    Column("skills_similarity", Float),                 # cosine of O*NET skill profiles
+    Column("similarity", Float, nullable=False),  # blended score 0-1
+    Column("skills_similarity", Float),  # cosine of O*NET skill profiles
     Column("same_minor_group", Boolean, nullable=False),
 )
 Index("ix_soc_similarity", soc_similarity.c.soc, soc_similarity.c.rank, unique=True)

@@ -3,6 +3,7 @@
 Facts are stored long (one number per row) so each cell can carry its own missing reason and
 provenance. Estimates computed from these live in their own tables, never mixed with them.
 """
+
 from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text
 
 from .metadata import fact_columns, metadata
@@ -13,7 +14,8 @@ def _fk(name: str, target: str, **kw) -> Column:
 
 
 employment = Table(
-    "fact_employment", metadata,
+    "fact_employment",
+    metadata,
     *fact_columns(),
     _fk("soc", "soc_group.code"),
     _fk("region", "region.code", default=0),
@@ -26,15 +28,22 @@ employment = Table(
     Column("sic", Text, ForeignKey("sic_industry.code")),  # SIC4 cells; NULL = all industries
     Column("period", Text, ForeignKey("period.code"), nullable=False),
 )
-Index("ix_employment_cell", employment.c.soc, employment.c.period, employment.c.region,
-      employment.c.gender, employment.c.status)
+Index(
+    "ix_employment_cell",
+    employment.c.soc,
+    employment.c.period,
+    employment.c.region,
+    employment.c.gender,
+    employment.c.status,
+)
 
 
 def _ashe_table(name: str) -> Table:
     """ASHE tables share one shape: a measure (annual/weekly/hourly pay, paid hours) and a
     statistic (median, mean, p10..p90, jobs in thousands) for a SOC group in a cell."""
     table = Table(
-        name, metadata,
+        name,
+        metadata,
         *fact_columns(),
         _fk("soc", "soc_group.code"),  # 0 = all occupations ("All employees")
         _fk("region", "region.code", default=0),
@@ -45,18 +54,26 @@ def _ashe_table(name: str) -> Table:
         Column("stat", Text, nullable=False),
         Column("quality", Text),  # ONS quality band of the estimate, where published
     )
-    Index(f"ix_{name}_cell", table.c.soc, table.c.measure, table.c.period, table.c.gender,
-          table.c.status, table.c.region)
+    Index(
+        f"ix_{name}_cell",
+        table.c.soc,
+        table.c.measure,
+        table.c.period,
+        table.c.gender,
+        table.c.status,
+        table.c.region,
+    )
     return table
 
 
-pay = _ashe_table("fact_pay")      # measures: annual, weekly, hourly (gross, GBP)
+pay = _ashe_table("fact_pay")  # measures: annual, weekly, hourly (gross, GBP)
 hours = _ashe_table("fact_hours")  # measures: paid_hours_total (per week)
 
 # Skills Imperative 2035 publishes SOC2020 sub-major groups; kept in that classification and
 # mapped to SOC2010 by the estimation step through the ONS dual-coding crosswalk.
 soc2020_group = Table(
-    "soc2020_group", metadata,
+    "soc2020_group",
+    metadata,
     Column("code", Integer, primary_key=True),
     Column("level", Integer, nullable=False),
     Column("parent", Integer, ForeignKey("soc2020_group.code")),
@@ -64,7 +81,8 @@ soc2020_group = Table(
 )
 
 soc2010_soc2020 = Table(  # share of each SOC2010 unit group's jobs coded to each SOC2020 group
-    "soc2010_soc2020", metadata,
+    "soc2010_soc2020",
+    metadata,
     *fact_columns(),  # value = proportion 0-1
     _fk("soc2010", "soc_group.code"),
     Column("soc2020", Integer, nullable=False),  # SOC2020 unit group (4-digit)
@@ -72,7 +90,8 @@ soc2010_soc2020 = Table(  # share of each SOC2010 unit group's jobs coded to eac
 )
 
 projection = Table(
-    "fact_projection", metadata,
+    "fact_projection",
+    metadata,
     *fact_columns(),  # thousands of people, England
     _fk("soc2020", "soc2020_group.code"),  # 0 = all occupations
     _fk("gender", "gender.code", default=0),
@@ -81,7 +100,8 @@ projection = Table(
 )
 
 industry_projection = Table(
-    "fact_industry_projection", metadata,
+    "fact_industry_projection",
+    metadata,
     *fact_columns(),  # thousands of people, England
     _fk("industry", "industry.code"),
     Column("period", Text, ForeignKey("period.code"), nullable=False),
@@ -89,7 +109,8 @@ industry_projection = Table(
 )
 
 vacancy = Table(
-    "fact_vacancy", metadata,
+    "fact_vacancy",
+    metadata,
     *fact_columns(),
     _fk("soc", "soc_group.code"),
     _fk("region", "region.code", default=0),

@@ -1,4 +1,5 @@
 """The one MetaData every table module registers on, so `create_all` builds the whole schema."""
+
 from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, Text
 
 metadata = MetaData()

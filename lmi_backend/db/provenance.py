@@ -1,10 +1,12 @@
 """Provenance: every fact row points here, so every figure can name its source, year and table."""
+
 from sqlalchemy import Column, Integer, Table, Text
 
 from .metadata import metadata
 
 provenance = Table(
-    "provenance", metadata,
+    "provenance",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source_file", Text, nullable=False),  # path relative to the sources directory
     Column("sha256", Text, nullable=False),
@@ -20,7 +22,8 @@ provenance = Table(
 )
 
 build_info = Table(
-    "build_info", metadata,
+    "build_info",
+    metadata,
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )

@@ -1,4 +1,5 @@
 """Imports every table module so `metadata` holds the whole schema."""
+
 from . import coder, dimensions, estimates, facts, occupations, provenance  # noqa: F401  (registers tables)
 from .metadata import metadata
 

@@ -1,5 +1,6 @@
 """What every estimation step shares: the unit groups as array rows, SOC aggregation, and the
 records that make an estimate auditable (its method with sources, and how its fit went)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,8 +15,11 @@ from .ras import Fit
 
 def unit_groups(conn: Connection) -> list[int]:
     """The 369 SOC2010 unit groups in code order: the row order of every estimate array."""
-    return list(conn.execute(select(soc_group.c.code).where(soc_group.c.level == 4)
-                             .order_by(soc_group.c.code)).scalars())
+    return list(
+        conn.execute(
+            select(soc_group.c.code).where(soc_group.c.level == 4).order_by(soc_group.c.code)
+        ).scalars()
+    )
 
 
 def soc_groups(units: list[int]) -> dict[int, np.ndarray]:
@@ -35,15 +39,31 @@ def provenance_ids(conn: Connection, table: Table, *where) -> list[int]:
 
 
 def record_method(ctx: BuildContext, key: str, description: str, sources: list[int]) -> int:
-    result = ctx.conn.execute(insert(estimate_method).values(
-        key=key, description=description, provenance_ids=" ".join(map(str, sorted(set(sources))))))
+    result = ctx.conn.execute(
+        insert(estimate_method).values(
+            key=key, description=description, provenance_ids=" ".join(map(str, sorted(set(sources))))
+        )
+    )
     return result.inserted_primary_key[0]
 
 
 def record_fit(ctx: BuildContext, estimate: str, fit: Fit) -> None:
     """Keep each margin's remaining error: tests and the build report read these."""
-    ctx.insert(est_fit, [{"estimate": estimate, "margin": name, "cells": int(fit.array.size),
-                          "max_rel_error": error, "iterations": fit.iterations,
-                          "converged": fit.converged} for name, error in fit.errors.items()])
-    ctx.progress(f"  {estimate}: {fit.iterations} iteration(s), max margin error "
-                 f"{max(fit.errors.values(), default=0):.2e}")
+    ctx.insert(
+        est_fit,
+        [
+            {
+                "estimate": estimate,
+                "margin": name,
+                "cells": int(fit.array.size),
+                "max_rel_error": error,
+                "iterations": fit.iterations,
+                "converged": fit.converged,
+            }
+            for name, error in fit.errors.items()
+        ],
+    )
+    ctx.progress(
+        f"  {estimate}: {fit.iterations} iteration(s), max margin error "
+        f"{max(fit.errors.values(), default=0):.2e}"
+    )

@@ -22,6 +22,7 @@ published tables give only one breakdown at a time. How each array is made:
    qualification spread pro rata.
 Aggregates (SOC groups, UK, both sexes, all statuses) are sums of the fitted unit-group cells.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -30,8 +31,12 @@ import numpy as np
 from sqlalchemy import select
 
 from ..db.dimensions import area, industry
-from ..db.estimates import (est_employment, est_employment_age, est_employment_industry,
-                            est_employment_qualification)
+from ..db.estimates import (
+    est_employment,
+    est_employment_age,
+    est_employment_industry,
+    est_employment_qualification,
+)
 from ..db.facts import employment, pay
 from ..etl.context import BuildContext
 from ..etl.parsing import MISSING_MARKERS
@@ -99,14 +104,28 @@ def load(ctx: BuildContext) -> None:
     sources = provenance_ids(conn, employment, employment.c.period.in_((PERIOD, LFS_PERIOD)))
     sources += provenance_ids(conn, pay, pay.c.period == PERIOD, pay.c.stat == "jobs_thousand")
 
-    by_sex = fill_suppressed(_block(ctx, units, "gender", SEXES, employment.c.gender != 0,
-                                    employment.c.age_band == 0, employment.c.qualification == 0))
+    by_sex = fill_suppressed(
+        _block(
+            ctx,
+            units,
+            "gender",
+            SEXES,
+            employment.c.gender != 0,
+            employment.c.age_band == 0,
+            employment.c.qualification == 0,
+        )
+    )
     totals = by_sex.sum(axis=1)
     regions = _regions(ctx, units, totals)
     target = by_sex[:, :, None] * _status_shares(ctx, units)
     seed = (regions / totals[:, None])[:, :, None, None] * target[:, None, :, :]
-    fit = ipf(seed, [Margin("unit group x region", (0, 1), regions),
-                     Margin("unit group x sex x status", (0, 2, 3), target)])
+    fit = ipf(
+        seed,
+        [
+            Margin("unit group x region", (0, 1), regions),
+            Margin("unit group x sex x status", (0, 2, 3), target),
+        ],
+    )
     record_fit(ctx, "employment cube", fit)
     method = record_method(ctx, "employment_cube", CUBE_METHOD, sources)
     ctx.insert(est_employment, _cube_rows(fit.array, groups, method))
@@ -119,63 +138,91 @@ CUBE_METHOD = (
     "occupation by sex, spread across regions by the APS 2019 regional and local figures and "
     "fitted to the published regional totals, and split by full-time, part-time and "
     "self-employment with Labour Force Survey (Apr-Jun 2018) and ASHE 2019 shares. Within an "
-    "occupation, region is assumed independent of sex and status.")
+    "occupation, region is assumed independent of sex and status."
+)
 
 
 def _block(ctx: BuildContext, units: list[int], column: str, codes, *where) -> Published:
     """APS 2019 cells of one breakdown (the national file: no area, no SIC class)."""
     col = employment.c[column]
-    rows = ctx.conn.execute(select(employment.c.soc, col, employment.c.value,
-                                   employment.c.missing_reason)
-                            .where(employment.c.period == PERIOD, employment.c.soc.in_(units),
-                                   employment.c.region == 0, employment.c.area.is_(None),
-                                   employment.c.sic.is_(None), employment.c.status == 0, *where))
+    rows = ctx.conn.execute(
+        select(employment.c.soc, col, employment.c.value, employment.c.missing_reason).where(
+            employment.c.period == PERIOD,
+            employment.c.soc.in_(units),
+            employment.c.region == 0,
+            employment.c.area.is_(None),
+            employment.c.sic.is_(None),
+            employment.c.status == 0,
+            *where,
+        )
+    )
     return Published(units, list(codes), {(s, c): (v, r) for s, c, v, r in rows})
 
 
 def _regions(ctx: BuildContext, units: list[int], totals: np.ndarray) -> np.ndarray:
     conn = ctx.conn
     areas = dict(conn.execute(select(area.c.code, area.c.region)).all())
-    cells = conn.execute(select(employment.c.soc, employment.c.area, employment.c.value,
-                                employment.c.missing_reason)
-                         .where(employment.c.period == PERIOD, employment.c.area.isnot(None)))
+    cells = conn.execute(
+        select(employment.c.soc, employment.c.area, employment.c.value, employment.c.missing_reason).where(
+            employment.c.period == PERIOD, employment.c.area.isnot(None)
+        )
+    )
     nuts3 = Published(units, sorted(areas), {(s, a): (v, r) for s, a, v, r in cells})
     filled = fill_suppressed(nuts3, totals)
     from_areas = np.zeros((len(units), len(REGIONS)))
     for j, code in enumerate(nuts3.columns):
         from_areas[:, areas[code] - 1] += filled[:, j]
 
-    nomis_rows = conn.execute(select(employment.c.soc, employment.c.region, employment.c.value,
-                                     employment.c.missing_reason)
-                              .where(employment.c.period == PERIOD, employment.c.area.is_(None),
-                                     employment.c.region.in_(ENGLAND))).all()
+    nomis_rows = conn.execute(
+        select(employment.c.soc, employment.c.region, employment.c.value, employment.c.missing_reason).where(
+            employment.c.period == PERIOD, employment.c.area.is_(None), employment.c.region.in_(ENGLAND)
+        )
+    ).all()
     nomis = Published(units, ENGLAND, {(s, r): (v, m) for s, r, v, m in nomis_rows if s != 0})
-    england_totals = np.array([next(v for s, r, v, _ in nomis_rows if s == 0 and r == code)
-                               for code in ENGLAND])
+    england_totals = np.array(
+        [next(v for s, r, v, _ in nomis_rows if s == 0 and r == code) for code in ENGLAND]
+    )
     floor = np.where(nomis.values > 0, nomis.values, np.inf).min(axis=0)
     seed = from_areas.copy()
-    seed[:, :len(ENGLAND)] = np.where(nomis.suppressed, np.minimum(from_areas[:, :len(ENGLAND)], floor),
-                                      nomis.values)
-    nations = seed[:, len(ENGLAND):].sum(axis=0)
+    seed[:, : len(ENGLAND)] = np.where(
+        nomis.suppressed, np.minimum(from_areas[:, : len(ENGLAND)], floor), nomis.values
+    )
+    nations = seed[:, len(ENGLAND) :].sum(axis=0)
     rest = totals.sum() - england_totals.sum()
     columns = np.concatenate([england_totals, rest * nations / nations.sum()])
-    fit = ipf(seed, [Margin("unit-group totals (APS 2019, men + women)", (0,), totals),
-                     Margin("regional totals (APS 2019; nations = UK less England)", (1,), columns)])
+    fit = ipf(
+        seed,
+        [
+            Margin("unit-group totals (APS 2019, men + women)", (0,), totals),
+            Margin("regional totals (APS 2019; nations = UK less England)", (1,), columns),
+        ],
+    )
     record_fit(ctx, "employment by region", fit)
     return fit.array
 
 
 def _status_shares(ctx: BuildContext, units: list[int]) -> np.ndarray:
     """Unit group x sex x (FT employees, PT employees, self-employed) shares summing to 1."""
-    lfs = {(s, g, t): v for s, g, t, v in ctx.conn.execute(
-        select(employment.c.soc, employment.c.gender, employment.c.status, employment.c.value)
-        .where(employment.c.period == LFS_PERIOD))}
+    lfs = {
+        (s, g, t): v
+        for s, g, t, v in ctx.conn.execute(
+            select(employment.c.soc, employment.c.gender, employment.c.status, employment.c.value).where(
+                employment.c.period == LFS_PERIOD
+            )
+        )
+    }
     jobs: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
     for s, g, t, v in ctx.conn.execute(
-            select(pay.c.soc, pay.c.gender, pay.c.status, pay.c.value)
-            .where(pay.c.period == PERIOD, pay.c.measure == "annual", pay.c.stat == "jobs_thousand",
-                   pay.c.region == 0, pay.c.gender.in_(SEXES), pay.c.status.in_((1, 2)),
-                   pay.c.value.isnot(None))):
+        select(pay.c.soc, pay.c.gender, pay.c.status, pay.c.value).where(
+            pay.c.period == PERIOD,
+            pay.c.measure == "annual",
+            pay.c.stat == "jobs_thousand",
+            pay.c.region == 0,
+            pay.c.gender.in_(SEXES),
+            pay.c.status.in_((1, 2)),
+            pay.c.value.isnot(None),
+        )
+    ):
         jobs[(s, g)][t] = v
     shares = np.zeros((len(units), len(SEXES), len(STATUSES)))
     for i, soc in enumerate(units):
@@ -214,8 +261,11 @@ def _lfs_shares(lfs: dict, soc: int, sex: int) -> np.ndarray:
         above = _lfs_shares(lfs, parent, sex)
         if missing.all() or np.nansum(known) <= 0:
             return above
-        left = max((everyone or 0.0) - np.nansum(known), 0.0) if everyone is not None else (
-            np.nansum(known) * above[missing].sum() / max(above[~missing].sum(), 1e-9))
+        left = (
+            max((everyone or 0.0) - np.nansum(known), 0.0)
+            if everyone is not None
+            else (np.nansum(known) * above[missing].sum() / max(above[~missing].sum(), 1e-9))
+        )
         known[missing] = left * above[missing] / max(above[missing].sum(), 1e-9)
     return known / known.sum()
 
@@ -230,42 +280,89 @@ def _cube_rows(cube: np.ndarray, groups: dict[int, np.ndarray], method: int) -> 
         full[:, :, 4] = full[:, :, 1:3].sum(axis=2)
         full[:, 0] = full[:, 1:].sum(axis=1)
         full[0] = full[1:].sum(axis=0)
-        rows += [{"soc": code, "region": r, "gender": g, "status": t, "value": float(full[r, g, t]),
-                  "method_id": method}
-                 for r in range(full.shape[0]) for g in range(full.shape[1]) for t in range(5)]
+        rows += [
+            {
+                "soc": code,
+                "region": r,
+                "gender": g,
+                "status": t,
+                "value": float(full[r, g, t]),
+                "method_id": method,
+            }
+            for r in range(full.shape[0])
+            for g in range(full.shape[1])
+            for t in range(5)
+        ]
     return rows
 
 
-def _breakdowns(ctx: BuildContext, units: list[int], groups: dict[int, np.ndarray],
-                totals: np.ndarray, sources: list[int]) -> None:
+def _breakdowns(
+    ctx: BuildContext, units: list[int], groups: dict[int, np.ndarray], totals: np.ndarray, sources: list[int]
+) -> None:
     """SOC x qualification, SOC x age band, SOC x industry, each fitted to the unit-group totals."""
-    qual = _block(ctx, units, "qualification", (*QUALIFICATIONS, DONT_KNOW),
-                  employment.c.qualification != 0, employment.c.gender == 0, employment.c.age_band == 0)
+    qual = _block(
+        ctx,
+        units,
+        "qualification",
+        (*QUALIFICATIONS, DONT_KNOW),
+        employment.c.qualification != 0,
+        employment.c.gender == 0,
+        employment.c.age_band == 0,
+    )
     quals = _fit_rows(ctx, "employment by qualification", fill_suppressed(qual, totals)[:, :-1], totals)
-    quals = np.hstack([quals, np.stack([quals[:, [QUALIFICATIONS.index(q) for q in members]].sum(axis=1)
-                                        for members in BAND3.values()], axis=1)])
-    method = record_method(ctx, "employment_qualification", BREAKDOWN_METHOD.format(
-        what="highest qualification (APS groups; 'don't know' spread pro rata)"), sources)
-    _write(ctx, est_employment_qualification, "qualification", (*QUALIFICATIONS, *BAND3), quals,
-           groups, method)
+    quals = np.hstack(
+        [
+            quals,
+            np.stack(
+                [
+                    quals[:, [QUALIFICATIONS.index(q) for q in members]].sum(axis=1)
+                    for members in BAND3.values()
+                ],
+                axis=1,
+            ),
+        ]
+    )
+    method = record_method(
+        ctx,
+        "employment_qualification",
+        BREAKDOWN_METHOD.format(what="highest qualification (APS groups; 'don't know' spread pro rata)"),
+        sources,
+    )
+    _write(
+        ctx, est_employment_qualification, "qualification", (*QUALIFICATIONS, *BAND3), quals, groups, method
+    )
 
-    age = _block(ctx, units, "age_band", AGE_BANDS, employment.c.age_band != 0,
-                 employment.c.gender == 0, employment.c.qualification == 0)
+    age = _block(
+        ctx,
+        units,
+        "age_band",
+        AGE_BANDS,
+        employment.c.age_band != 0,
+        employment.c.gender == 0,
+        employment.c.qualification == 0,
+    )
     ages = _fit_rows(ctx, "employment by age band", fill_suppressed(age, totals), totals)
     method = record_method(ctx, "employment_age", BREAKDOWN_METHOD.format(what="age band"), sources)
     _write(ctx, est_employment_age, "age_band", AGE_BANDS, ages, groups, method)
 
     codes, array = _industries(ctx, units, totals)
-    method = record_method(ctx, "employment_industry", BREAKDOWN_METHOD.format(
-        what="industry (SIC2007 classes mapped to the 75 Working Futures industries, then 22 and 6)"),
-        sources)
+    method = record_method(
+        ctx,
+        "employment_industry",
+        BREAKDOWN_METHOD.format(
+            what="industry (SIC2007 classes mapped to the 75 Working Futures industries, then 22 and 6)"
+        ),
+        sources,
+    )
     _write(ctx, est_employment_industry, "industry", codes, array, groups, method, skip_zero=True)
 
 
-BREAKDOWN_METHOD = ("Estimated people in employment in 2019 by {what}: Annual Population Survey "
-                    "2019 figures, with cells the survey suppressed filled from what the "
-                    "occupation's total leaves over, scaled to the occupation's total. Combined "
-                    "with region, sex or status as the occupation's share in that group.")
+BREAKDOWN_METHOD = (
+    "Estimated people in employment in 2019 by {what}: Annual Population Survey "
+    "2019 figures, with cells the survey suppressed filled from what the "
+    "occupation's total leaves over, scaled to the occupation's total. Combined "
+    "with region, sex or status as the occupation's share in that group."
+)
 
 
 def _fit_rows(ctx: BuildContext, name: str, seed: np.ndarray, totals: np.ndarray) -> np.ndarray:
@@ -276,14 +373,23 @@ def _fit_rows(ctx: BuildContext, name: str, seed: np.ndarray, totals: np.ndarray
 
 def _industries(ctx: BuildContext, units: list[int], totals: np.ndarray) -> tuple[list[int], np.ndarray]:
     """SIC classes filled and fitted, then summed to industries at 75, 22 and 6 levels."""
-    sic = ctx.conn.execute(select(employment.c.soc, employment.c.sic, employment.c.industry,
-                                  employment.c.value, employment.c.missing_reason)
-                           .where(employment.c.period == PERIOD, employment.c.sic.isnot(None))).all()
+    sic = ctx.conn.execute(
+        select(
+            employment.c.soc,
+            employment.c.sic,
+            employment.c.industry,
+            employment.c.value,
+            employment.c.missing_reason,
+        ).where(employment.c.period == PERIOD, employment.c.sic.isnot(None))
+    ).all()
     to_wf75 = {c: i for _, c, i, _, _ in sic}
     block = Published(units, sorted(to_wf75), {(s, c): (v, r) for s, c, _, v, r in sic})
     fitted = _fit_rows(ctx, "employment by industry", fill_suppressed(block, totals), totals)
-    parents = dict(ctx.conn.execute(select(industry.c.code, industry.c.parent)
-                                    .where(industry.c.level.in_((75, 22)))).all())
+    parents = dict(
+        ctx.conn.execute(
+            select(industry.c.code, industry.c.parent).where(industry.c.level.in_((75, 22)))
+        ).all()
+    )
     sums: dict[int, np.ndarray] = defaultdict(lambda: np.zeros(len(units)))
     for j, code in enumerate(block.columns):
         level75 = to_wf75[code]
@@ -293,11 +399,22 @@ def _industries(ctx: BuildContext, units: list[int], totals: np.ndarray) -> tupl
     return codes, np.stack([sums[c] for c in codes], axis=1)
 
 
-def _write(ctx: BuildContext, table, column: str, codes, array: np.ndarray,
-           groups: dict[int, np.ndarray], method: int, skip_zero: bool = False) -> None:
+def _write(
+    ctx: BuildContext,
+    table,
+    column: str,
+    codes,
+    array: np.ndarray,
+    groups: dict[int, np.ndarray],
+    method: int,
+    skip_zero: bool = False,
+) -> None:
     rows = []
     for soc, members in groups.items():
         sums = array[members].sum(axis=0)
-        rows += [{"soc": soc, column: code, "value": float(v), "method_id": method}
-                 for code, v in zip(codes, sums) if not (skip_zero and v <= 0)]
+        rows += [
+            {"soc": soc, column: code, "value": float(v), "method_id": method}
+            for code, v in zip(codes, sums)
+            if not (skip_zero and v <= 0)
+        ]
     ctx.insert(table, rows)

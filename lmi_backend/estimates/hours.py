@@ -12,6 +12,7 @@ Table 3 figure (mean to mean, median to median): the RAS step that keeps the 4-d
 consistent with what ONS published. Full-time hours get their group's all-employee scaling (no
 full-time hours are published). Major groups are anchored on their own published figure.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -29,9 +30,11 @@ WEEKS_PER_YEAR = 52.143
 STATUSES = (4, 1)  # all employees, full-time employees
 STATS = ("mean", "median")
 
-METHOD = ("paid hours a week derived from ASHE 2021 annual and hourly pay (annual / (hourly x "
-          "52.14)), scaled so the occupations in each sub-major group average to its published "
-          "paid hours (ASHE Table 3, 2020)")
+METHOD = (
+    "paid hours a week derived from ASHE 2021 annual and hourly pay (annual / (hourly x "
+    "52.14)), scaled so the occupations in each sub-major group average to its published "
+    "paid hours (ASHE Table 3, 2020)"
+)
 
 Key = tuple[int, int, str]  # soc, status, stat
 
@@ -45,30 +48,65 @@ def load(ctx: BuildContext) -> None:
     conn = ctx.conn
     figures: dict[Key, dict[str, float]] = defaultdict(dict)
     for soc, status, measure, stat, value in conn.execute(
-            select(pay.c.soc, pay.c.status, pay.c.measure, pay.c.stat, pay.c.value)
-            .where(pay.c.period == PERIOD, pay.c.region == 0, pay.c.gender == 0, pay.c.soc > 0,
-                   pay.c.status.in_(STATUSES), pay.c.stat.in_(STATS),
-                   pay.c.measure.in_(("annual", "hourly")), pay.c.value.isnot(None))):
+        select(pay.c.soc, pay.c.status, pay.c.measure, pay.c.stat, pay.c.value).where(
+            pay.c.period == PERIOD,
+            pay.c.region == 0,
+            pay.c.gender == 0,
+            pay.c.soc > 0,
+            pay.c.status.in_(STATUSES),
+            pay.c.stat.in_(STATS),
+            pay.c.measure.in_(("annual", "hourly")),
+            pay.c.value.isnot(None),
+        )
+    ):
         figures[(soc, status, stat)][measure] = value
-    raw = {key: h for key, f in figures.items()
-           if (h := derived(f.get("annual"), f.get("hourly"))) is not None}
-    published = {(soc, stat): v for soc, stat, v in conn.execute(
-        select(hours.c.soc, hours.c.stat, hours.c.value).where(
-            hours.c.period == TABLE3_PERIOD, hours.c.region == 0, hours.c.gender == 0,
-            hours.c.status == 4, hours.c.stat.in_(STATS), hours.c.measure == "paid_hours_total",
-            hours.c.value.isnot(None)))}
-    weights = {(s, t): v for s, t, v in conn.execute(
-        select(est_employment.c.soc, est_employment.c.status, est_employment.c.value)
-        .where(est_employment.c.region == 0, est_employment.c.gender == 0,
-               est_employment.c.status.in_(STATUSES)))}
+    raw = {
+        key: h for key, f in figures.items() if (h := derived(f.get("annual"), f.get("hourly"))) is not None
+    }
+    published = {
+        (soc, stat): v
+        for soc, stat, v in conn.execute(
+            select(hours.c.soc, hours.c.stat, hours.c.value).where(
+                hours.c.period == TABLE3_PERIOD,
+                hours.c.region == 0,
+                hours.c.gender == 0,
+                hours.c.status == 4,
+                hours.c.stat.in_(STATS),
+                hours.c.measure == "paid_hours_total",
+                hours.c.value.isnot(None),
+            )
+        )
+    }
+    weights = {
+        (s, t): v
+        for s, t, v in conn.execute(
+            select(est_employment.c.soc, est_employment.c.status, est_employment.c.value).where(
+                est_employment.c.region == 0,
+                est_employment.c.gender == 0,
+                est_employment.c.status.in_(STATUSES),
+            )
+        )
+    }
     scale = _scaling(raw, published, weights)
     sources = provenance_ids(conn, pay, pay.c.period == PERIOD) + provenance_ids(
-        conn, hours, hours.c.period == TABLE3_PERIOD)
+        conn, hours, hours.c.period == TABLE3_PERIOD
+    )
     method = record_method(ctx, "hours_derived", METHOD, sources)
-    ctx.insert(est_hours, [
-        {"soc": soc, "status": status, "period": PERIOD, "stat": stat,
-         "value": h * scale[(anchor(soc), stat)], "method_id": method}
-        for (soc, status, stat), h in sorted(raw.items()) if (anchor(soc), stat) in scale])
+    ctx.insert(
+        est_hours,
+        [
+            {
+                "soc": soc,
+                "status": status,
+                "period": PERIOD,
+                "stat": stat,
+                "value": h * scale[(anchor(soc), stat)],
+                "method_id": method,
+            }
+            for (soc, status, stat), h in sorted(raw.items())
+            if (anchor(soc), stat) in scale
+        ],
+    )
 
 
 def anchor(soc: int) -> int:
@@ -76,8 +114,9 @@ def anchor(soc: int) -> int:
     return soc if soc < 10 else int(str(soc)[:2])
 
 
-def _scaling(raw: dict[Key, float], published: dict[tuple[int, str], float],
-             weights: dict[tuple[int, int], float]) -> dict[tuple[int, str], float]:
+def _scaling(
+    raw: dict[Key, float], published: dict[tuple[int, str], float], weights: dict[tuple[int, int], float]
+) -> dict[tuple[int, str], float]:
     """(anchor group, stat) -> published hours / employment-weighted mean of the group's unit
     groups' derived hours (all employees); a major group: published / its own derived figure."""
     sums: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
@@ -87,9 +126,13 @@ def _scaling(raw: dict[Key, float], published: dict[tuple[int, str], float],
             acc = sums[(anchor(soc), stat)]
             acc[0] += w * h
             acc[1] += w
-    scale = {key: published[key] / (s / w) for key, (s, w) in sums.items()
-             if w > 0 and key in published}
-    scale.update({(m, stat): published[(m, stat)] / raw[(m, 4, stat)]
-                  for m in range(1, 10) for stat in STATS
-                  if (m, stat) in published and (m, 4, stat) in raw})
+    scale = {key: published[key] / (s / w) for key, (s, w) in sums.items() if w > 0 and key in published}
+    scale.update(
+        {
+            (m, stat): published[(m, stat)] / raw[(m, 4, stat)]
+            for m in range(1, 10)
+            for stat in STATS
+            if (m, stat) in published and (m, 4, stat) in raw
+        }
+    )
     return scale

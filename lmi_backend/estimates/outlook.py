@@ -13,6 +13,7 @@ Done separately for all persons, men and women (SI2035 publishes all three), eac
 employment shares: men + women equal all persons exactly over all jobs, and within a few per
 cent for one job.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -29,14 +30,20 @@ BASE, TARGET, CHANGE = "2020", "2035", "2020-2035"
 ENGLAND = tuple(range(1, 10))
 THOUSAND = 1000.0
 # est_outlook column -> (SI2035 measure, period)
-FIGURES = {"employment_base": ("employment", BASE), "employment_2035": ("employment", TARGET),
-           "net_change": ("net_change", CHANGE), "replacement_demand": ("replacement_demand", CHANGE),
-           "openings": ("total_requirement", CHANGE)}
+FIGURES = {
+    "employment_base": ("employment", BASE),
+    "employment_2035": ("employment", TARGET),
+    "net_change": ("net_change", CHANGE),
+    "replacement_demand": ("replacement_demand", CHANGE),
+    "openings": ("total_requirement", CHANGE),
+}
 
-METHOD = ("England projection (Skills Imperative 2035, SOC2020 sub-major groups) shared out to "
-          "this occupation with fixed shares: its England employment coded to each SOC2020 group "
-          "by the ONS dual-coding crosswalk. Growth and replacement rates are those of the "
-          "sub-major groups it belongs to: a projection on simple assumptions, not a forecast.")
+METHOD = (
+    "England projection (Skills Imperative 2035, SOC2020 sub-major groups) shared out to "
+    "this occupation with fixed shares: its England employment coded to each SOC2020 group "
+    "by the ONS dual-coding crosswalk. Growth and replacement rates are those of the "
+    "sub-major groups it belongs to: a projection on simple assumptions, not a forecast."
+)
 
 
 def load(ctx: BuildContext) -> None:
@@ -45,9 +52,14 @@ def load(ctx: BuildContext) -> None:
     index = {u: i for i, u in enumerate(units)}
     published: dict[tuple[int, int], np.ndarray] = defaultdict(lambda: np.full(len(FIGURES), np.nan))
     for soc2020, gender, measure, period, value in conn.execute(
-            select(projection.c.soc2020, projection.c.gender, projection.c.measure,
-                   projection.c.period, projection.c.value)
-            .where(projection.c.soc2020 >= 10, projection.c.value.isnot(None))):
+        select(
+            projection.c.soc2020,
+            projection.c.gender,
+            projection.c.measure,
+            projection.c.period,
+            projection.c.value,
+        ).where(projection.c.soc2020 >= 10, projection.c.value.isnot(None))
+    ):
         for k, wanted in enumerate(FIGURES.values()):
             if (measure, period) == wanted:
                 published[(soc2020, gender)][k] = value * THOUSAND
@@ -55,9 +67,12 @@ def load(ctx: BuildContext) -> None:
     coding = _coding(ctx, index, submajors)
     england = np.zeros((len(units), 3))
     for soc, gender, value in conn.execute(
-            select(est_employment.c.soc, est_employment.c.gender, est_employment.c.value)
-            .where(est_employment.c.soc.in_(units), est_employment.c.status == 0,
-                   est_employment.c.region.in_(ENGLAND))):
+        select(est_employment.c.soc, est_employment.c.gender, est_employment.c.value).where(
+            est_employment.c.soc.in_(units),
+            est_employment.c.status == 0,
+            est_employment.c.region.in_(ENGLAND),
+        )
+    ):
         england[index[soc], gender] += value
     sources = provenance_ids(conn, projection) + provenance_ids(conn, soc2010_soc2020)
     method = record_method(ctx, "outlook_fixed_shares", METHOD, sources)
@@ -71,8 +86,14 @@ def load(ctx: BuildContext) -> None:
         per_unit = shares @ figures
         for code, members in soc_groups(units).items():
             values = per_unit[members].sum(axis=0)
-            rows.append({"soc": code, "gender": gender, "method_id": method,
-                         **{name: float(v) for name, v in zip(FIGURES, values)}})
+            rows.append(
+                {
+                    "soc": code,
+                    "gender": gender,
+                    "method_id": method,
+                    **{name: float(v) for name, v in zip(FIGURES, values)},
+                }
+            )
     ctx.insert(est_outlook, rows)
 
 
@@ -81,8 +102,10 @@ def _coding(ctx: BuildContext, index: dict[int, int], submajors: list[int]) -> n
     column = {sm: j for j, sm in enumerate(submajors)}
     coding = np.zeros((len(index), len(submajors)))
     for soc2010, soc2020, value in ctx.conn.execute(
-            select(soc2010_soc2020.c.soc2010, soc2010_soc2020.c.soc2020, soc2010_soc2020.c.value)
-            .where(soc2010_soc2020.c.value.isnot(None))):
+        select(soc2010_soc2020.c.soc2010, soc2010_soc2020.c.soc2020, soc2010_soc2020.c.value).where(
+            soc2010_soc2020.c.value.isnot(None)
+        )
+    ):
         coding[index[soc2010], column[soc2020 // 100]] += value
     totals = coding.sum(axis=1, keepdims=True)
     if (totals <= 0).any():

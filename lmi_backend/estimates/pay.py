@@ -19,6 +19,7 @@ employees (region: est_employment employees by region; qualification, age: the o
 APS 2019 mix), the RAS step: weighted over the dimension the estimates reproduce the published
 UK figure exactly, so the estimates never drift from what ONS published.
 """
+
 from __future__ import annotations
 
 import math
@@ -27,8 +28,13 @@ from collections import defaultdict
 import numpy as np
 from sqlalchemy import select
 
-from ..db.estimates import (est_employment, est_employment_age, est_employment_qualification,
-                            est_pay_relativity, estimate_method)
+from ..db.estimates import (
+    est_employment,
+    est_employment_age,
+    est_employment_qualification,
+    est_pay_relativity,
+    estimate_method,
+)
 from ..db.facts import hours, pay
 from ..etl.context import BuildContext
 from .common import provenance_ids, record_method, unit_groups
@@ -38,8 +44,20 @@ TABLE3_PERIOD = "2020"
 MEASURES = ("annual", "weekly", "hourly", "paid_hours_total")
 # Earnings-function coefficients (LFS 2013, full-time; DESIGN.md section 2): log pay vs London
 # and vs a degree.
-REGION_COEF = {1: 0.0, 2: -0.18, 3: -0.19, 4: -0.20, 5: -0.16, 6: -0.16, 7: -0.17, 8: -0.10,
-               9: -0.08, 10: -0.21, 11: -0.14, 12: -0.21}
+REGION_COEF = {
+    1: 0.0,
+    2: -0.18,
+    3: -0.19,
+    4: -0.20,
+    5: -0.16,
+    6: -0.16,
+    7: -0.17,
+    8: -0.10,
+    9: -0.08,
+    10: -0.21,
+    11: -0.14,
+    12: -0.21,
+}
 QUAL_COEF = {301: 0.0, 302: -0.11, 303: -0.18, 304: -0.24, 305: -0.28, 306: -0.33}
 AGE_B = 0.06
 AGE_PEAK = 45
@@ -49,25 +67,39 @@ PROFILE_BANDS = tuple(b for b in AGE_BANDS if 5 <= b <= 13)  # 20-24 ... 60-64
 BAND_AGES = {b: range(20 + 5 * (b - 5), 25 + 5 * (b - 5)) for b in PROFILE_BANDS}
 
 # Percentiles as standard-normal quantiles, for the log-normal method.
-Z = {"p10": -1.2816, "p20": -0.8416, "p25": -0.6745, "p30": -0.5244, "p40": -0.2533,
-     "p60": 0.2533, "p70": 0.5244, "p75": 0.6745, "p80": 0.8416, "p90": 1.2816}
+Z = {
+    "p10": -1.2816,
+    "p20": -0.8416,
+    "p25": -0.6745,
+    "p30": -0.5244,
+    "p40": -0.2533,
+    "p60": 0.2533,
+    "p70": 0.5244,
+    "p75": 0.6745,
+    "p80": 0.8416,
+    "p90": 1.2816,
+}
 STATS = ("median", "mean", *Z)
 
 REGION_METHODS = {
     "region_submajor": "the occupation's sub-major group's pay in the region relative to the UK "
-                       "(ASHE Table 3, 2020)",
+    "(ASHE Table 3, 2020)",
     "region_major": "the occupation's major group's pay in the region relative to the UK "
-                    "(ASHE Table 3, 2020; the sub-major group is not published there)",
+    "(ASHE Table 3, 2020; the sub-major group is not published there)",
     "region_all": "all employees' pay in the region relative to the UK (ASHE Table 3, 2020; the "
-                  "occupation's groups are not published there)",
+    "occupation's groups are not published there)",
     "region_earnings_function": "the earnings-function region difference (LFS 2013 estimates)",
 }
-QUAL_METHOD = ("pay differences by highest qualification from the earnings function (LFS 2013: "
-               "higher education -11%, A level -18%, GCSE -24%, other -28%, none -33% in log pay "
-               "against a degree), scaled so the occupation's qualification mix averages to its "
-               "published pay")
-AGE_METHOD = ("an age profile (log pay rising 0.06 a year, peaking at 45) scaled so the "
-              "occupation's age mix (APS 2019, ages 20-64) averages to its published pay")
+QUAL_METHOD = (
+    "pay differences by highest qualification from the earnings function (LFS 2013: "
+    "higher education -11%, A level -18%, GCSE -24%, other -28%, none -33% in log pay "
+    "against a degree), scaled so the occupation's qualification mix averages to its "
+    "published pay"
+)
+AGE_METHOD = (
+    "an age profile (log pay rising 0.06 a year, peaking at 45) scaled so the "
+    "occupation's age mix (APS 2019, ages 20-64) averages to its published pay"
+)
 
 
 def profile(age: float) -> float:
@@ -88,10 +120,15 @@ def _region_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
     medians: dict[tuple[int, int, str], float] = {}
     for table in (pay, hours):
         for soc, region, measure, value in conn.execute(
-                select(table.c.soc, table.c.region, table.c.measure, table.c.value)
-                .where(table.c.period == TABLE3_PERIOD, table.c.stat == "median",
-                       table.c.status == 4, table.c.gender == 0, table.c.value.isnot(None),
-                       table.c.soc < 100)):
+            select(table.c.soc, table.c.region, table.c.measure, table.c.value).where(
+                table.c.period == TABLE3_PERIOD,
+                table.c.stat == "median",
+                table.c.status == 4,
+                table.c.gender == 0,
+                table.c.value.isnot(None),
+                table.c.soc < 100,
+            )
+        ):
             medians[(soc, region, measure)] = value
     # Table 3 (the only regional file with weekly pay) and the employment the weights come from
     sources = provenance_ids(conn, pay, pay.c.period == TABLE3_PERIOD, pay.c.measure == "weekly")
@@ -108,16 +145,23 @@ def _region_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
                 raw.append(ratio)
                 keys.append(key)
             factors = np.array(raw) / np.dot(weights, raw) * weights.sum()
-            rows += [{"soc": soc, "dimension": "region", "code": region, "measure": measure,
-                      "factor": float(f), "method_id": methods[k]}
-                     for region, f, k in zip(REGIONS, factors, keys)]
+            rows += [
+                {
+                    "soc": soc,
+                    "dimension": "region",
+                    "code": region,
+                    "measure": measure,
+                    "factor": float(f),
+                    "method_id": methods[k],
+                }
+                for region, f, k in zip(REGIONS, factors, keys)
+            ]
     return rows
 
 
 def _region_ratio(medians: dict, soc: int, region: int, measure: str) -> tuple[float, str]:
     """Region / UK median for the closest published group, else the earnings function."""
-    for group, key in ((soc // 100, "region_submajor"), (soc // 1000, "region_major"),
-                       (0, "region_all")):
+    for group, key in ((soc // 100, "region_submajor"), (soc // 1000, "region_major"), (0, "region_all")):
         here, uk = medians.get((group, region, measure)), medians.get((group, 0, measure))
         if here and uk:
             return here / uk, key
@@ -127,9 +171,10 @@ def _region_ratio(medians: dict, soc: int, region: int, measure: str) -> tuple[f
 def _employees_by_region(ctx: BuildContext) -> dict[int, np.ndarray]:
     out: dict[int, np.ndarray] = defaultdict(lambda: np.zeros(len(REGIONS)))
     for soc, region, value in ctx.conn.execute(
-            select(est_employment.c.soc, est_employment.c.region, est_employment.c.value)
-            .where(est_employment.c.gender == 0, est_employment.c.status == 4,
-                   est_employment.c.region != 0)):
+        select(est_employment.c.soc, est_employment.c.region, est_employment.c.value).where(
+            est_employment.c.gender == 0, est_employment.c.status == 4, est_employment.c.region != 0
+        )
+    ):
         out[soc][region - 1] = value
     return out
 
@@ -137,16 +182,18 @@ def _employees_by_region(ctx: BuildContext) -> dict[int, np.ndarray]:
 def _shares(ctx: BuildContext, table, column: str, codes) -> dict[int, np.ndarray]:
     out: dict[int, np.ndarray] = defaultdict(lambda: np.zeros(len(codes)))
     index = {c: i for i, c in enumerate(codes)}
-    for soc, code, value in ctx.conn.execute(select(table.c.soc, table.c[column], table.c.value)
-                                             .where(table.c[column].in_(codes))):
+    for soc, code, value in ctx.conn.execute(
+        select(table.c.soc, table.c[column], table.c.value).where(table.c[column].in_(codes))
+    ):
         out[soc][index[code]] = value
     return out
 
 
 def _qualification_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
     mix = _shares(ctx, est_employment_qualification, "qualification", QUALIFICATIONS)
-    method = record_method(ctx, "qualification_earnings_function", QUAL_METHOD,
-                           _sources_of(ctx, est_employment_qualification))
+    method = record_method(
+        ctx, "qualification_earnings_function", QUAL_METHOD, _sources_of(ctx, est_employment_qualification)
+    )
     raw = np.exp([QUAL_COEF[q] for q in QUALIFICATIONS])
     rows = []
     for soc in units:
@@ -157,8 +204,17 @@ def _qualification_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
             w = np.array([weights[QUALIFICATIONS.index(q)] for q in members])
             f = np.array([by_code[q] for q in members])
             by_code[band] = float(np.dot(w, f) / w.sum()) if w.sum() > 0 else float(f.mean())
-        rows += [{"soc": soc, "dimension": "qualification", "code": code, "measure": None,
-                  "factor": float(f), "method_id": method} for code, f in by_code.items()]
+        rows += [
+            {
+                "soc": soc,
+                "dimension": "qualification",
+                "code": code,
+                "measure": None,
+                "factor": float(f),
+                "method_id": method,
+            }
+            for code, f in by_code.items()
+        ]
     return rows
 
 
@@ -170,15 +226,25 @@ def _age_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
     for soc in units:
         weights = mix[soc]
         norm = np.dot(weights, band_profile) / weights.sum()
-        rows += [{"soc": soc, "dimension": "age", "code": age, "measure": None,
-                  "factor": profile(age) / norm, "method_id": method} for age in AGES]
+        rows += [
+            {
+                "soc": soc,
+                "dimension": "age",
+                "code": age,
+                "measure": None,
+                "factor": profile(age) / norm,
+                "method_id": method,
+            }
+            for age in AGES
+        ]
     return rows
 
 
 def _sources_of(ctx: BuildContext, table) -> list[int]:
     """An employment breakdown's method row lists the sources it came from."""
-    ids = ctx.conn.execute(select(estimate_method.c.provenance_ids)
-                           .where(estimate_method.c.id.in_(select(table.c.method_id)))).scalars()
+    ids = ctx.conn.execute(
+        select(estimate_method.c.provenance_ids).where(estimate_method.c.id.in_(select(table.c.method_id)))
+    ).scalars()
     return sorted({int(i) for text in ids for i in text.split()})
 
 
@@ -199,8 +265,9 @@ def sigma(values: dict[str, float | None]) -> float | None:
     return None
 
 
-def estimate(published: dict[str, float | None], factor: float,
-             spread: float | None) -> dict[str, float | None]:
+def estimate(
+    published: dict[str, float | None], factor: float, spread: float | None
+) -> dict[str, float | None]:
     """A published UK cell scaled by a relativity; percentiles the UK cell lacks come from the
     log-normal method (median x exp(z * sigma)) when a spread is known."""
     out: dict[str, float | None] = {}

@@ -10,6 +10,7 @@ of the 35 O*NET skills, each standardised across unit groups so the skills every
 not make every pair look alike), mapped to 0-1, blended with SOC neighbourhood (same minor
 group 1, same sub-major group 0.5, else 0) with weights SKILLS_WEIGHT and 1 - SKILLS_WEIGHT.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -32,13 +33,18 @@ def load(ctx: BuildContext) -> None:
     links: dict[int, list[tuple[str, float]]] = defaultdict(list)
     for soc, code, weight in conn.execute(select(soc_onet.c.soc, soc_onet.c.onet_code, soc_onet.c.weight)):
         links[soc].append((code, weight))
-    usable = and_(onet_value.c.value.isnot(None), onet_value.c.scale.in_(SCALES),
-                  or_(onet_value.c.recommend_suppress.is_(None), onet_value.c.recommend_suppress.is_(False)),
-                  or_(onet_value.c.not_relevant.is_(None), onet_value.c.not_relevant.is_(False)))
+    usable = and_(
+        onet_value.c.value.isnot(None),
+        onet_value.c.scale.in_(SCALES),
+        or_(onet_value.c.recommend_suppress.is_(None), onet_value.c.recommend_suppress.is_(False)),
+        or_(onet_value.c.not_relevant.is_(None), onet_value.c.not_relevant.is_(False)),
+    )
     ratings: dict[str, dict[tuple[str, str], float]] = defaultdict(dict)
     for code, element, scale, value in conn.execute(
-            select(onet_value.c.onet_code, onet_value.c.element_id, onet_value.c.scale,
-                   onet_value.c.value).where(usable)):
+        select(onet_value.c.onet_code, onet_value.c.element_id, onet_value.c.scale, onet_value.c.value).where(
+            usable
+        )
+    ):
         ratings[code][(element, scale)] = value
     rows = []
     profiles: dict[int, dict[tuple[str, str], float]] = {}
@@ -51,10 +57,15 @@ def load(ctx: BuildContext) -> None:
                 acc[1] += weight
                 acc[2] += 1
         profiles[soc] = {key: s / w for key, (s, w, _) in sums.items() if w > 0}
-        rows += [{"soc": soc, "element_id": e, "scale": sc, "value": s / w, "links": n}
-                 for (e, sc), (s, w, n) in sums.items() if w > 0]
+        rows += [
+            {"soc": soc, "element_id": e, "scale": sc, "value": s / w, "links": n}
+            for (e, sc), (s, w, n) in sums.items()
+            if w > 0
+        ]
     ctx.insert(soc_descriptor, rows)
-    skills = set(conn.execute(select(onet_element.c.element_id).where(onet_element.c.domain == "skills")).scalars())
+    skills = set(
+        conn.execute(select(onet_element.c.element_id).where(onet_element.c.domain == "skills")).scalars()
+    )
     ctx.insert(soc_similarity, _similar(unit_groups(conn), profiles, skills))
 
 
@@ -72,14 +83,20 @@ def _similar(units: list[int], profiles: dict[int, dict], skills: set[str]) -> l
     neighbourhood = np.where(same_minor, 1.0, np.where(same_submajor, 0.5, 0.0))
     both = has_profile[:, None] & has_profile[None, :]
     skills_part = np.where(both, (cosine + 1) / 2, 0.0)
-    score = np.where(both, SKILLS_WEIGHT * skills_part + (1 - SKILLS_WEIGHT) * neighbourhood,
-                     neighbourhood)
+    score = np.where(both, SKILLS_WEIGHT * skills_part + (1 - SKILLS_WEIGHT) * neighbourhood, neighbourhood)
     np.fill_diagonal(score, -np.inf)
     rows = []
     for i, soc in enumerate(units):
         order = sorted(range(len(units)), key=lambda j: (-score[i, j], units[j]))[:TOP]
-        rows += [{"soc": soc, "other": units[j], "rank": rank, "similarity": float(score[i, j]),
-                  "skills_similarity": float(skills_part[i, j]) if both[i, j] else None,
-                  "same_minor_group": bool(same_minor[i, j])}
-                 for rank, j in enumerate(order, 1)]
+        rows += [
+            {
+                "soc": soc,
+                "other": units[j],
+                "rank": rank,
+                "similarity": float(score[i, j]),
+                "skills_similarity": float(skills_part[i, j]) if both[i, j] else None,
+                "same_minor_group": bool(same_minor[i, j]),
+            }
+            for rank, j in enumerate(order, 1)
+        ]
     return rows

@@ -5,6 +5,7 @@ with all of them. The seed carries what we believe about the *pattern* of the de
 example survey cells, or shares from another year); the margins carry what was published. Cells
 that are zero in the seed stay zero, so the fit never invents employment where the seed has none.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,8 +48,7 @@ def relative_error(fitted: np.ndarray, target: np.ndarray) -> float:
     return float(np.max(np.abs(fitted[positive] - target[positive]) / target[positive]))
 
 
-def ipf(seed: np.ndarray, margins: list[Margin], *, tol: float = 1e-6,
-        max_iter: int = 500) -> Fit:
+def ipf(seed: np.ndarray, margins: list[Margin], *, tol: float = 1e-6, max_iter: int = 500) -> Fit:
     """Scale `seed` to each margin in turn until every margin agrees within `tol` (relative).
 
     Margins that contradict each other (different grand totals, or a positive target whose seed

@@ -1,6 +1,7 @@
 """The staged build: every reader writes into a staging file, which replaces the live database
 only when all of them passed. A failed build leaves the previous database untouched.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,8 +51,7 @@ def stored_fingerprint(db: Path) -> str | None:
     try:
         engine = readonly_engine(db)
         with engine.connect() as conn:
-            value = conn.execute(select(build_info.c.value)
-                                 .where(build_info.c.key == "fingerprint")).scalar()
+            value = conn.execute(select(build_info.c.value).where(build_info.c.key == "fingerprint")).scalar()
         engine.dispose()
         return value
     except Exception:  # an unreadable or foreign file is simply stale
@@ -65,8 +65,9 @@ class BuildReport:
     warnings: list[str]
 
 
-def build(sources: Path, db: Path, out: TextIO = sys.stderr,
-          steps: list[tuple[str, Step]] | None = None) -> BuildReport:
+def build(
+    sources: Path, db: Path, out: TextIO = sys.stderr, steps: list[tuple[str, Step]] | None = None
+) -> BuildReport:
     """Build into a staging file beside `db` and atomically move it over `db` if every step
     passed. `steps` (default: all) lets a test build a small database from a few readers."""
     started = time.perf_counter()
@@ -78,16 +79,19 @@ def build(sources: Path, db: Path, out: TextIO = sys.stderr,
         with engine.begin() as conn:
             metadata.create_all(conn)
             ctx = BuildContext(conn=conn, sources=sources, manifest=load_manifest(), out=out)
-            for name, step in (STEPS if steps is None else steps):
+            for name, step in STEPS if steps is None else steps:
                 t0 = time.perf_counter()
                 ctx.progress(f"{name} ...")
                 step(ctx)
                 ctx.progress(f"{name} done in {time.perf_counter() - t0:.1f}s")
             ctx.finish_sources()
-            conn.execute(insert(build_info), [
-                {"key": "fingerprint", "value": fingerprint(sources)},
-                {"key": "schema_version", "value": SCHEMA_VERSION},
-            ])
+            conn.execute(
+                insert(build_info),
+                [
+                    {"key": "fingerprint", "value": fingerprint(sources)},
+                    {"key": "schema_version", "value": SCHEMA_VERSION},
+                ],
+            )
         with engine.connect() as conn:
             conn.exec_driver_sql("VACUUM")
         engine.dispose()

@@ -1,11 +1,13 @@
 """What a reader gets during a build: the staging connection, source files and known codes."""
+
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from sqlalchemy import Table, insert, update
 from sqlalchemy.engine import Connection
@@ -31,10 +33,19 @@ class BuildContext:
         entry = self.manifest[rel_path]
         path = require(self.sources, entry)
         digest = sha256_of(path)
-        result = self.conn.execute(insert(provenance).values(
-            source_file=entry.path, sha256=digest, publisher=entry.publisher,
-            dataset=entry.dataset, table_ref=entry.table, period=entry.period,
-            licence=entry.licence, attribution=entry.attribution, url=entry.url))
+        result = self.conn.execute(
+            insert(provenance).values(
+                source_file=entry.path,
+                sha256=digest,
+                publisher=entry.publisher,
+                dataset=entry.dataset,
+                table_ref=entry.table,
+                period=entry.period,
+                licence=entry.licence,
+                attribution=entry.attribution,
+                url=entry.url,
+            )
+        )
         src = SourceFile(entry, path, result.inserted_primary_key[0], digest)
         if digest != entry.sha256:
             src.warnings.append(f"{entry.path}: checksum differs from the manifest (a newer or edited copy)")
@@ -63,8 +74,11 @@ class BuildContext:
     def finish_sources(self) -> None:
         """Write row counts into provenance once every reader has run."""
         for src in self.opened:
-            self.conn.execute(update(provenance).where(provenance.c.id == src.provenance_id)
-                              .values(rows_read=src.rows_read, rows_loaded=src.rows_loaded))
+            self.conn.execute(
+                update(provenance)
+                .where(provenance.c.id == src.provenance_id)
+                .values(rows_read=src.rows_read, rows_loaded=src.rows_loaded)
+            )
 
     def progress(self, message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=self.out, flush=True)

@@ -1,4 +1,5 @@
 """The one error a bad source raises: it names the file, the row and the rule it broke."""
+
 from __future__ import annotations
 
 

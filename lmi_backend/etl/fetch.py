@@ -3,6 +3,7 @@
 Only files with a `download_url` whose bytes match the manifest checksum can be fetched; the rest
 are derived tables, and the report says where their publisher's data lives.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,16 +23,19 @@ class FetchReport:
     manual: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"{len(self.present)} present, {len(self.downloaded)} downloaded, "
-               f"{len(self.failed)} failed, {len(self.manual)} to obtain by hand"]
+        out = [
+            f"{len(self.present)} present, {len(self.downloaded)} downloaded, "
+            f"{len(self.failed)} failed, {len(self.manual)} to obtain by hand"
+        ]
         out += [f"downloaded {p}" for p in self.downloaded]
         out += [f"FAILED {p}" for p in self.failed]
         out += [f"by hand: {p}" for p in self.manual]
         return out
 
 
-def fetch_missing(dest: Path, client: httpx.Client | None = None,
-                  manifest: dict[str, ManifestEntry] | None = None) -> FetchReport:
+def fetch_missing(
+    dest: Path, client: httpx.Client | None = None, manifest: dict[str, ManifestEntry] | None = None
+) -> FetchReport:
     manifest = manifest if manifest is not None else load_manifest()
     report = FetchReport()
     own_client = client is None

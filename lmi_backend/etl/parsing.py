@@ -3,6 +3,7 @@
 Official tables mark cells they will not publish; those markers must survive as *reasons*, not
 turn into zeros, or a suppressed cell would read as "nobody does this job".
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -33,8 +34,15 @@ class Cell(NamedTuple):
         return {"value": self.value, "missing_reason": self.missing_reason}
 
 
-def parse_cell(src: SourceFile, row: int, column: str, raw: str | None,
-               *, lo: float | None = None, hi: float | None = None) -> Cell:
+def parse_cell(
+    src: SourceFile,
+    row: int,
+    column: str,
+    raw: str | None,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+) -> Cell:
     """A number within [lo, hi], or a documented missing marker; anything else stops the build."""
     text = (raw or "").strip()
     marker = MISSING_MARKERS.get(text.lower())
@@ -43,8 +51,9 @@ def parse_cell(src: SourceFile, row: int, column: str, raw: str | None,
     try:
         value = float(text.replace(",", "").replace("£", ""))
     except ValueError:
-        raise src.error(row, f"column '{column}' must be a number or a missing-value marker",
-                        f"found {text[:40]!r}") from None
+        raise src.error(
+            row, f"column '{column}' must be a number or a missing-value marker", f"found {text[:40]!r}"
+        ) from None
     if value != value:  # NaN spelled some other way
         return Cell(None, MISSING_MARKERS["nan"])
     if (lo is not None and value < lo) or (hi is not None and value > hi):
@@ -52,8 +61,9 @@ def parse_cell(src: SourceFile, row: int, column: str, raw: str | None,
     return Cell(value, None)
 
 
-def parse_int(src: SourceFile, row: int, column: str, raw: str | None,
-              *, lo: int | None = None, hi: int | None = None) -> int:
+def parse_int(
+    src: SourceFile, row: int, column: str, raw: str | None, *, lo: int | None = None, hi: int | None = None
+) -> int:
     """A whole number within [lo, hi]; codes and counts that must be present."""
     text = (raw or "").strip()
     if not text.lstrip("-").isdigit():
@@ -68,8 +78,9 @@ def parse_soc(src: SourceFile, row: int, column: str, raw: str, known: set[int])
     """A SOC2010 code that exists in the SOC dimension."""
     text = (raw or "").strip()
     if not text.isdigit() or int(text) not in known:
-        raise src.error(row, f"column '{column}' must be a SOC2010 code in the SOC dimension",
-                        f"found {text[:20]!r}")
+        raise src.error(
+            row, f"column '{column}' must be a SOC2010 code in the SOC dimension", f"found {text[:20]!r}"
+        )
     return int(text)
 
 
@@ -80,6 +91,7 @@ def check_non_decreasing(src: SourceFile, row: int, values: dict[str, float | No
         if value is None:
             continue
         if last is not None and value < last:
-            raise src.error(row, "percentiles must be non-decreasing",
-                            f"{name}={value} is below {last_name}={last}")
+            raise src.error(
+                row, "percentiles must be non-decreasing", f"{name}={value} is below {last_name}={last}"
+            )
         last_name, last = name, value

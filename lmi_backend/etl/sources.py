@@ -5,15 +5,16 @@ publisher, licence, attribution and, where one exists, the official URL a user o
 workspace downloads it from. Readers open files only through `SourceFile`, which registers the
 provenance row every fact points to and counts rows read and loaded.
 """
+
 from __future__ import annotations
 
 import csv
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from .errors import MissingSourceError, SourceError
 
@@ -49,8 +50,10 @@ def sha256_of(path: Path) -> str:
 def how_to_get(entry: ManifestEntry) -> str:
     if entry.download_url:
         return f"run `lmi fetch` to download it from {entry.download_url}"
-    shared = ("copy it from the team's shared lmi-sources folder (see SOURCES.md there) and point "
-              "--sources or LMI_SOURCES at that folder")
+    shared = (
+        "copy it from the team's shared lmi-sources folder (see SOURCES.md there) and point "
+        "--sources or LMI_SOURCES at that folder"
+    )
     if entry.url:
         return f"it is derived from {entry.publisher}'s data at {entry.url}; {shared}"
     return shared
@@ -60,7 +63,8 @@ def require(sources: Path, entry: ManifestEntry) -> Path:
     path = sources / entry.path
     if not path.is_file():
         raise MissingSourceError(
-            f"Missing source file {entry.path} (expected in {sources}): {how_to_get(entry)}.")
+            f"Missing source file {entry.path} (expected in {sources}): {how_to_get(entry)}."
+        )
     return path
 
 
@@ -83,11 +87,15 @@ class SourceFile:
     def error(self, row: int | None, rule: str, detail: str = "") -> SourceError:
         return SourceError(self.name, row, rule, detail)
 
-    def records(self, delimiter: str = ",", encoding: str = "utf-8-sig") -> Iterator[tuple[int, dict[str, str]]]:
+    def records(
+        self, delimiter: str = ",", encoding: str = "utf-8-sig"
+    ) -> Iterator[tuple[int, dict[str, str]]]:
         """Rows of a delimited file as (line number, {header: text}); a row with the wrong number
         of fields (a cut-off file, a stray delimiter) stops the build."""
         with open(self.path, newline="", encoding=encoding) as fh:
-            reader = csv.reader(fh, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
+            reader = csv.reader(
+                fh, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE
+            )
             try:
                 header = next(reader)
             except StopIteration:
@@ -98,15 +106,21 @@ class SourceFile:
                 if not fields:
                     continue
                 if len(fields) != len(header):
-                    raise self.error(line, "row has the wrong number of fields",
-                                     f"{len(fields)} fields, header has {len(header)}; truncated or malformed row")
+                    raise self.error(
+                        line,
+                        "row has the wrong number of fields",
+                        f"{len(fields)} fields, header has {len(header)}; truncated or malformed row",
+                    )
                 count += 1
                 self.rows_read += 1
                 yield line, dict(zip(header, fields))
         expected = self.entry.rows
         if expected is not None and count != expected:
-            raise self.error(None, "row count differs from the manifest",
-                             f"expected {expected} data rows, found {count}; file truncated or replaced")
+            raise self.error(
+                None,
+                "row count differs from the manifest",
+                f"expected {expected} data rows, found {count}; file truncated or replaced",
+            )
 
     def read_json(self):
         try:

@@ -1,15 +1,32 @@
 """The build's steps, in order. SOC first: every later reader validates codes against it."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from ..coder import index as coder_index, links as coder_links
+from ..coder import index as coder_index
+from ..coder import links as coder_links
+from ..estimates import employment as est_employment
+from ..estimates import hours as est_hours
+from ..estimates import outlook as est_outlook
+from ..estimates import pay as est_pay
+from ..estimates import profiles as est_profiles
 from .context import BuildContext
-from .readers import ashe_national, ashe_regional, reference, soc
-from .readers import aps2019, aps_regions, crosswalk_soc2020, ess, lfs_status, projections
-from .readers import apprenticeships, onet, onet_crosswalk
-from ..estimates import employment as est_employment, hours as est_hours, outlook as est_outlook
-from ..estimates import pay as est_pay, profiles as est_profiles
+from .readers import (
+    apprenticeships,
+    aps2019,
+    aps_regions,
+    ashe_national,
+    ashe_regional,
+    crosswalk_soc2020,
+    ess,
+    lfs_status,
+    onet,
+    onet_crosswalk,
+    projections,
+    reference,
+    soc,
+)
 
 Step = Callable[[BuildContext], None]
 

@@ -6,6 +6,7 @@ independence within the occupation, as the estimates document. Qualification lev
 does not separate (RQF 1-5 and 8 on their own) have no employment, so the ladder moves them to
 the survey group that contains them.
 """
+
 from __future__ import annotations
 
 from ..disclosure import QUAL_EXACT, Cell
@@ -33,8 +34,14 @@ def validate(store: Store, q: Query) -> None:
 
 def to_cell(q: Query, all_status: int) -> Cell:
     qualification = QUAL_EXACT.get(q.qualification, q.qualification) if q.qualification else 0
-    return Cell(soc=q.soc, region=q.region or 0, gender=q.gender or 0,
-                status=q.status or all_status, qualification=qualification, age=q.age)
+    return Cell(
+        soc=q.soc,
+        region=q.region or 0,
+        gender=q.gender or 0,
+        status=q.status or all_status,
+        qualification=qualification,
+        age=q.age,
+    )
 
 
 def employment(store: Store, cell: Cell) -> float | None:

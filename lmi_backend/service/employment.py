@@ -3,6 +3,7 @@ occupation, place, sex, work pattern, qualification and age asked. The count is 
 the disclosure rule checks, so a job with fewer than 1,000 people in a place gets its wider
 group's count, as any figure would.
 """
+
 from __future__ import annotations
 
 from ..disclosure import RELEASED, Cell, employment_reliability, resolve

@@ -3,6 +3,7 @@
 Every numeric kind goes through lmi_backend.disclosure (via results.make_result); the
 descriptive kinds carry no cell figures. Results are plain dataclasses (Result.to_dict for JSON).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,8 +11,8 @@ from pathlib import Path
 
 from .. import config
 from ..dialogue_slots import FULL_TIME
-from ..interests import Interest
 from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
+from ..interests import Interest
 from . import employment, occupation, outlook, pay
 from .cells import validate
 from .labels import Labels
@@ -92,14 +93,23 @@ class LmiService:
             asked = replace(q, soc=soc)
             p, h, o = self.pay(asked), self.hours(asked), self.outlook(asked)
             parts += [p, h, o]
-            items.append({"soc": soc, "title": self.soc_title(soc),
-                          "pay_median": p.values.get("median"), "pay_period": p.period,
-                          "pay_estimate": p.estimate, "pay_reliability": p.reliability,
-                          "pay_fallback": p.fallback,
-                          "hours_median": h.values.get("median"), "hours_reliability": h.reliability,
-                          "hours_fallback": h.fallback,
-                          "growth_pct": o.values.get("growth_pct"), "outlook_reliability": o.reliability,
-                          "outlook_fallback": o.fallback})
+            items.append(
+                {
+                    "soc": soc,
+                    "title": self.soc_title(soc),
+                    "pay_median": p.values.get("median"),
+                    "pay_period": p.period,
+                    "pay_estimate": p.estimate,
+                    "pay_reliability": p.reliability,
+                    "pay_fallback": p.fallback,
+                    "hours_median": h.values.get("median"),
+                    "hours_reliability": h.reliability,
+                    "hours_fallback": h.fallback,
+                    "growth_pct": o.values.get("growth_pct"),
+                    "outlook_reliability": o.reliability,
+                    "outlook_fallback": o.fallback,
+                }
+            )
         caveats = []
         if any(r.fallback for r in parts):
             caveats.append("Some figures are for a wider group than asked; each job says which.")
@@ -108,14 +118,25 @@ class LmiService:
         caveats += outlook.OUTLOOK_CAVEATS
         ids = sorted({i for r in parts for i in r.provenance_ids})
         first = parts[0]
-        return Result(kind="compare", soc=socs[0], soc_title=self.soc_title(socs[0]) or "",
-                      values={}, unit=None, period=None, geography=first.geography,
-                      breakdown=first.breakdown, source=citation(self.store, ids),
-                      provenance_ids=ids, reliability=_worst([r.reliability for r in parts]),
-                      estimate=any(r.estimate for r in parts), method=None, fallback=None,
-                      requested={**self.labels.requested(q), "socs": ", ".join(map(str, socs))},
-                      items=items, caveats=caveats)
-
+        return Result(
+            kind="compare",
+            soc=socs[0],
+            soc_title=self.soc_title(socs[0]) or "",
+            values={},
+            unit=None,
+            period=None,
+            geography=first.geography,
+            breakdown=first.breakdown,
+            source=citation(self.store, ids),
+            provenance_ids=ids,
+            reliability=_worst([r.reliability for r in parts]),
+            estimate=any(r.estimate for r in parts),
+            method=None,
+            fallback=None,
+            requested={**self.labels.requested(q), "socs": ", ".join(map(str, socs))},
+            items=items,
+            caveats=caveats,
+        )
 
     def jobs_for_interest(self, interest: Interest, limit: int = 5) -> Result:
         """The unit groups that use what someone likes or is good at most (O*NET ratings).
@@ -132,8 +153,14 @@ class LmiService:
             self._growing[limit] = outlook.growing_areas(self.store, self.labels, limit)
         return self._growing[limit]
 
-    def best_paid(self, region: int | None = None, status: int | None = None, limit: int = 5, *,
-                  without_degree: bool = False) -> Result:
+    def best_paid(
+        self,
+        region: int | None = None,
+        status: int | None = None,
+        limit: int = 5,
+        *,
+        without_degree: bool = False,
+    ) -> Result:
         """The unit groups with the highest middle pay in a place, full-time unless another work
         pattern is asked (everyone's pay would rank jobs by how few work part-time). Only
         figures released as reliable for exactly that cell are ranked: a small sample or a wider
@@ -153,22 +180,47 @@ class LmiService:
         ids = sorted({i for r in shown for i in r.provenance_ids} | set(filter_ids))
         years = sorted({r.period for r in shown if r.period})
         estimated = [r for r in shown if r.estimate]
-        return Result(kind="best_paid", soc=ALL_JOBS, soc_title=self.soc_title(ALL_JOBS) or "", values={},
-                      unit="GBP per year", period="-".join(dict.fromkeys(years[:1] + years[-1:])) or None,
-                      geography=self.labels.geography(region or 0),
-                      breakdown={"status": self.store.statuses[status],
-                                 **({"degree": "most without"} if without_degree else {})},
-                      source=citation(self.store, ids),
-                      provenance_ids=ids, reliability=RELIABLE if shown else NO_DATA,
-                      estimate=bool(estimated), method=estimated[0].method if estimated else None,
-                      fallback=None, requested=self.labels.requested(Query(ALL_JOBS, region=region, status=status)),
-                      items=[{"soc": r.soc, "title": r.soc_title, "median": r.values["median"],
-                              "period": r.period, "estimate": r.estimate} for r in shown])
+        return Result(
+            kind="best_paid",
+            soc=ALL_JOBS,
+            soc_title=self.soc_title(ALL_JOBS) or "",
+            values={},
+            unit="GBP per year",
+            period="-".join(dict.fromkeys(years[:1] + years[-1:])) or None,
+            geography=self.labels.geography(region or 0),
+            breakdown={
+                "status": self.store.statuses[status],
+                **({"degree": "most without"} if without_degree else {}),
+            },
+            source=citation(self.store, ids),
+            provenance_ids=ids,
+            reliability=RELIABLE if shown else NO_DATA,
+            estimate=bool(estimated),
+            method=estimated[0].method if estimated else None,
+            fallback=None,
+            requested=self.labels.requested(Query(ALL_JOBS, region=region, status=status)),
+            items=[
+                {
+                    "soc": r.soc,
+                    "title": r.soc_title,
+                    "median": r.values["median"],
+                    "period": r.period,
+                    "estimate": r.estimate,
+                }
+                for r in shown
+            ],
+        )
 
     def _rank_by_pay(self, region: int | None, status: int) -> list[Result]:
-        released = [r for r in (self.pay(Query(soc, region=region, status=status))
-                                for soc, group in self.store.soc.items() if group.level == 4)
-                    if r.fallback is None and r.reliability == RELIABLE and r.values.get("median")]
+        released = [
+            r
+            for r in (
+                self.pay(Query(soc, region=region, status=status))
+                for soc, group in self.store.soc.items()
+                if group.level == 4
+            )
+            if r.fallback is None and r.reliability == RELIABLE and r.values.get("median")
+        ]
         return sorted(released, key=lambda r: -r.values["median"])
 
 

@@ -1,5 +1,6 @@
 """Names for codes, as an answer says them: what was asked, what a figure describes, and what a
 fallback changed ("the UK instead of Wales")."""
+
 from __future__ import annotations
 
 from ..dialogue_slots import QUALIFICATION_NAMES
@@ -11,11 +12,21 @@ from .types import Query
 
 GENDER_WORDS = {0: "men and women together", 1: "men", 2: "women"}
 # the APS 2019 highest-qualification groups (codes 301-306) the pay estimates are weighted by
-APS_QUALIFICATION_WORDS = {301: "a degree", 302: "higher education below a degree",
-                           303: "A levels or similar", 304: "GCSEs (grades 4 to 9)",
-                           305: "other qualifications", 306: "no qualifications"}
-STATUS_WORDS = {0: "everyone in work", 1: "full-time employees", 2: "part-time employees",
-                3: "the self-employed", 4: "all employees"}
+APS_QUALIFICATION_WORDS = {
+    301: "a degree",
+    302: "higher education below a degree",
+    303: "A levels or similar",
+    304: "GCSEs (grades 4 to 9)",
+    305: "other qualifications",
+    306: "no qualifications",
+}
+STATUS_WORDS = {
+    0: "everyone in work",
+    1: "full-time employees",
+    2: "part-time employees",
+    3: "the self-employed",
+    4: "all employees",
+}
 
 
 class Labels:
@@ -77,8 +88,10 @@ class Labels:
 
     def requested(self, q: Query) -> dict[str, str]:
         s = self.store
-        out = {"soc": f"{q.soc} {self.label('soc', q.soc)}",
-               "geography": s.regions[q.region] if q.region else "United Kingdom"}
+        out = {
+            "soc": f"{q.soc} {self.label('soc', q.soc)}",
+            "geography": s.regions[q.region] if q.region else "United Kingdom",
+        }
         if q.gender:
             out["gender"] = s.genders[q.gender]
         if q.status:

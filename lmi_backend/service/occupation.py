@@ -4,15 +4,16 @@ the job, not counts of people in a cell, so the employment rule does not apply; 
 flags as unreliable are already left out when the profiles are built (estimates/profiles.py).
 The one count here, how many people in the job hold a qualification, passes the employment
 rule like any cell."""
+
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
 
 from ..disclosure import ALL_JOBS, NO_DATA, RELEASED, RELIABLE, employment_reliability
+from ..estimates.profiles import SKILLS_WEIGHT
 from ..interests import Interest
 from ..onet_words import plain_element
-from ..estimates.profiles import SKILLS_WEIGHT
 from .labels import Labels
 from .results import citation
 from .store import Store
@@ -21,31 +22,67 @@ from .types import Query, Result
 TOP_SKILLS = 10
 TOP_KNOWLEDGE = 5
 DOMAIN_KIND = {"skills": "skill", "knowledge": "knowledge", "interests": "interest"}
-ONET_CAVEAT = ("O*NET describes jobs in the United States; it is linked to UK occupations "
-               "through international job codes, so treat it as a guide.")
-ONET_METHOD = ("The ratings of the US O*NET occupations linked to this UK occupation, averaged "
-               "with the link weights (importance 1-5, level 0-7, interest 1-7).")
-SIMILAR_METHOD = (f"Jobs ranked by how alike their O*NET skills are ({round(SKILLS_WEIGHT * 100)}%) "
-                  f"and how close they sit in the SOC classification ({round((1 - SKILLS_WEIGHT) * 100)}%: "
-                  "same minor group, same sub-major group).")
-INTEREST_METHOD = ("Jobs ranked by the O*NET ratings of the US occupations linked to each UK "
-                   "occupation: how important the knowledge area is (1-5) times the level needed "
-                   "(0-7), averaged over the areas asked about.")
-APPRENTICESHIP_CAVEAT = ("Apprenticeship standards are for England. They are linked to this job "
-                         "by matching their job titles, so check each one's details.")
+ONET_CAVEAT = (
+    "O*NET describes jobs in the United States; it is linked to UK occupations "
+    "through international job codes, so treat it as a guide."
+)
+ONET_METHOD = (
+    "The ratings of the US O*NET occupations linked to this UK occupation, averaged "
+    "with the link weights (importance 1-5, level 0-7, interest 1-7)."
+)
+SIMILAR_METHOD = (
+    f"Jobs ranked by how alike their O*NET skills are ({round(SKILLS_WEIGHT * 100)}%) "
+    f"and how close they sit in the SOC classification ({round((1 - SKILLS_WEIGHT) * 100)}%: "
+    "same minor group, same sub-major group)."
+)
+INTEREST_METHOD = (
+    "Jobs ranked by the O*NET ratings of the US occupations linked to each UK "
+    "occupation: how important the knowledge area is (1-5) times the level needed "
+    "(0-7), averaged over the areas asked about."
+)
+APPRENTICESHIP_CAVEAT = (
+    "Apprenticeship standards are for England. They are linked to this job "
+    "by matching their job titles, so check each one's details."
+)
 
 
-def _result(kind: str, store: Store, labels: Labels, soc: int, *, items=None, text=None,
-            source_ids=(), estimate=False, method=None, caveats=(), unit=None,
-            geography="United Kingdom") -> Result:
+def _result(
+    kind: str,
+    store: Store,
+    labels: Labels,
+    soc: int,
+    *,
+    items=None,
+    text=None,
+    source_ids=(),
+    estimate=False,
+    method=None,
+    caveats=(),
+    unit=None,
+    geography="United Kingdom",
+) -> Result:
     has = bool(items) or bool(text)
     ids = sorted(set(source_ids)) if has else []
-    return Result(kind=kind, soc=soc, soc_title=labels.label("soc", soc), values={}, unit=unit if has else None,
-                  period=None, geography=geography, breakdown={}, source=citation(store, ids),
-                  provenance_ids=ids, reliability=RELIABLE if has else NO_DATA,
-                  estimate=estimate and has, method=method if has else None,
-                  fallback=None, requested=labels.requested(Query(soc)), items=list(items or []),
-                  caveats=list(caveats) if has else [], text=text)
+    return Result(
+        kind=kind,
+        soc=soc,
+        soc_title=labels.label("soc", soc),
+        values={},
+        unit=unit if has else None,
+        period=None,
+        geography=geography,
+        breakdown={},
+        source=citation(store, ids),
+        provenance_ids=ids,
+        reliability=RELIABLE if has else NO_DATA,
+        estimate=estimate and has,
+        method=method if has else None,
+        fallback=None,
+        requested=labels.requested(Query(soc)),
+        items=list(items or []),
+        caveats=list(caveats) if has else [],
+        text=text,
+    )
 
 
 def skills(store: Store, labels: Labels, soc: int) -> Result:
@@ -54,10 +91,15 @@ def skills(store: Store, labels: Labels, soc: int) -> Result:
         if domain in DOMAIN_KIND:
             ratings[(domain, name)][scale] = value
     items = []
-    for domain, top, key in (("skills", TOP_SKILLS, "IM"), ("knowledge", TOP_KNOWLEDGE, "IM"),
-                             ("interests", None, "OI")):
-        chosen = sorted(((name, r) for (d, name), r in ratings.items() if d == domain and key in r),
-                        key=lambda x: (-x[1][key], x[0]))[:top]
+    for domain, top, key in (
+        ("skills", TOP_SKILLS, "IM"),
+        ("knowledge", TOP_KNOWLEDGE, "IM"),
+        ("interests", None, "OI"),
+    ):
+        chosen = sorted(
+            ((name, r) for (d, name), r in ratings.items() if d == domain and key in r),
+            key=lambda x: (-x[1][key], x[0]),
+        )[:top]
         kind = DOMAIN_KIND[domain]
         for name, r in chosen:
             item = {"kind": kind, "name": name, "plain_name": plain_element(kind, name)}
@@ -68,45 +110,103 @@ def skills(store: Store, labels: Labels, soc: int) -> Result:
                 item["level"] = round(r["LV"], 2) if "LV" in r else None
             items.append(item)
     ids = store.source_ids("onet/onet_29_3/") + store.onet_links(soc)
-    return _result("skills", store, labels, soc, items=items, source_ids=ids, estimate=True,
-                   method=ONET_METHOD, caveats=[ONET_CAVEAT], unit="O*NET rating")
+    return _result(
+        "skills",
+        store,
+        labels,
+        soc,
+        items=items,
+        source_ids=ids,
+        estimate=True,
+        method=ONET_METHOD,
+        caveats=[ONET_CAVEAT],
+        unit="O*NET rating",
+    )
 
 
 def job_description(store: Store, labels: Labels, soc: int) -> Result:
     row = store.unit_text(soc)
-    return _result("description", store, labels, soc, text=row.description if row else None,
-                   source_ids=store.source_ids("soc/ons_soc2010_"))
+    return _result(
+        "description",
+        store,
+        labels,
+        soc,
+        text=row.description if row else None,
+        source_ids=store.source_ids("soc/ons_soc2010_"),
+    )
 
 
 def tasks(store: Store, labels: Labels, soc: int) -> Result:
-    return _result("tasks", store, labels, soc, items=[{"task": t} for t in store.tasks(soc)],
-                   source_ids=store.source_ids("soc/ons_soc2010_unit_groups"))
+    return _result(
+        "tasks",
+        store,
+        labels,
+        soc,
+        items=[{"task": t} for t in store.tasks(soc)],
+        source_ids=store.source_ids("soc/ons_soc2010_unit_groups"),
+    )
 
 
 def entry_routes(store: Store, labels: Labels, soc: int) -> Result:
     row = store.unit_text(soc)
-    return _result("entry_routes", store, labels, soc, text=row.entry_routes if row else None,
-                   source_ids=store.source_ids("soc/ons_soc2010_unit_groups"))
+    return _result(
+        "entry_routes",
+        store,
+        labels,
+        soc,
+        text=row.entry_routes if row else None,
+        source_ids=store.source_ids("soc/ons_soc2010_unit_groups"),
+    )
 
 
 def apprenticeships(store: Store, labels: Labels, soc: int) -> Result:
     rows = store.apprenticeships(soc)
-    items = [{"reference": r.reference, "title": r.title, "level": r.level,
-              "duration_months": r.duration_months, "route": r.route, "score": round(r.score, 3)}
-             for r in rows]
-    return _result("apprenticeships", store, labels, soc, items=items,
-                   source_ids=[r.provenance_id for r in rows], caveats=[APPRENTICESHIP_CAVEAT],
-                   geography="England")
+    items = [
+        {
+            "reference": r.reference,
+            "title": r.title,
+            "level": r.level,
+            "duration_months": r.duration_months,
+            "route": r.route,
+            "score": round(r.score, 3),
+        }
+        for r in rows
+    ]
+    return _result(
+        "apprenticeships",
+        store,
+        labels,
+        soc,
+        items=items,
+        source_ids=[r.provenance_id for r in rows],
+        caveats=[APPRENTICESHIP_CAVEAT],
+        geography="England",
+    )
 
 
 def similar_jobs(store: Store, labels: Labels, soc: int, limit: int) -> Result:
-    items = [{"soc": r.other, "title": labels.label("soc", r.other), "similarity": round(r.similarity, 3),
-              "skills_similarity": None if r.skills_similarity is None else round(r.skills_similarity, 3),
-              "same_minor_group": bool(r.same_minor_group)}
-             for r in store.similar(soc, limit)]
+    items = [
+        {
+            "soc": r.other,
+            "title": labels.label("soc", r.other),
+            "similarity": round(r.similarity, 3),
+            "skills_similarity": None if r.skills_similarity is None else round(r.skills_similarity, 3),
+            "same_minor_group": bool(r.same_minor_group),
+        }
+        for r in store.similar(soc, limit)
+    ]
     ids = store.source_ids("onet/onet_29_3/Skills") + store.onet_links(soc)
-    return _result("similar", store, labels, soc, items=items, source_ids=ids, estimate=True,
-                   method=SIMILAR_METHOD, caveats=[ONET_CAVEAT])
+    return _result(
+        "similar",
+        store,
+        labels,
+        soc,
+        items=items,
+        source_ids=ids,
+        estimate=True,
+        method=SIMILAR_METHOD,
+        caveats=[ONET_CAVEAT],
+    )
 
 
 def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: int) -> Result:
@@ -117,13 +217,28 @@ def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: i
         for soc, rating in store.element_ratings(element).items():
             if "IM" in rating and "LV" in rating:
                 scores[soc].append(rating["IM"] * rating["LV"])
-    ranked = sorted((-sum(s) / len(s), soc) for soc, s in scores.items()
-                    if len(s) == len(interest.elements) and store.soc[soc].level == 4)
-    items = [{"soc": soc, "title": labels.label("soc", soc), "score": round(-score, 2)}
-             for score, soc in ranked[:limit]]
+    ranked = sorted(
+        (-sum(s) / len(s), soc)
+        for soc, s in scores.items()
+        if len(s) == len(interest.elements) and store.soc[soc].level == 4
+    )
+    items = [
+        {"soc": soc, "title": labels.label("soc", soc), "score": round(-score, 2)}
+        for score, soc in ranked[:limit]
+    ]
     ids = store.source_ids("onet/onet_29_3/") + [i for item in items for i in store.onet_links(item["soc"])]
-    result = _result("interest", store, labels, ALL_JOBS, items=items, source_ids=ids, estimate=True,
-                     method=INTEREST_METHOD, caveats=[ONET_CAVEAT], unit="O*NET rating")
+    result = _result(
+        "interest",
+        store,
+        labels,
+        ALL_JOBS,
+        items=items,
+        source_ids=ids,
+        estimate=True,
+        method=INTEREST_METHOD,
+        caveats=[ONET_CAVEAT],
+        unit="O*NET rating",
+    )
     return replace(result, breakdown={"interest": interest.name})
 
 
@@ -141,10 +256,20 @@ def qualification_share(store: Store, labels: Labels, soc: int, groups: tuple[in
     method = store.method(QUALIFICATION_METHOD_KEY)
     released = reliability in RELEASED
     ids = list(method.provenance_ids) if released else []
-    return Result(kind="qualification_share", soc=soc, soc_title=labels.label("soc", soc),
-                  values={"share": count / total, "employment": count} if released else {},
-                  unit="share of people in the job" if released else None, period="2019" if released else None,
-                  geography="United Kingdom", breakdown={"qualification": ", ".join(map(str, groups))},
-                  source=citation(store, ids), provenance_ids=ids, reliability=reliability,
-                  estimate=released, method=method.description if released else None, fallback=None,
-                  requested=labels.requested(Query(soc)))
+    return Result(
+        kind="qualification_share",
+        soc=soc,
+        soc_title=labels.label("soc", soc),
+        values={"share": count / total, "employment": count} if released else {},
+        unit="share of people in the job" if released else None,
+        period="2019" if released else None,
+        geography="United Kingdom",
+        breakdown={"qualification": ", ".join(map(str, groups))},
+        source=citation(store, ids),
+        provenance_ids=ids,
+        reliability=reliability,
+        estimate=released,
+        method=method.description if released else None,
+        fallback=None,
+        requested=labels.requested(Query(soc)),
+    )

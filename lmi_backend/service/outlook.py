@@ -6,11 +6,21 @@ projected employment, so a unit group with fewer than 1,000 people gets its mino
 outlook instead. Vacancies are checked by the ESS rule (50 establishments); the file publishes
 unit groups and the all-occupations total only, so the fallback is the total.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..disclosure import ALL_JOBS, ESTABLISHMENTS, NO_DATA, RELIABLE, Cell, drop, employment_reliability, resolve
+from ..disclosure import (
+    ALL_JOBS,
+    ESTABLISHMENTS,
+    NO_DATA,
+    RELIABLE,
+    Cell,
+    drop,
+    employment_reliability,
+    resolve,
+)
 from .cells import to_cell
 from .labels import Labels
 from .results import Figure, citation, make_result
@@ -19,23 +29,30 @@ from .types import Query, Result
 
 ENGLAND_ONLY = "These projections cover England only."
 OUTLOOK_CAVEATS = [ENGLAND_ONLY, "They are projections on simple assumptions, not forecasts."]
-AREAS_METHOD = ("Job areas are the SOC2020 sub-major groups of the Skills Imperative 2035 projections, "
-                "ranked by how much their employment in England changes from 2020 to 2035. Each is shown "
-                "with the SOC2010 unit group that has the most people in it, by the ONS dual coding.")
+AREAS_METHOD = (
+    "Job areas are the SOC2020 sub-major groups of the Skills Imperative 2035 projections, "
+    "ranked by how much their employment in England changes from 2020 to 2035. Each is shown "
+    "with the SOC2010 unit group that has the most people in it, by the ONS dual coding."
+)
 EXAMPLE_SHARE = 0.5  # an example job has at least half its jobs in the area
-VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_pct",
-                   "skill_shortage_pct")
+VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_pct", "skill_shortage_pct")
 
 
 def outlook(store: Store, q: Query) -> Result:
     labels = Labels(store, "England", "England")
     cell, prior = to_cell(q, 0), ()
     if cell.region:
-        reason = ("the projections cover England only" if cell.region >= 10
-                  else "the projections are for England as a whole, not its regions")
+        reason = (
+            "the projections cover England only"
+            if cell.region >= 10
+            else "the projections are for England as a whole, not its regions"
+        )
         cell, prior = drop(cell, ["region"], reason)
-    cell, more = drop(cell, ["status", "qualification", "age"],
-                      "the projections are not split by work pattern, qualification or age")
+    cell, more = drop(
+        cell,
+        ["status", "qualification", "age"],
+        "the projections are not split by work pattern, qualification or age",
+    )
 
     def size(c: Cell) -> float | None:
         row = store.outlook(c.soc, c.gender)
@@ -52,26 +69,32 @@ def _outlook_figure(store: Store, cell: Cell) -> Figure | None:
     if row is None or not row.employment_base:
         return None
     method = store.methods[row.method_id]
-    values = {"growth_pct": round(100 * (row.employment_2035 / row.employment_base - 1), 1),
-              "employment_now": round(row.employment_base, -1),
-              "employment_2035": round(row.employment_2035, -1),
-              "net_change": round(row.net_change, -1),
-              "replacement": round(row.replacement_demand, -1),
-              "openings": round(row.openings, -1)}
+    values = {
+        "growth_pct": round(100 * (row.employment_2035 / row.employment_base - 1), 1),
+        "employment_now": round(row.employment_base, -1),
+        "employment_2035": round(row.employment_2035, -1),
+        "net_change": round(row.net_change, -1),
+        "replacement": round(row.replacement_demand, -1),
+        "openings": round(row.openings, -1),
+    }
     return Figure(values, "2020-2035", True, list(method.provenance_ids), method.description)
 
 
 def vacancies(store: Store, labels: Labels, q: Query) -> Result:
-    cell, prior = drop(to_cell(q, 0), ["region", "gender", "status", "qualification", "age"],
-                       "the Employer Skills Survey publishes vacancies for the UK by occupation only")
+    cell, prior = drop(
+        to_cell(q, 0),
+        ["region", "gender", "status", "qualification", "age"],
+        "the Employer Skills Survey publishes vacancies for the UK by occupation only",
+    )
     steps = [(cell, ())] + ([(Cell(0), ("soc",))] if cell.soc else [])
 
     def size(c: Cell) -> float | None:
         found = store.vacancy(c.soc)
         return None if found is None else found[0].get("establishments_sampled")
 
-    outcome = resolve(cell, size, lambda c: _vacancy_figure(store, c), rule=ESTABLISHMENTS,
-                      prior=prior, steps=steps)
+    outcome = resolve(
+        cell, size, lambda c: _vacancy_figure(store, c), rule=ESTABLISHMENTS, prior=prior, steps=steps
+    )
     return make_result("vacancies", store, labels, q, outcome, "vacancies", 0)
 
 
@@ -84,7 +107,7 @@ def _vacancy_figure(store: Store, cell: Cell) -> Figure | None:
 
 
 def growing_areas(store: Store, labels: Labels, limit: int) -> Result:
-    """"Which jobs are growing?" answered by job area, not job: the unit-group projections are
+    """ "Which jobs are growing?" answered by job area, not job: the unit-group projections are
     sub-major group projections shared out with fixed shares, so every unit group in an area has
     the same growth and a ranking of unit groups would only rank the areas again. Each area is
     shown with an example job, its largest unit group, to pick and ask about. An area passes the
@@ -92,19 +115,37 @@ def growing_areas(store: Store, labels: Labels, limit: int) -> Result:
     areas = [a for a in store.projected_areas() if employment_reliability(a.employment_2020) == RELIABLE]
     ranked = sorted(areas, key=lambda a: a.employment_2020 / a.employment_2035)[:limit]
     examples = _largest_unit_groups(store)
-    items = [{"code": a.code, "title": a.title,
-              "growth_pct": round(100 * (a.employment_2035 / a.employment_2020 - 1), 1),
-              "openings": round(a.openings, -3), "soc": examples.get(a.code),
-              "example_title": labels.label("soc", examples[a.code]) if a.code in examples else None}
-             for a in ranked]
+    items = [
+        {
+            "code": a.code,
+            "title": a.title,
+            "growth_pct": round(100 * (a.employment_2035 / a.employment_2020 - 1), 1),
+            "openings": round(a.openings, -3),
+            "soc": examples.get(a.code),
+            "example_title": labels.label("soc", examples[a.code]) if a.code in examples else None,
+        }
+        for a in ranked
+    ]
     ids = sorted({i for a in ranked for i in a.provenance_ids})
-    return Result(kind="growing", soc=ALL_JOBS, soc_title=labels.label("soc", ALL_JOBS), values={},
-                  unit="people" if items else None, period="2020-2035" if items else None, geography="England",
-                  breakdown={}, source=citation(store, ids), provenance_ids=ids,
-                  reliability=RELIABLE if items else NO_DATA, estimate=False,
-                  method=AREAS_METHOD if items else None, fallback=None,
-                  requested=labels.requested(Query(ALL_JOBS)), items=items,
-                  caveats=list(OUTLOOK_CAVEATS) if items else [])
+    return Result(
+        kind="growing",
+        soc=ALL_JOBS,
+        soc_title=labels.label("soc", ALL_JOBS),
+        values={},
+        unit="people" if items else None,
+        period="2020-2035" if items else None,
+        geography="England",
+        breakdown={},
+        source=citation(store, ids),
+        provenance_ids=ids,
+        reliability=RELIABLE if items else NO_DATA,
+        estimate=False,
+        method=AREAS_METHOD if items else None,
+        fallback=None,
+        requested=labels.requested(Query(ALL_JOBS)),
+        items=items,
+        caveats=list(OUTLOOK_CAVEATS) if items else [],
+    )
 
 
 def _largest_unit_groups(store: Store) -> dict[int, int]:

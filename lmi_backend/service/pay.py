@@ -7,11 +7,12 @@ qualification, age), labelled with their method.
 Weekly pay is not published below sub-major groups; where it is not, it is derived from annual
 pay with the sub-major group's published weekly/annual ratio and says so.
 """
+
 from __future__ import annotations
 
 from ..disclosure import QUAL_PARENT, Cell, drop, resolve, step_up
-from ..estimates.pay import AGES, STATS, estimate, sigma
 from ..estimates.hours import anchor
+from ..estimates.pay import AGES, STATS, estimate, sigma
 from .cells import employment, to_cell
 from .labels import Labels
 from .results import Figure, make_result
@@ -35,22 +36,34 @@ def pay(store: Store, labels: Labels, q: Query) -> Result:
     if cell.age is not None and cell.age not in AGES:
         cell, more = drop(cell, ["age"], AGE_RANGE, EMPLOYEES)
         prior += more
-    outcome = resolve(cell, lambda c: employment(store, c), lambda c: pay_figure(store, c),
-                      all_status=EMPLOYEES, prior=prior)
+    outcome = resolve(
+        cell,
+        lambda c: employment(store, c),
+        lambda c: pay_figure(store, c),
+        all_status=EMPLOYEES,
+        prior=prior,
+    )
     return make_result("pay", store, labels, q, outcome, ANNUAL, EMPLOYEES)
 
 
 def hours(store: Store, labels: Labels, q: Query) -> Result:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
-    for dims, reason in ((["gender"], "paid hours are not published by sex"),
-                         (["qualification", "age"], "paid hours are not estimated by qualification or age")):
+    for dims, reason in (
+        (["gender"], "paid hours are not published by sex"),
+        (["qualification", "age"], "paid hours are not estimated by qualification or age"),
+    ):
         cell, more = drop(cell, dims, reason, EMPLOYEES)
         prior += more
     if cell.status == 2:
         cell, more = drop(cell, ["status"], "part-time hours are not published by occupation", EMPLOYEES)
         prior += more
-    outcome = resolve(cell, lambda c: employment(store, c), lambda c: hours_figure(store, c),
-                      all_status=EMPLOYEES, prior=prior)
+    outcome = resolve(
+        cell,
+        lambda c: employment(store, c),
+        lambda c: hours_figure(store, c),
+        all_status=EMPLOYEES,
+        prior=prior,
+    )
     return make_result("hours", store, labels, q, outcome, HOURS, EMPLOYEES)
 
 
@@ -89,17 +102,24 @@ def _published(store: Store, cell: Cell, annual: PayCell) -> Figure:
     return Figure(values, annual.period, False, ids, caveats=caveats)
 
 
-def _weekly(store: Store, soc: int, annual_median: float | None) -> tuple[float | None, str | None, list[int]]:
+def _weekly(
+    store: Store, soc: int, annual_median: float | None
+) -> tuple[float | None, str | None, list[int]]:
     """Weekly pay from annual pay, by the published weekly/annual ratio of the SOC group above."""
     group = anchor(soc) if soc else 0
     weekly = store.pay_cell(group, 0, 0, EMPLOYEES, "weekly", RATIO_PERIOD)
     annual = store.pay_cell(group, 0, 0, EMPLOYEES, "annual", RATIO_PERIOD)
     if annual_median is None or weekly is None or annual is None:
         return None, None, []
-    note = ("The weekly figure is derived from annual pay with the weekly/annual pay ratio of "
-            f"{store.soc[group].title.lower() if group else 'all jobs'} (ASHE Table 3, 2020); it is not published.")
-    return (round(annual_median * weekly.values["median"] / annual.values["median"], 1), note,
-            [weekly.provenance_id, annual.provenance_id])
+    note = (
+        "The weekly figure is derived from annual pay with the weekly/annual pay ratio of "
+        f"{store.soc[group].title.lower() if group else 'all jobs'} (ASHE Table 3, 2020); it is not published."
+    )
+    return (
+        round(annual_median * weekly.values["median"] / annual.values["median"], 1),
+        note,
+        [weekly.provenance_id, annual.provenance_id],
+    )
 
 
 def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[int]]:
@@ -130,21 +150,26 @@ def _estimated(store: Store, cell: Cell) -> Figure | None:
     if spread is None and cell.soc >= 10:
         parent = store.pay_cell(cell.soc // 10, 0, cell.gender, cell.status, "annual")
         spread = sigma(parent.values) if parent else None
-    values = {k: None if v is None else round(v, -1) for k, v in estimate(base.values, factor, spread).items()}
+    values = {
+        k: None if v is None else round(v, -1) for k, v in estimate(base.values, factor, spread).items()
+    }
     ids = [base.provenance_id]
     hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly")
     hourly_factor, _ = _factor(store, cell, "hourly")
-    values["hourly_median"] = (round(hourly.values["median"] * hourly_factor, 2)
-                               if hourly and hourly_factor is not None else None)
+    values["hourly_median"] = (
+        round(hourly.values["median"] * hourly_factor, 2) if hourly and hourly_factor is not None else None
+    )
     if values["hourly_median"] is not None:
         ids.append(hourly.provenance_id)
     values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
     ids += ratio_ids
     parts = [store.methods[m] for m in methods]
     ids += [i for m in parts for i in m.provenance_ids]
-    method = (f"Estimate: the published UK figure for this job (ASHE {base.period}) adjusted by "
-              + "; and by ".join(m.description for m in parts)
-              + ". Percentiles ONS does not publish for the UK follow a log-normal spread.")
+    method = (
+        f"Estimate: the published UK figure for this job (ASHE {base.period}) adjusted by "
+        + "; and by ".join(m.description for m in parts)
+        + ". Percentiles ONS does not publish for the UK follow a log-normal spread."
+    )
     return Figure(values, base.period, True, ids, method, [note] if note else [])
 
 
@@ -162,5 +187,11 @@ def hours_figure(store: Store, cell: Cell) -> Figure | None:
     parts = [store.methods[m] for m in (method_id, *methods)]
     method = "Estimate: " + "; adjusted by ".join(m.description for m in parts) + "."
     values = {stat: round(v * factor, 1) for stat, v in figures.items()}
-    return Figure(values, period, True, [i for m in parts for i in m.provenance_ids], method,
-                  ["Hours are derived from pay figures, not published for this job."])
+    return Figure(
+        values,
+        period,
+        True,
+        [i for m in parts for i in m.provenance_ids],
+        method,
+        ["Hours are derived from pay figures, not published for this job."],
+    )

@@ -1,5 +1,6 @@
 """Turning a disclosure outcome into a Result: the one path every figure takes out of the
 service, so a value can only be filled in when the disclosure layer released its cell."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from .types import Query, Result
 @dataclass
 class Figure:
     """A figure for one cell before the disclosure check, with what it rests on."""
+
     values: dict[str, float | None]
     period: str | None
     estimate: bool
@@ -22,7 +24,7 @@ class Figure:
 
 
 def citation(store: Store, ids: list[int]) -> str:
-    """"Office for National Statistics, Annual Survey of Hours and Earnings (ASHE), Table 14
+    """ "Office for National Statistics, Annual Survey of Hours and Earnings (ASHE), Table 14
     ..., 2021p": one entry per distinct dataset/table/period, in the order given."""
     parts: list[str] = []
     for i in ids:
@@ -35,19 +37,30 @@ def citation(store: Store, ids: list[int]) -> str:
     return "; ".join(parts)
 
 
-def make_result(kind: str, store: Store, labels: Labels, query: Query, outcome: Outcome[Figure],
-                unit: str | None, all_status: int, caveats: list[str] | None = None) -> Result:
+def make_result(
+    kind: str,
+    store: Store,
+    labels: Labels,
+    query: Query,
+    outcome: Outcome[Figure],
+    unit: str | None,
+    all_status: int,
+    caveats: list[str] | None = None,
+) -> Result:
     figure = outcome.figure if outcome.released else None
     used = outcome.used if figure else outcome.requested
     ids = figure.provenance_ids if figure else []
     return Result(
-        kind=kind, soc=used.soc, soc_title=labels.label("soc", used.soc),
+        kind=kind,
+        soc=used.soc,
+        soc_title=labels.label("soc", used.soc),
         values=dict(figure.values) if figure else {},
         unit=unit if figure else None,
         period=figure.period if figure else None,
         geography=labels.geography(used.region),
         breakdown=labels.breakdown(used, all_status),
-        source=citation(store, ids), provenance_ids=sorted(set(ids)),
+        source=citation(store, ids),
+        provenance_ids=sorted(set(ids)),
         reliability=outcome.reliability,
         estimate=figure.estimate if figure else False,
         method=figure.method if figure else None,
@@ -55,4 +68,3 @@ def make_result(kind: str, store: Store, labels: Labels, query: Query, outcome: 
         requested=labels.requested(query),
         caveats=[*(figure.caveats if figure else []), *(caveats or [])],
     )
-

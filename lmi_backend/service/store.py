@@ -7,6 +7,7 @@ ladder repeats (a job's employment cells, shares, pay cells, relativities) are c
 process. One connection per thread: the Rasa action server answers from several threads and a
 SQLite connection must stay in the thread that opened it.
 """
+
 from __future__ import annotations
 
 import threading
@@ -31,6 +32,7 @@ CACHE = 8192
 @dataclass(frozen=True)
 class PayCell:
     """One published ASHE cell: its statistics for one year (the latest with a median)."""
+
     period: str
     values: dict[str, float | None]
     provenance_id: int
@@ -49,62 +51,106 @@ def _p(name: str):
 
 def _ashe(t):
     return select(t.c.period, t.c.stat, t.c.value, t.c.provenance_id).where(
-        t.c.soc == _p("soc"), t.c.measure == _p("measure"), t.c.gender == _p("gender"),
-        t.c.status == _p("status"), t.c.region == _p("region"), t.c.period >= _p("since"))
+        t.c.soc == _p("soc"),
+        t.c.measure == _p("measure"),
+        t.c.gender == _p("gender"),
+        t.c.status == _p("status"),
+        t.c.region == _p("region"),
+        t.c.period >= _p("since"),
+    )
 
 
-_EMPLOYMENT = select(e.est_employment.c.region, e.est_employment.c.gender, e.est_employment.c.status,
-                     e.est_employment.c.value).where(e.est_employment.c.soc == _p("soc"))
-_QUALIFICATION = select(e.est_employment_qualification.c.qualification,
-                        e.est_employment_qualification.c.value).where(
-    e.est_employment_qualification.c.soc == _p("soc"))
+_EMPLOYMENT = select(
+    e.est_employment.c.region, e.est_employment.c.gender, e.est_employment.c.status, e.est_employment.c.value
+).where(e.est_employment.c.soc == _p("soc"))
+_QUALIFICATION = select(
+    e.est_employment_qualification.c.qualification, e.est_employment_qualification.c.value
+).where(e.est_employment_qualification.c.soc == _p("soc"))
 _AGE = select(e.est_employment_age.c.age_band, e.est_employment_age.c.value).where(
-    e.est_employment_age.c.soc == _p("soc"))
+    e.est_employment_age.c.soc == _p("soc")
+)
 _PAY = {"pay": _ashe(f.pay), "hours": _ashe(f.hours)}
-_RELATIVITY = select(e.est_pay_relativity.c.code, e.est_pay_relativity.c.measure,
-                     e.est_pay_relativity.c.factor, e.est_pay_relativity.c.method_id).where(
-    e.est_pay_relativity.c.soc == _p("soc"), e.est_pay_relativity.c.dimension == _p("dimension"))
+_RELATIVITY = select(
+    e.est_pay_relativity.c.code,
+    e.est_pay_relativity.c.measure,
+    e.est_pay_relativity.c.factor,
+    e.est_pay_relativity.c.method_id,
+).where(e.est_pay_relativity.c.soc == _p("soc"), e.est_pay_relativity.c.dimension == _p("dimension"))
 _HOURS = select(e.est_hours.c.stat, e.est_hours.c.value, e.est_hours.c.method_id, e.est_hours.c.period).where(
-    e.est_hours.c.soc == _p("soc"), e.est_hours.c.status == _p("status"))
-_OUTLOOK = select(e.est_outlook).where(e.est_outlook.c.soc == _p("soc"), e.est_outlook.c.gender == _p("gender"))
-_VACANCY = select(f.vacancy.c.measure, f.vacancy.c.value, f.vacancy.c.provenance_id, f.vacancy.c.period).where(
-    f.vacancy.c.soc == _p("soc"), f.vacancy.c.region == 0)
-_DESCRIPTORS = select(o.onet_element.c.domain, o.onet_element.c.name, e.soc_descriptor.c.scale,
-                      e.soc_descriptor.c.value).join_from(
-    e.soc_descriptor, o.onet_element, e.soc_descriptor.c.element_id == o.onet_element.c.element_id).where(
-    e.soc_descriptor.c.soc == _p("soc"))
+    e.est_hours.c.soc == _p("soc"), e.est_hours.c.status == _p("status")
+)
+_OUTLOOK = select(e.est_outlook).where(
+    e.est_outlook.c.soc == _p("soc"), e.est_outlook.c.gender == _p("gender")
+)
+_VACANCY = select(
+    f.vacancy.c.measure, f.vacancy.c.value, f.vacancy.c.provenance_id, f.vacancy.c.period
+).where(f.vacancy.c.soc == _p("soc"), f.vacancy.c.region == 0)
+_DESCRIPTORS = (
+    select(o.onet_element.c.domain, o.onet_element.c.name, e.soc_descriptor.c.scale, e.soc_descriptor.c.value)
+    .join_from(e.soc_descriptor, o.onet_element, e.soc_descriptor.c.element_id == o.onet_element.c.element_id)
+    .where(e.soc_descriptor.c.soc == _p("soc"))
+)
 _ELEMENT = select(e.soc_descriptor.c.soc, e.soc_descriptor.c.scale, e.soc_descriptor.c.value).where(
-    e.soc_descriptor.c.element_id == _p("element"))
+    e.soc_descriptor.c.element_id == _p("element")
+)
 _ONET_LINKS = select(o.soc_onet.c.provenance_id).where(o.soc_onet.c.soc == _p("soc"))
-_SIMILAR = select(e.soc_similarity.c.other, e.soc_similarity.c.similarity,
-                  e.soc_similarity.c.skills_similarity, e.soc_similarity.c.same_minor_group).where(
-    e.soc_similarity.c.soc == _p("soc"), e.soc_similarity.c.rank <= _p("limit")).order_by(e.soc_similarity.c.rank)
+_SIMILAR = (
+    select(
+        e.soc_similarity.c.other,
+        e.soc_similarity.c.similarity,
+        e.soc_similarity.c.skills_similarity,
+        e.soc_similarity.c.same_minor_group,
+    )
+    .where(e.soc_similarity.c.soc == _p("soc"), e.soc_similarity.c.rank <= _p("limit"))
+    .order_by(e.soc_similarity.c.rank)
+)
 _TEXT = select(d.soc_group.c.description, d.soc_group.c.entry_routes).where(d.soc_group.c.code == _p("soc"))
 _TASKS = select(d.soc_task.c.task).where(d.soc_task.c.soc == _p("soc")).order_by(d.soc_task.c.seq)
-_APPRENTICESHIPS = select(
-    o.apprenticeship_standard.c.reference, o.apprenticeship_standard.c.title,
-    o.apprenticeship_standard.c.level, o.apprenticeship_standard.c.duration_months,
-    o.apprenticeship_standard.c.route, o.apprenticeship_soc.c.score,
-    o.apprenticeship_standard.c.provenance_id).join_from(
-    o.apprenticeship_soc, o.apprenticeship_standard,
-    o.apprenticeship_soc.c.reference == o.apprenticeship_standard.c.reference).where(
-    o.apprenticeship_soc.c.soc == _p("soc")).order_by(
-    o.apprenticeship_soc.c.score.desc(), o.apprenticeship_standard.c.level,
-    o.apprenticeship_standard.c.reference)
+_APPRENTICESHIPS = (
+    select(
+        o.apprenticeship_standard.c.reference,
+        o.apprenticeship_standard.c.title,
+        o.apprenticeship_standard.c.level,
+        o.apprenticeship_standard.c.duration_months,
+        o.apprenticeship_standard.c.route,
+        o.apprenticeship_soc.c.score,
+        o.apprenticeship_standard.c.provenance_id,
+    )
+    .join_from(
+        o.apprenticeship_soc,
+        o.apprenticeship_standard,
+        o.apprenticeship_soc.c.reference == o.apprenticeship_standard.c.reference,
+    )
+    .where(o.apprenticeship_soc.c.soc == _p("soc"))
+    .order_by(
+        o.apprenticeship_soc.c.score.desc(),
+        o.apprenticeship_standard.c.level,
+        o.apprenticeship_standard.c.reference,
+    )
+)
 
 
 # the England projections of SOC2020 sub-major groups ("job areas"): employment in 2020 and
 # 2035 and the total requirement 2020-2035, all people (gender 0), in thousands
-_AREAS = select(f.soc2020_group.c.code, f.soc2020_group.c.title, f.projection.c.measure,
-                f.projection.c.period, f.projection.c.value, f.projection.c.provenance_id).join_from(
-    f.projection, f.soc2020_group, f.projection.c.soc2020 == f.soc2020_group.c.code).where(
-    f.soc2020_group.c.level == 2, f.projection.c.gender == 0)
+_AREAS = (
+    select(
+        f.soc2020_group.c.code,
+        f.soc2020_group.c.title,
+        f.projection.c.measure,
+        f.projection.c.period,
+        f.projection.c.value,
+        f.projection.c.provenance_id,
+    )
+    .join_from(f.projection, f.soc2020_group, f.projection.c.soc2020 == f.soc2020_group.c.code)
+    .where(f.soc2020_group.c.level == 2, f.projection.c.gender == 0)
+)
 _CROSSWALK = select(f.soc2010_soc2020.c.soc2010, f.soc2010_soc2020.c.soc2020, f.soc2010_soc2020.c.value)
 
 
 @dataclass(frozen=True)
 class ProjectedArea:
     """A SOC2020 sub-major group's England projection, in people."""
+
     code: int
     title: str
     employment_2020: float
@@ -118,17 +164,26 @@ class Store:
         self.engine = readonly_engine(path)
         self._local = threading.local()
         conn = self.conn
-        self.soc = {r.code: r for r in conn.execute(select(d.soc_group.c.code, d.soc_group.c.level,
-                                                           d.soc_group.c.title))}
+        self.soc = {
+            r.code: r
+            for r in conn.execute(select(d.soc_group.c.code, d.soc_group.c.level, d.soc_group.c.title))
+        }
         self.regions = dict(conn.execute(select(d.region.c.code, d.region.c.name)).all())
         self.genders = dict(conn.execute(select(d.gender.c.code, d.gender.c.name)).all())
         self.statuses = dict(conn.execute(select(d.status.c.code, d.status.c.name)).all())
         self.qualifications = dict(conn.execute(select(d.qualification.c.code, d.qualification.c.name)).all())
-        self.age_bands = [(c, lo, hi) for c, lo, hi in conn.execute(
-            select(d.age_band.c.code, d.age_band.c.age_min, d.age_band.c.age_max)) if c]
+        self.age_bands = [
+            (c, lo, hi)
+            for c, lo, hi in conn.execute(
+                select(d.age_band.c.code, d.age_band.c.age_min, d.age_band.c.age_max)
+            )
+            if c
+        ]
         self.provenance = {r.id: r for r in conn.execute(select(provenance))}
-        self.methods = {r.id: Method(r.key, r.description, tuple(int(i) for i in r.provenance_ids.split()))
-                        for r in conn.execute(select(e.estimate_method))}
+        self.methods = {
+            r.id: Method(r.key, r.description, tuple(int(i) for i in r.provenance_ids.split()))
+            for r in conn.execute(select(e.estimate_method))
+        }
         self._cells = lru_cache(maxsize=CACHE)(self._load_cells)
         self._shares = lru_cache(maxsize=CACHE)(self._load_shares)
         self._relativities = lru_cache(maxsize=CACHE)(self._load_relativities)
@@ -172,13 +227,21 @@ class Store:
         """The group's share of its employment in one qualification group or age band."""
         return self._shares(soc).get((dimension, code))
 
-    def _pay_cell(self, soc: int, region: int, gender: int, status: int, measure: str,
-                  period: str | None = None) -> PayCell | None:
+    def _pay_cell(
+        self, soc: int, region: int, gender: int, status: int, measure: str, period: str | None = None
+    ) -> PayCell | None:
         """Published ASHE pay (or, for measure paid_hours_total, hours) of one cell: the given
         year, or the latest year with a median."""
         table = "hours" if measure == "paid_hours_total" else "pay"
-        rows = self._rows(_PAY[table], soc=soc, measure=measure, gender=gender, status=status,
-                          region=region, since=period or OLDEST_PAY_PERIOD)
+        rows = self._rows(
+            _PAY[table],
+            soc=soc,
+            measure=measure,
+            gender=gender,
+            status=status,
+            region=region,
+            since=period or OLDEST_PAY_PERIOD,
+        )
         by_period: dict[str, dict[str, float | None]] = {}
         origin: dict[str, int] = {}
         for year, stat, value, prov in rows:
@@ -191,9 +254,13 @@ class Store:
         return None
 
     def _load_relativities(self, soc: int, dimension: str) -> dict[tuple[int, str | None], tuple[float, int]]:
-        return {(c, m): (fct, mid) for c, m, fct, mid in self._rows(_RELATIVITY, soc=soc, dimension=dimension)}
+        return {
+            (c, m): (fct, mid) for c, m, fct, mid in self._rows(_RELATIVITY, soc=soc, dimension=dimension)
+        }
 
-    def relativity(self, soc: int, dimension: str, code: int, measure: str | None) -> tuple[float, int] | None:
+    def relativity(
+        self, soc: int, dimension: str, code: int, measure: str | None
+    ) -> tuple[float, int] | None:
         """(factor, method id) turning a UK pay figure of `soc` into one for a region (per
         measure), qualification group or age (any measure: None)."""
         return self._relativities(soc, dimension).get((code, measure))
@@ -231,14 +298,22 @@ class Store:
         titles: dict[int, str] = {}
         origin: dict[int, set[int]] = {}
         for code, title, measure, period, value, prov in self._rows(_AREAS):
-            key = {("employment", "2020"): "2020", ("employment", "2035"): "2035",
-                   ("total_requirement", "2020-2035"): "openings"}.get((measure, period))
+            key = {
+                ("employment", "2020"): "2020",
+                ("employment", "2035"): "2035",
+                ("total_requirement", "2020-2035"): "openings",
+            }.get((measure, period))
             if key and value is not None:
                 figures.setdefault(code, {})[key] = 1000 * value
                 titles[code] = title
                 origin.setdefault(code, set()).add(prov)
-        return [ProjectedArea(code, titles[code], f["2020"], f["2035"], f["openings"], tuple(sorted(origin[code])))
-                for code, f in sorted(figures.items()) if {"2020", "2035", "openings"} <= f.keys()]
+        return [
+            ProjectedArea(
+                code, titles[code], f["2020"], f["2035"], f["openings"], tuple(sorted(origin[code]))
+            )
+            for code, f in sorted(figures.items())
+            if {"2020", "2035", "openings"} <= f.keys()
+        ]
 
     def soc2020_shares(self) -> list[tuple[int, int, float]]:
         """(SOC2010 unit group, SOC2020 unit group, share of its jobs) from the ONS dual coding."""

@@ -2,6 +2,7 @@
 CLI or any HTTP API (see the helpers' interface notes). A Result carries everything an answer
 needs to be honest: the figure, what it describes, where it came from, how reliable it is and
 what changed from the question."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -10,11 +11,11 @@ from dataclasses import asdict, dataclass, field
 @dataclass(frozen=True)
 class Query:
     soc: int
-    region: int | None = None         # LMI for All region code 1..12; None = UK
-    gender: int | None = None         # 1 male, 2 female; None = all
-    status: int | None = None         # 1 full-time, 2 part-time, 3 self-employed; None = all
+    region: int | None = None  # LMI for All region code 1..12; None = UK
+    gender: int | None = None  # 1 male, 2 female; None = all
+    status: int | None = None  # 1 full-time, 2 part-time, 3 self-employed; None = all
     qualification: int | None = None  # RQF9 code 1..9 (LMI for All qualification codes); None = all
-    age: int | None = None            # years
+    age: int | None = None  # years
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Result:
     breakdown: dict[str, str]
     source: str
     provenance_ids: list[int]
-    reliability: str              # reliable | small_sample | suppressed | no_data
+    reliability: str  # reliable | small_sample | suppressed | no_data
     estimate: bool
     method: str | None
     fallback: str | None

@@ -6,6 +6,7 @@ their job titles (apprenticeship_soc, not filled here). larsCode 0 means no LARS
 been issued yet and is stored as NULL. Job titles repeated within a standard (the source lists a
 few twice, sometimes in another case) are stored once, in their first spelling.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,16 +49,24 @@ def _standard(src: SourceFile, row: int, rec: object) -> dict:
         raise src.error(row, "level must be 2-7", f"{reference}: found {level}")
     duration = _whole(src, row, rec, "typicalDuration")
     if duration <= 0:
-        raise src.error(row, "typicalDuration must be a positive number of months",
-                        f"{reference}: found {duration}")
+        raise src.error(
+            row, "typicalDuration must be a positive number of months", f"{reference}: found {duration}"
+        )
     funding = _whole(src, row, rec, "maxFunding")
     if funding < 0:
         raise src.error(row, "maxFunding must not be negative", f"{reference}: found {funding}")
     lars = _whole(src, row, rec, "larsCode")
-    return {"reference": reference, "lars_code": lars or None, "title": _text(src, row, rec, "title"),
-            "level": level, "route": _text(src, row, rec, "route"), "duration_months": duration,
-            "max_funding": funding, "overview": (rec.get("overviewOfRole") or "").strip() or None,
-            "status": _text(src, row, rec, "status")}
+    return {
+        "reference": reference,
+        "lars_code": lars or None,
+        "title": _text(src, row, rec, "title"),
+        "level": level,
+        "route": _text(src, row, rec, "route"),
+        "duration_months": duration,
+        "max_funding": funding,
+        "overview": (rec.get("overviewOfRole") or "").strip() or None,
+        "status": _text(src, row, rec, "status"),
+    }
 
 
 def _job_titles(src: SourceFile, row: int, rec: dict, reference: str) -> list[dict]:

@@ -6,6 +6,7 @@ Figures are rounded to the nearest 100; blank cells were suppressed in the NOMIS
 are stored as missing with that reason. Each region-year's TOTAL row is stored as SOC 0 and
 bounds the sum of its published unit groups.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,16 +31,22 @@ ALIASES = {"east": "east of england"}
 
 def load(ctx: BuildContext) -> None:
     src = ctx.source(FILE)
-    regions = {_plain(name): code for code, name in ctx.conn.execute(select(region.c.code, region.c.name))
-               if 1 <= code <= 9}
+    regions = {
+        _plain(name): code
+        for code, name in ctx.conn.execute(select(region.c.code, region.c.name))
+        if 1 <= code <= 9
+    }
     periods = set(ctx.conn.execute(select(period.c.code)).scalars())
     rows: list[dict] = []
     lines: dict[tuple, int] = {}
     for line, rec in src.records():
         match = PERIOD.fullmatch(rec["period"].strip())
         if not match or match[1] != match[2] or match[1] not in periods:
-            raise src.error(line, "period must be a calendar year 'Jan YYYY-Dec YYYY' in the period "
-                                  "dimension", f"found {rec['period']!r}")
+            raise src.error(
+                line,
+                "period must be a calendar year 'Jan YYYY-Dec YYYY' in the period dimension",
+                f"found {rec['period']!r}",
+            )
         name = _plain(rec["region"])
         code = regions.get(ALIASES.get(name, name))
         if code is None:
@@ -48,11 +55,15 @@ def load(ctx: BuildContext) -> None:
         soc = 0 if raw == "TOTAL" else parse_soc(src, line, "soc2010_code", raw, ctx.soc_units)
         key = (match[1], code, soc)
         if key in lines:
-            raise src.error(line, "each period, region and unit group must appear once",
-                            f"also on row {lines[key]}")
+            raise src.error(
+                line, "each period, region and unit group must appear once", f"also on row {lines[key]}"
+            )
         lines[key] = line
-        cell = (Cell(None, SUPPRESSED) if not rec["employed"].strip()
-                else parse_cell(src, line, "employed", rec["employed"], lo=0, hi=MAX_PERSONS))
+        cell = (
+            Cell(None, SUPPRESSED)
+            if not rec["employed"].strip()
+            else parse_cell(src, line, "employed", rec["employed"], lo=0, hi=MAX_PERSONS)
+        )
         rows.append({"soc": soc, "region": code, "period": match[1], **cell.as_row()})
     _check_totals(src, rows, lines)
     ctx.insert(employment, rows, src)
@@ -75,5 +86,11 @@ def _check_totals(src: SourceFile, rows: list[dict], lines: dict[tuple, int]) ->
     for key, values in parts.items():
         if key not in totals:
             raise src.error(None, "every region and year needs its TOTAL row", f"{key}")
-        check_total(src, lines[(*key, 0)], "unit groups of a region and year", values, totals[key],
-                    over=ROUNDING * (len(values) + 1))
+        check_total(
+            src,
+            lines[(*key, 0)],
+            "unit groups of a region and year",
+            values,
+            totals[key],
+            over=ROUNDING * (len(values) + 1),
+        )

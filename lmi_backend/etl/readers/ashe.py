@@ -4,10 +4,12 @@ ASHE tables print one row per group with the same statistics: jobs (thousands), 
 and percentiles 10-90. One function parses that row and one function stores it, so the checks
 (ranges, ordered percentiles, each cell once, totals that add up) are the same for every table.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
@@ -23,10 +25,18 @@ PERCENTILES = (10, 20, 25, 30, 40, 60, 70, 75, 80, 90)
 RISING = ("p10", "p20", "p25", "p30", "p40", "median", "p60", "p70", "p75", "p80", "p90")
 
 # Headers of the statistics in the two layouts the ASHE files come in: {stat: header}.
-TABLE14_HEADERS = {JOBS: "No_jobs", "median": "Median", "mean": "Mean",
-                   **{f"p{n}": str(n) for n in PERCENTILES}}
-LONG_HEADERS = {JOBS: "n_jobs_thousand", "median": "median", "mean": "mean",
-                **{f"p{n}": f"p{n}" for n in PERCENTILES}}
+TABLE14_HEADERS = {
+    JOBS: "No_jobs",
+    "median": "Median",
+    "mean": "Mean",
+    **{f"p{n}": str(n) for n in PERCENTILES},
+}
+LONG_HEADERS = {
+    JOBS: "n_jobs_thousand",
+    "median": "median",
+    "mean": "mean",
+    **{f"p{n}": f"p{n}" for n in PERCENTILES},
+}
 
 # Where each measure is stored and the range its figures must fall in. The upper bounds are
 # several times the highest figure ASHE publishes (about £175k a year, £2.6k a week, £71 an
@@ -43,6 +53,7 @@ ROUNDING = 0.5  # jobs are published in thousands, so each figure is off by at m
 
 class CellKey(NamedTuple):
     """One published ASHE row: a group in a cell; its statistics become one fact row each."""
+
     soc: int
     region: int
     gender: int
@@ -58,14 +69,14 @@ class Parsed(NamedTuple):
     quality: str | None = None  # ONS quality band of the median, where the file carries it
 
 
-def ashe_soc(src: SourceFile, line: int, column: str, raw: str, known: set[int],
-             total_code: str) -> int:
+def ashe_soc(src: SourceFile, line: int, column: str, raw: str, known: set[int], total_code: str) -> int:
     """A SOC2010 code, or 0 for the table's all-employees row (printed as `total_code`)."""
     return 0 if raw.strip() == total_code else parse_soc(src, line, column, raw, known)
 
 
-def parse_stats(src: SourceFile, line: int, rec: dict[str, str], headers: dict[str, str],
-                measure: str) -> dict[str, Cell]:
+def parse_stats(
+    src: SourceFile, line: int, rec: dict[str, str], headers: dict[str, str], measure: str
+) -> dict[str, Cell]:
     """The statistics of one ASHE row, validated.
 
     ONS marks a whole row as unavailable ('..' disclosive, ':' not available) in the jobs column
@@ -79,8 +90,11 @@ def parse_stats(src: SourceFile, line: int, rec: dict[str, str], headers: dict[s
         if stat == JOBS:
             continue
         raw = rec[header]
-        cells[stat] = (Cell(None, row_reason) if row_reason and not raw.strip()
-                       else parse_cell(src, line, header, raw, lo=lo, hi=hi))
+        cells[stat] = (
+            Cell(None, row_reason)
+            if row_reason and not raw.strip()
+            else parse_cell(src, line, header, raw, lo=lo, hi=hi)
+        )
     check_non_decreasing(src, line, {stat: cells[stat].value for stat in RISING})
     return cells
 
@@ -107,9 +121,13 @@ def status_parent(key: CellKey) -> CellKey | None:
     return key._replace(status=4) if key.status in (1, 2) else None
 
 
-def store(ctx: BuildContext, src: SourceFile, parsed: Iterable[Parsed],
-          totals: tuple[tuple[str, Parent], ...] = (("SOC group", soc_parent),),
-          loaded: dict[CellKey, dict[str, Cell]] | None = None) -> None:
+def store(
+    ctx: BuildContext,
+    src: SourceFile,
+    parsed: Iterable[Parsed],
+    totals: tuple[tuple[str, Parent], ...] = (("SOC group", soc_parent),),
+    loaded: dict[CellKey, dict[str, Cell]] | None = None,
+) -> None:
     """Write parsed rows as long fact rows (one per statistic) and check the file as a whole.
 
     A cell published twice in one file stops the build. A cell already loaded from another
@@ -120,22 +138,34 @@ def store(ctx: BuildContext, src: SourceFile, parsed: Iterable[Parsed],
     buffers: dict[Table, list[dict]] = defaultdict(list)
     for line, key, cells, quality in parsed:
         if key in first_line:
-            raise src.error(line, "each cell may be published only once",
-                            f"{_describe(key)} already on row {first_line[key]}")
+            raise src.error(
+                line,
+                "each cell may be published only once",
+                f"{_describe(key)} already on row {first_line[key]}",
+            )
         first_line[key] = line
         if cells[JOBS].value is not None:
             jobs[key] = cells[JOBS].value
         if loaded is not None and key in loaded:
             if loaded[key] != cells:
-                raise src.error(line, "cell differs from the same cell in another ASHE table",
-                                f"{_describe(key)}: {_differences(loaded[key], cells)}")
+                raise src.error(
+                    line,
+                    "cell differs from the same cell in another ASHE table",
+                    f"{_describe(key)}: {_differences(loaded[key], cells)}",
+                )
             continue
         table = MEASURES[key.measure][0]
         buffer = buffers[table]
-        buffer += [{**key._asdict(), "stat": stat, "value": cell.value,
-                    "missing_reason": cell.missing_reason,
-                    "quality": quality if stat == "median" else None}
-                   for stat, cell in cells.items()]
+        buffer += [
+            {
+                **key._asdict(),
+                "stat": stat,
+                "value": cell.value,
+                "missing_reason": cell.missing_reason,
+                "quality": quality if stat == "median" else None,
+            }
+            for stat, cell in cells.items()
+        ]
         if len(buffer) >= BATCH:
             ctx.insert(table, buffer, src)
             buffer.clear()
@@ -145,8 +175,9 @@ def store(ctx: BuildContext, src: SourceFile, parsed: Iterable[Parsed],
         _check_totals(src, jobs, first_line, what, parent)
 
 
-def _check_totals(src: SourceFile, jobs: dict[CellKey, float], first_line: dict[CellKey, int],
-                  what: str, parent: Parent) -> None:
+def _check_totals(
+    src: SourceFile, jobs: dict[CellKey, float], first_line: dict[CellKey, int], what: str, parent: Parent
+) -> None:
     """The parts' jobs must not add up to more than their published total.
 
     Only an excess is an error: parts may be suppressed or unclassified, so a shortfall is
@@ -163,16 +194,20 @@ def _check_totals(src: SourceFile, jobs: dict[CellKey, float], first_line: dict[
         published = jobs.get(total)
         tolerance = ROUNDING * (parts + 1)
         if published is not None and summed > published + tolerance:
-            raise src.error(first_line[total], f"jobs in the parts exceed the total ({what})",
-                            f"{_describe(total)}: {parts} parts sum to {summed:g} thousand, "
-                            f"total {published:g} + rounding tolerance {tolerance:g}")
+            raise src.error(
+                first_line[total],
+                f"jobs in the parts exceed the total ({what})",
+                f"{_describe(total)}: {parts} parts sum to {summed:g} thousand, "
+                f"total {published:g} + rounding tolerance {tolerance:g}",
+            )
 
 
 def loaded_cells(conn: Connection, measure: str, **where: object) -> dict[CellKey, dict[str, Cell]]:
     """Cells of one measure already in the database (filtered by key columns), as `store` sees them."""
     table = MEASURES[measure][0]
-    query = select(table).where(table.c.measure == measure,
-                                *(table.c[column] == value for column, value in where.items()))
+    query = select(table).where(
+        table.c.measure == measure, *(table.c[column] == value for column, value in where.items())
+    )
     cells: dict[CellKey, dict[str, Cell]] = defaultdict(dict)
     for row in conn.execute(query).mappings():
         key = CellKey(*(row[field] for field in CellKey._fields))
@@ -181,8 +216,10 @@ def loaded_cells(conn: Connection, measure: str, **where: object) -> dict[CellKe
 
 
 def _describe(key: CellKey) -> str:
-    return (f"SOC {key.soc}, region {key.region}, gender {key.gender}, status {key.status}, "
-            f"{key.period} {key.measure}")
+    return (
+        f"SOC {key.soc}, region {key.region}, gender {key.gender}, status {key.status}, "
+        f"{key.period} {key.measure}"
+    )
 
 
 def _differences(old: dict[str, Cell], new: dict[str, Cell]) -> str:

@@ -4,13 +4,25 @@ hourly pay) and Table 14.7a (annual pay 2017-2020 by sex and full/part-time).
 These are the national figures the bot quotes first; the regional tables are read after them
 and checked against them.
 """
+
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..context import BuildContext
-from .ashe import (LONG_HEADERS, TABLE14_HEADERS, CellKey, Parsed, ashe_soc, gender_parent,
-                   parse_stats, soc_parent, status_parent, store)
+from .ashe import (
+    LONG_HEADERS,
+    TABLE14_HEADERS,
+    CellKey,
+    Parsed,
+    ashe_soc,
+    gender_parent,
+    parse_stats,
+    soc_parent,
+    status_parent,
+    store,
+)
 
 
 class Table14File(NamedTuple):
@@ -33,10 +45,17 @@ NOT_CLASSIFIED = "Not Classified"  # Table 14's last row: jobs with no SOC code,
 TABLE14_7A = "pay/ashe_table14_7a_occupationView/ashe_t14_7a_annual_gross_pay_soc2010_2017_2020_long.csv"
 TABLE14_7A_YEARS = {"2017", "2018", "2019", "2020"}
 # Table 14.7a workbook sheets -> (gender, status).
-SHEETS = {"All": (0, 4), "Male": (1, 4), "Female": (2, 4),
-          "Full-Time": (0, 1), "Part-Time": (0, 2),
-          "Male Full-Time": (1, 1), "Male Part-Time": (1, 2),
-          "Female Full-Time": (2, 1), "Female Part-Time": (2, 2)}
+SHEETS = {
+    "All": (0, 4),
+    "Male": (1, 4),
+    "Female": (2, 4),
+    "Full-Time": (0, 1),
+    "Part-Time": (0, 2),
+    "Male Full-Time": (1, 1),
+    "Male Part-Time": (1, 2),
+    "Female Full-Time": (2, 1),
+    "Female Part-Time": (2, 2),
+}
 # The median's ONS quality band, decoded from the workbook's cell shading ("suppressed_or_na"
 # marks a missing median, whose reason is already in missing_reason).
 QUALITY = {"precise_cv_le_5", "reasonably_precise_cv_5_10", "acceptable_cv_10_20"}
@@ -78,10 +97,17 @@ def read_table14_7a(ctx: BuildContext) -> None:
             quality = rec["median_quality"]
             published = cells["median"].value is not None
             if quality not in (QUALITY if published else {NO_QUALITY}):
-                raise src.error(line, "median_quality must be a band exactly when a median is published",
-                                f"{quality!r} with median {rec['median']!r}")
+                raise src.error(
+                    line,
+                    "median_quality must be a band exactly when a median is published",
+                    f"{quality!r} with median {rec['median']!r}",
+                )
             key = CellKey(soc, 0, gender, status, rec["year"], "annual")
             yield Parsed(line, key, cells, quality if published else None)
 
-    store(ctx, src, parsed(), totals=(("SOC group", soc_parent), ("sex", gender_parent),
-                                      ("full/part-time", status_parent)))
+    store(
+        ctx,
+        src,
+        parsed(),
+        totals=(("SOC group", soc_parent), ("sex", gender_parent), ("full/part-time", status_parent)),
+    )

@@ -9,6 +9,7 @@ dropped the rows ESS suppressed ('u' unreliable, 'c' confidential), never to mor
 rounded to whole vacancies and shares to 0.1%, so a share may differ from 100 x part /
 vacancies by 0.05 plus what rounding both counts can move it.
 """
+
 from __future__ import annotations
 
 from ...db.facts import vacancy
@@ -19,12 +20,16 @@ from .tables import MAX_PERSONS, Column, check_total, long_cells
 
 FILE = "pay/ess_vacancies_lsip/ess2022_vacancies_by_soc2010_4digit_UK.csv"
 PERIOD = "2022"
-COUNTS = [Column("vacancies", {"measure": "vacancies"}),
-          Column("hard_to_fill_vacancies", {"measure": "hard_to_fill"}),
-          Column("skill_shortage_vacancies", {"measure": "skill_shortage"}),
-          Column("sample_estabs_with_vacancy", {"measure": "establishments_sampled"})]
-SHARES = [Column("htfv_pct_of_vacancies", {"measure": "hard_to_fill_pct"}),
-          Column("ssv_pct_of_vacancies", {"measure": "skill_shortage_pct"})]
+COUNTS = [
+    Column("vacancies", {"measure": "vacancies"}),
+    Column("hard_to_fill_vacancies", {"measure": "hard_to_fill"}),
+    Column("skill_shortage_vacancies", {"measure": "skill_shortage"}),
+    Column("sample_estabs_with_vacancy", {"measure": "establishments_sampled"}),
+]
+SHARES = [
+    Column("htfv_pct_of_vacancies", {"measure": "hard_to_fill_pct"}),
+    Column("ssv_pct_of_vacancies", {"measure": "skill_shortage_pct"}),
+]
 PARTS = (("hard_to_fill", "hard_to_fill_pct"), ("skill_shortage", "skill_shortage_pct"))
 NOT_CODEABLE = "NOT_CODEABLE"
 TOTAL = "TOTAL"
@@ -41,8 +46,9 @@ def load(ctx: BuildContext) -> None:
             if raw in seen:
                 raise src.error(line, "each occupation must appear once", f"also on row {seen[raw]}")
             seen[raw] = line
-            cells = (long_cells(src, line, rec, COUNTS, hi=MAX_PERSONS)
-                     + long_cells(src, line, rec, SHARES, hi=100))
+            cells = long_cells(src, line, rec, COUNTS, hi=MAX_PERSONS) + long_cells(
+                src, line, rec, SHARES, hi=100
+            )
             figures[raw] = {c["measure"]: c["value"] for c in cells}
             _check(src, line, figures[raw])
             if raw == NOT_CODEABLE:
@@ -55,8 +61,14 @@ def load(ctx: BuildContext) -> None:
         total = figures.pop(TOTAL)
         for measure in ("vacancies", "hard_to_fill", "skill_shortage"):
             parts = [f[measure] for f in figures.values()]
-            check_total(src, seen[TOTAL], f"'{measure}' of the occupations (and not codeable)", parts,
-                        total[measure], over=0.5 * (len(parts) + 1))
+            check_total(
+                src,
+                seen[TOTAL],
+                f"'{measure}' of the occupations (and not codeable)",
+                parts,
+                total[measure],
+                over=0.5 * (len(parts) + 1),
+            )
 
     ctx.insert(vacancy, rows(), src)
 
@@ -66,10 +78,14 @@ def _check(src: SourceFile, line: int, got: dict[str, float | None]) -> None:
     with the counts within rounding."""
     vacancies = got["vacancies"]
     for part, share in PARTS:
-        check_total(src, line, f"'{part}' vacancies are part of all vacancies", [got[part]], vacancies,
-                    over=0)
+        check_total(
+            src, line, f"'{part}' vacancies are part of all vacancies", [got[part]], vacancies, over=0
+        )
         if vacancies and got[part] is not None and got[share] is not None:
-            slack = 0.05 + 50 * (1 / vacancies + got[part] / vacancies ** 2)
+            slack = 0.05 + 50 * (1 / vacancies + got[part] / vacancies**2)
             if abs(100 * got[part] / vacancies - got[share]) > slack:
-                raise src.error(line, f"'{share}' must equal 100 x {part} / vacancies",
-                                f"{got[share]} vs {100 * got[part] / vacancies:.2f} (tolerance {slack:.2f})")
+                raise src.error(
+                    line,
+                    f"'{share}' must equal 100 x {part} / vacancies",
+                    f"{got[share]} vs {100 * got[part] / vacancies:.2f} (tolerance {slack:.2f})",
+                )

@@ -12,6 +12,7 @@ so its totals are checked against their parts before anything is stored:
   people who gave no full/part-time answer (at most 3.3% in this file), but never exceed it.
 Self-employed full/part-time have no status code; they are checked but not stored.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,15 +24,23 @@ from ..parsing import parse_soc
 from ..sources import SourceFile
 from .tables import MAX_PERSONS, Column, check_total, long_cells
 
-FILE = ("more/lfs_employment_by_status_soc2010_4digit_2018q2/"
-        "lfs_2018q2_employment_by_status_x_soc2010_long.csv")
+FILE = (
+    "more/lfs_employment_by_status_soc2010_4digit_2018q2/lfs_2018q2_employment_by_status_x_soc2010_long.csv"
+)
 PERIOD = "2018Q2"
 SEXES = {"people": 0, "men": 1, "women": 2}
-STATUSES = {"total_in_employment": 0, "employees_ft": 1, "employees_pt": 2,
-            "selfemployed_total": 3, "employees_total": 4}
+STATUSES = {
+    "total_in_employment": 0,
+    "employees_ft": 1,
+    "employees_pt": 2,
+    "selfemployed_total": 3,
+    "employees_total": 4,
+}
 CHECKED_ONLY = ("selfemployed_ft", "selfemployed_pt")
-FT_PT_TOTALS = (("employees_ft", "employees_pt", "employees_total"),
-                ("selfemployed_ft", "selfemployed_pt", "selfemployed_total"))
+FT_PT_TOTALS = (
+    ("employees_ft", "employees_pt", "employees_total"),
+    ("selfemployed_ft", "selfemployed_pt", "selfemployed_total"),
+)
 TOTAL_UNCODED = 0.005
 UNSTATED_HOURS = 0.05
 ROUNDING = 1  # persons per published figure
@@ -60,16 +69,27 @@ def load(ctx: BuildContext) -> None:
     for sex in SEXES.values():
         missing = (ctx.soc_units | groups) - {soc for s, soc in records if s == sex}
         if missing:
-            raise src.error(None, "every unit group, and every group published for one sex, "
-                                  "must have a row for each sex", f"sex {sex}: missing {sorted(missing)[:5]}")
+            raise src.error(
+                None,
+                "every unit group, and every group published for one sex, must have a row for each sex",
+                f"sex {sex}: missing {sorted(missing)[:5]}",
+            )
     _check(src, records)
-    ctx.insert(employment, ({"soc": r.soc, "gender": r.sex, "period": PERIOD, **cell}
-                            for r in records.values() for cell in r.cells
-                            if cell["status"] is not None), src)
+    ctx.insert(
+        employment,
+        (
+            {"soc": r.soc, "gender": r.sex, "period": PERIOD, **cell}
+            for r in records.values()
+            for cell in r.cells
+            if cell["status"] is not None
+        ),
+        src,
+    )
 
 
-def _record(ctx: BuildContext, src: SourceFile, line: int, rec: dict[str, str],
-            columns: list[Column]) -> Record:
+def _record(
+    ctx: BuildContext, src: SourceFile, line: int, rec: dict[str, str], columns: list[Column]
+) -> Record:
     sex = SEXES.get(rec["sex"].strip())
     if sex is None:
         raise src.error(line, "sex must be people, men or women", f"found {rec['sex']!r}")
@@ -79,8 +99,11 @@ def _record(ctx: BuildContext, src: SourceFile, line: int, rec: dict[str, str],
     elif digits in ("1", "3", "4") and len(raw) == int(digits):
         soc = parse_soc(src, line, "soc2010_code", raw, ctx.soc_codes)
     else:
-        raise src.error(line, "SOC code must have as many digits as the 'digits' column says",
-                        f"{raw!r} with digits {digits!r}")
+        raise src.error(
+            line,
+            "SOC code must have as many digits as the 'digits' column says",
+            f"{raw!r} with digits {digits!r}",
+        )
     cells = long_cells(src, line, rec, columns, hi=MAX_PERSONS)
     values = {col.header: cell["value"] for col, cell in zip(columns, cells)}
     return Record(line, sex, soc, int(digits), values, cells)
@@ -110,15 +133,35 @@ def _check(src: SourceFile, records: dict[tuple[int, int], Record]) -> None:
             parts = [k.values[column] for k in kids]
             slack = ROUNDING * (len(parts) + 1)
             under = slack + (TOTAL_UNCODED * total if parent.soc == 0 and total is not None else 0)
-            check_total(src, parent.line, f"'{column}' of the groups inside SOC {parent.soc}",
-                        parts, total, over=slack, under=under)
+            check_total(
+                src,
+                parent.line,
+                f"'{column}' of the groups inside SOC {parent.soc}",
+                parts,
+                total,
+                over=slack,
+                under=under,
+            )
     for r in records.values():
         for ft, pt, total in FT_PT_TOTALS:
             t = r.values[total]
-            check_total(src, r.line, f"'{ft}' + '{pt}' against '{total}'", [r.values[ft], r.values[pt]],
-                        t, over=3 * ROUNDING, under=None if t is None else 3 * ROUNDING + UNSTATED_HOURS * t)
+            check_total(
+                src,
+                r.line,
+                f"'{ft}' + '{pt}' against '{total}'",
+                [r.values[ft], r.values[pt]],
+                t,
+                over=3 * ROUNDING,
+                under=None if t is None else 3 * ROUNDING + UNSTATED_HOURS * t,
+            )
         if r.sex == 0:
             for column, total in r.values.items():
-                check_total(src, r.line, f"'{column}' of men + women against people",
-                            [records[(s, r.soc)].values[column] for s in (1, 2)], total,
-                            over=3 * ROUNDING, under=3 * ROUNDING)
+                check_total(
+                    src,
+                    r.line,
+                    f"'{column}' of men + women against people",
+                    [records[(s, r.soc)].values[column] for s in (1, 2)],
+                    total,
+                    over=3 * ROUNDING,
+                    under=3 * ROUNDING,
+                )

@@ -17,6 +17,7 @@ Where one 2010 code split, every successor gets its value; where several 2010 co
 one 2019 code, the 2019 value is the unweighted mean of theirs (a documented estimate, counted in
 the build log). Rows whose 2010 code has no successor are skipped and counted as a warning.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,15 @@ ABILITIES = "onet/onet_abilities_fallback/Abilities_IM_onetsoc2010.csv"
 ONET_2010_TO_2019 = "onet/crosswalks/onetsoc2010_to_onetsoc2019.csv"
 
 # Content-model branch -> domain; the longest matching prefix wins.
-DOMAIN_PREFIXES = {"1.A": "abilities", "1.B.1": "interests", "1.B.2": "work_values",
-                   "1.C": "work_styles", "2.A": "skills", "2.B": "skills", "2.C": "knowledge"}
+DOMAIN_PREFIXES = {
+    "1.A": "abilities",
+    "1.B.1": "interests",
+    "1.B.2": "work_values",
+    "1.C": "work_styles",
+    "2.A": "skills",
+    "2.B": "skills",
+    "2.C": "knowledge",
+}
 HIGH_POINT_SCALES = {"IH", "VH"}
 ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d")
 FLAGS = {"Y": True, "N": False, "n/a": None}
@@ -73,15 +81,23 @@ class ContentModel:
 
     def store(self, ctx: BuildContext, ids: set[str]) -> None:
         new = sorted(ids - self.stored)
-        ctx.insert(o.onet_element, [{"element_id": e, "name": self.elements[e].name,
-                                     "domain": self.elements[e].domain} for e in new])
+        ctx.insert(
+            o.onet_element,
+            [
+                {"element_id": e, "name": self.elements[e].name, "domain": self.elements[e].domain}
+                for e in new
+            ],
+        )
         self.stored.update(new)
         self.src.rows_loaded += len(new)
 
 
 def domain_of(element_id: str) -> str | None:
-    best = max((p for p in DOMAIN_PREFIXES if element_id == p or element_id.startswith(p + ".")),
-               key=len, default=None)
+    best = max(
+        (p for p in DOMAIN_PREFIXES if element_id == p or element_id.startswith(p + ".")),
+        key=len,
+        default=None,
+    )
     return DOMAIN_PREFIXES[best] if best else None
 
 
@@ -132,8 +148,12 @@ def _occupations(ctx: BuildContext) -> set[str]:
         code = _onet_code(src, line, rec["O*NET-SOC Code"])
         if code in rows or not rec["Title"].strip():
             raise src.error(line, "occupation codes must be unique and titled", code)
-        rows[code] = {"code": code, "title": rec["Title"].strip(),
-                      "description": rec["Description"].strip() or None, "job_zone": None}
+        rows[code] = {
+            "code": code,
+            "title": rec["Title"].strip(),
+            "description": rec["Description"].strip() or None,
+            "job_zone": None,
+        }
     zones = ctx.source(ONET + "Job Zones.txt")
     for line, rec in zones.records(delimiter="\t"):
         code = rec["O*NET-SOC Code"]
@@ -148,10 +168,17 @@ def _occupations(ctx: BuildContext) -> set[str]:
 
 def _job_zone_reference(ctx: BuildContext) -> None:
     src = ctx.source(ONET + "Job Zone Reference.txt")
-    rows = [{"zone": _job_zone(src, line, rec["Job Zone"]), "name": rec["Name"].strip(),
-             "experience": rec["Experience"].strip(), "education": rec["Education"].strip(),
-             "training": rec["Job Training"].strip(), "examples": rec["Examples"].strip()}
-            for line, rec in src.records(delimiter="\t")]
+    rows = [
+        {
+            "zone": _job_zone(src, line, rec["Job Zone"]),
+            "name": rec["Name"].strip(),
+            "experience": rec["Experience"].strip(),
+            "education": rec["Education"].strip(),
+            "training": rec["Job Training"].strip(),
+            "examples": rec["Examples"].strip(),
+        }
+        for line, rec in src.records(delimiter="\t")
+    ]
     ctx.insert(o.onet_job_zone, rows)
     src.rows_loaded = len(rows)
 
@@ -170,8 +197,13 @@ def _onet_code(src: SourceFile, line: int, raw: str) -> str:
     return code
 
 
-def _descriptor_rows(src: SourceFile, spec: DescriptorFile, scales: dict[str, tuple[float, float]],
-                     elements: dict[str, Element], codes: set[str]) -> list[dict]:
+def _descriptor_rows(
+    src: SourceFile,
+    spec: DescriptorFile,
+    scales: dict[str, tuple[float, float]],
+    elements: dict[str, Element],
+    codes: set[str],
+) -> list[dict]:
     rows: list[dict] = []
     seen: set[tuple[str, str, str]] = set()
     for line, rec in src.records(delimiter="\t"):
@@ -186,17 +218,26 @@ def _descriptor_rows(src: SourceFile, spec: DescriptorFile, scales: dict[str, tu
         eid = rec["Element ID"]
         element = elements.get(eid)
         if element is None or element.domain != spec.domain or element.name != rec["Element Name"]:
-            raise src.error(line, f"element must be a {spec.domain} element of the Content Model "
-                                  "Reference, with its name", f"{eid} {rec['Element Name']!r}")
+            raise src.error(
+                line,
+                f"element must be a {spec.domain} element of the Content Model Reference, with its name",
+                f"{eid} {rec['Element Name']!r}",
+            )
         if (code, eid, scale) in seen:
             raise src.error(line, "one rating per occupation, element and scale", f"{code} {eid} {scale}")
         seen.add((code, eid, scale))
         lo, hi = scales[scale]
-        rows.append({**parse_cell(src, line, "Data Value", rec["Data Value"], lo=lo, hi=hi).as_row(),
-                     "onet_code": code, "element_id": eid, "scale": scale,
-                     "n": _count(src, line, rec.get("N")),
-                     "recommend_suppress": _flag(src, line, rec, "Recommend Suppress"),
-                     "not_relevant": _flag(src, line, rec, "Not Relevant")})
+        rows.append(
+            {
+                **parse_cell(src, line, "Data Value", rec["Data Value"], lo=lo, hi=hi).as_row(),
+                "onet_code": code,
+                "element_id": eid,
+                "scale": scale,
+                "n": _count(src, line, rec.get("N")),
+                "recommend_suppress": _flag(src, line, rec, "Recommend Suppress"),
+                "not_relevant": _flag(src, line, rec, "Not Relevant"),
+            }
+        )
     return rows
 
 
@@ -217,15 +258,17 @@ def _flag(src: SourceFile, line: int, rec: dict[str, str], column: str) -> bool 
     return FLAGS[raw]
 
 
-def _abilities(ctx: BuildContext, scales: dict[str, tuple[float, float]],
-               model: ContentModel, codes: set[str]) -> None:
+def _abilities(
+    ctx: BuildContext, scales: dict[str, tuple[float, float]], model: ContentModel, codes: set[str]
+) -> None:
     successors = _successors_2019(ctx, codes)
     by_name: dict[str, str] = {}
     for eid, element in model.elements.items():
         if element.domain == "abilities":
             if element.name in by_name:
-                raise model.src.error(None, "ability names must be unique to match them to "
-                                            "Element IDs", element.name)
+                raise model.src.error(
+                    None, "ability names must be unique to match them to Element IDs", element.name
+                )
             by_name[element.name] = eid
     src = ctx.source(ABILITIES)
     lo, hi = scales["IM"]
@@ -247,14 +290,19 @@ def _abilities(ctx: BuildContext, scales: dict[str, tuple[float, float]],
         for new in successors[code]:
             cells[(new, eid)].append(cell)
     model.store(ctx, {eid for _, eid in cells})
-    ctx.insert(o.onet_value, (_mean_row(code, eid, found)
-                              for (code, eid), found in sorted(cells.items())), src)
+    ctx.insert(
+        o.onet_value, (_mean_row(code, eid, found) for (code, eid), found in sorted(cells.items())), src
+    )
     merged = {code for (code, _), found in cells.items() if len(found) > 1}
     if unmapped:
-        src.warnings.append(f"{ABILITIES}: {unmapped} rows have an O*NET-SOC 2010 code with no 2019 "
-                            "successor and were skipped")
-    ctx.progress(f"abilities: {src.rows_read} rows -> {src.rows_loaded} O*NET-SOC 2019 ratings; "
-                 f"{unmapped} rows unmapped; {len(merged)} codes averaged from merged 2010 codes")
+        src.warnings.append(
+            f"{ABILITIES}: {unmapped} rows have an O*NET-SOC 2010 code with no 2019 "
+            "successor and were skipped"
+        )
+    ctx.progress(
+        f"abilities: {src.rows_read} rows -> {src.rows_loaded} O*NET-SOC 2019 ratings; "
+        f"{unmapped} rows unmapped; {len(merged)} codes averaged from merged 2010 codes"
+    )
 
 
 def _successors_2019(ctx: BuildContext, codes: set[str]) -> dict[str, list[str]]:
@@ -274,5 +322,12 @@ def _successors_2019(ctx: BuildContext, codes: set[str]) -> dict[str, list[str]]
 def _mean_row(code: str, eid: str, found: list[Cell]) -> dict:
     values = [c.value for c in found if c.value is not None]
     cell = Cell(fmean(values), None) if values else found[0]
-    return {**cell.as_row(), "onet_code": code, "element_id": eid, "scale": "IM",
-            "n": None, "recommend_suppress": None, "not_relevant": None}
+    return {
+        **cell.as_row(),
+        "onet_code": code,
+        "element_id": eid,
+        "scale": "IM",
+        "n": None,
+        "recommend_suppress": None,
+        "not_relevant": None,
+    }

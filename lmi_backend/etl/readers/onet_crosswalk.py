@@ -37,6 +37,7 @@ skills_fallback. Provenance points at the BLS file when BLS evidence is part of 
 the ESCO file; each file's rows_loaded counts its rows used as evidence. Unit groups that reach
 no O*NET occupation get no rows (coverage counts them).
 """
+
 from __future__ import annotations
 
 import re
@@ -82,10 +83,14 @@ class UnitEvidence:
 
 def load(ctx: BuildContext) -> None:
     onet_codes = set(ctx.conn.execute(select(o.onet_occupation.c.code)).scalars())
-    skill_rated = set(ctx.conn.execute(
-        select(o.onet_value.c.onet_code).join(
-            o.onet_element, o.onet_element.c.element_id == o.onet_value.c.element_id)
-        .where(o.onet_element.c.domain == "skills").distinct()).scalars())
+    skill_rated = set(
+        ctx.conn.execute(
+            select(o.onet_value.c.onet_code)
+            .join(o.onet_element, o.onet_element.c.element_id == o.onet_value.c.element_id)
+            .where(o.onet_element.c.domain == "skills")
+            .distinct()
+        ).scalars()
+    )
     bls, esco = ctx.source(BLS), ctx.source(ESCO)
     units: dict[int, UnitEvidence] = {}
     _bls_votes(ctx, bls, units, onet_codes)
@@ -93,29 +98,48 @@ def load(ctx: BuildContext) -> None:
     siblings: dict[str, int] = defaultdict(int)
     for unit in units.values():
         siblings[unit.isco] += 1
-    links = {soc: _weights(unit, siblings[unit.isco] > 1, skill_rated)
-             for soc, unit in sorted(units.items()) if unit.votes}
+    links = {
+        soc: _weights(unit, siblings[unit.isco] > 1, skill_rated)
+        for soc, unit in sorted(units.items())
+        if unit.votes
+    }
     for soc, weights in links.items():
         total = sum(w for w, _ in weights.values())
         if abs(total - 1) > TOLERANCE or min(w for w, _ in weights.values()) <= 0:
             raise bls.error(None, "link weights must be positive and sum to 1", f"SOC {soc}: {total}")
-    ctx.insert(o.soc_onet, [
-        {"soc": soc, "onet_code": code, "weight": w, "route": route,
-         "provenance_id": (bls if "bls" in route.split("+") else esco).provenance_id}
-        for soc, weights in links.items() for code, (w, route) in sorted(weights.items())])
+    ctx.insert(
+        o.soc_onet,
+        [
+            {
+                "soc": soc,
+                "onet_code": code,
+                "weight": w,
+                "route": route,
+                "provenance_id": (bls if "bls" in route.split("+") else esco).provenance_id,
+            }
+            for soc, weights in links.items()
+            for code, (w, route) in sorted(weights.items())
+        ],
+    )
     title_routed = sum(1 for w in links.values() if any(r == "esco_title" for _, r in w.values()))
-    ctx.progress(f"soc_onet: {sum(map(len, links.values()))} links for {len(links)} unit groups; "
-                 f"{title_routed} use title-confirmed ESCO occupations only; {dropped} ESCO "
-                 "occupations dropped as coded to other unit groups")
+    ctx.progress(
+        f"soc_onet: {sum(map(len, links.values()))} links for {len(links)} unit groups; "
+        f"{title_routed} use title-confirmed ESCO occupations only; {dropped} ESCO "
+        "occupations dropped as coded to other unit groups"
+    )
 
 
-def _unit(src: SourceFile, line: int, rec: dict[str, str], ctx: BuildContext,
-          units: dict[int, UnitEvidence]) -> tuple[int, UnitEvidence]:
+def _unit(
+    src: SourceFile, line: int, rec: dict[str, str], ctx: BuildContext, units: dict[int, UnitEvidence]
+) -> tuple[int, UnitEvidence]:
     soc = parse_soc(src, line, "uksoc2010", rec["uksoc2010"], ctx.soc_units)
     unit = units.setdefault(soc, UnitEvidence(rec["uksoc2010_title"].strip(), rec["isco08"].strip()))
     if unit.isco != rec["isco08"].strip():
-        raise src.error(line, "a unit group must map to one ISCO-08 code in both routes",
-                        f"{soc}: {unit.isco} and {rec['isco08']}")
+        raise src.error(
+            line,
+            "a unit group must map to one ISCO-08 code in both routes",
+            f"{soc}: {unit.isco} and {rec['isco08']}",
+        )
     return soc, unit
 
 
@@ -125,8 +149,9 @@ def _onet_code(src: SourceFile, line: int, raw: str, onet_codes: set[str]) -> st
     return raw
 
 
-def _bls_votes(ctx: BuildContext, src: SourceFile, units: dict[int, UnitEvidence],
-               onet_codes: set[str]) -> None:
+def _bls_votes(
+    ctx: BuildContext, src: SourceFile, units: dict[int, UnitEvidence], onet_codes: set[str]
+) -> None:
     votes: dict[tuple[int, str], Vote] = {}
     for line, rec in src.records():
         soc, unit = _unit(src, line, rec, ctx, units)
@@ -144,8 +169,9 @@ def _bls_votes(ctx: BuildContext, src: SourceFile, units: dict[int, UnitEvidence
         src.rows_loaded += 1
 
 
-def _esco_votes(ctx: BuildContext, src: SourceFile, units: dict[int, UnitEvidence],
-                onet_codes: set[str]) -> int:
+def _esco_votes(
+    ctx: BuildContext, src: SourceFile, units: dict[int, UnitEvidence], onet_codes: set[str]
+) -> int:
     """Adds ESCO votes; returns how many were dropped as coded to other unit groups."""
     job_titles = _ons_job_titles(ctx)
     alt_labels = _esco_alt_labels(ctx)
@@ -184,8 +210,10 @@ def _ons_job_titles(ctx: BuildContext) -> dict[str, set[int]]:
 
 def _esco_alt_labels(ctx: BuildContext) -> dict[str, list[str]]:
     src = ctx.source(ESCO_LABELS)
-    labels = {rec["conceptUri"]: [a.strip().lower() for a in rec["altLabels"].split("\n") if a.strip()]
-              for _, rec in src.records()}
+    labels = {
+        rec["conceptUri"]: [a.strip().lower() for a in rec["altLabels"].split("\n") if a.strip()]
+        for _, rec in src.records()
+    }
     src.rows_loaded = len(labels)  # used to confirm ESCO occupations against ONS job titles
     return labels
 
@@ -206,9 +234,15 @@ def _shares(vote: Vote, unit_title: str) -> dict[str, float]:
     """A residual "..., All Other" code resembles any short title, so it keeps only the floor,
     unless the vote's own title is residual (then it is the continuation of that title)."""
     residual_vote = RESIDUAL in vote.title.lower()
-    scores = {code: SIMILARITY_FLOOR + (0.0 if RESIDUAL in title.lower() and not residual_vote else
-                                        _similarity(title, vote.title) + _similarity(title, unit_title))
-              for code, title in vote.codes.items()}
+    scores = {
+        code: SIMILARITY_FLOOR
+        + (
+            0.0
+            if RESIDUAL in title.lower() and not residual_vote
+            else _similarity(title, vote.title) + _similarity(title, unit_title)
+        )
+        for code, title in vote.codes.items()
+    }
     total = sum(scores.values())
     return {code: s / total for code, s in scores.items()}
 
@@ -218,8 +252,7 @@ def _normalised(mass: dict[str, float]) -> dict[str, float]:
     return {code: m / total for code, m in mass.items()} if total > 0 else {}
 
 
-def _weights(unit: UnitEvidence, has_siblings: bool,
-             skill_rated: set[str]) -> dict[str, tuple[float, str]]:
+def _weights(unit: UnitEvidence, has_siblings: bool, skill_rated: set[str]) -> dict[str, tuple[float, str]]:
     """O*NET code -> (weight, route) for one unit group, following the rule in the docstring."""
     mass: dict[str, dict[str, float]] = {"bls": defaultdict(float), "esco": defaultdict(float)}
     confirmed: dict[str, float] = defaultdict(float)
@@ -236,8 +269,10 @@ def _weights(unit: UnitEvidence, has_siblings: bool,
     if has_siblings and confirmed:
         weights = {code: (w, "esco_title") for code, w in _normalised(confirmed).items()}
     else:
-        weights = {code: (w, "+".join(r for r in ("bls", "esco") if code in routes.get(r, {})))
-                   for code, w in mixed.items()}
+        weights = {
+            code: (w, "+".join(r for r in ("bls", "esco") if code in routes.get(r, {})))
+            for code, w in mixed.items()
+        }
     if not skill_rated & weights.keys():
         fallback = _normalised({c: w for c, w in mixed.items() if c in skill_rated})
         if fallback:
@@ -251,7 +286,8 @@ def _weights(unit: UnitEvidence, has_siblings: bool,
 def _pruned(weights: dict[str, tuple[float, str]], skill_rated: set[str]) -> dict[str, tuple[float, str]]:
     ranked = sorted(weights, key=lambda c: (-weights[c][0], c))
     rated = [c for c in ranked if c in skill_rated]
-    keep = [c for i, c in enumerate(ranked)
-            if i == 0 or weights[c][0] >= MIN_WEIGHT or (rated and c == rated[0])]
+    keep = [
+        c for i, c in enumerate(ranked) if i == 0 or weights[c][0] >= MIN_WEIGHT or (rated and c == rated[0])
+    ]
     total = sum(weights[c][0] for c in keep)
     return {c: (weights[c][0] / total, weights[c][1]) for c in keep}

@@ -13,10 +13,11 @@ figure for figure, so it is not read.
 Every figure is printed to 0.001 thousand; sums and differences are checked within that
 rounding (half a unit per figure involved).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import select
 
@@ -35,9 +36,11 @@ LEVELS_FILE = f"{FOLDER}/si2035_england_soc2020_submajor_levels_change_replaceme
 ALL = (0, "All occupations")
 GENDERS = {"All": 0, "Male": 1, "Female": 2}
 CHANGE = "2020-2035"
-CHANGE_MEASURES = {"net_change": "net_change_2020_2035_000s",
-                   "replacement_demand": "replacement_demand_2020_2035_000s",
-                   "total_requirement": "total_requirement_2020_2035_000s"}
+CHANGE_MEASURES = {
+    "net_change": "net_change_2020_2035_000s",
+    "replacement_demand": "replacement_demand_2020_2035_000s",
+    "total_requirement": "total_requirement_2020_2035_000s",
+}
 LEVEL_YEARS = ("2015", "2019", "2020", "2025", "2035")
 HALF_UNIT = 0.0005  # thousands, printed to three decimals
 MAX_THOUSANDS = 40_000  # more than England's employment: a unit slip (people, not thousands)
@@ -59,8 +62,11 @@ def _groups(ctx: BuildContext) -> dict[int, str]:
         sub = parse_int(src, line, "soc2020_submajor_code", rec["soc2020_submajor_code"], lo=11, hi=99)
         major = parse_int(src, line, "major_code", rec["major_code"], lo=1, hi=9)
         if sub // 10 != major or majors.get(major, rec["major_name"]) != rec["major_name"]:
-            raise src.error(line, "sub-major group must sit in the major group its first digit names, "
-                                  "under one major name", f"{sub} in {major}")
+            raise src.error(
+                line,
+                "sub-major group must sit in the major group its first digit names, under one major name",
+                f"{sub} in {major}",
+            )
         majors[major] = rec["major_name"]
         subs.append({"code": sub, "level": 2, "parent": major, "title": rec["submajor_name"]})
     rows = [{"code": ALL[0], "level": 0, "parent": None, "title": ALL[1]}]
@@ -69,8 +75,9 @@ def _groups(ctx: BuildContext) -> dict[int, str]:
     return {r["code"]: r["title"] for r in rows + subs}
 
 
-def _group_code(src: SourceFile, line: int, raw: str, title: str, titles: dict[int, str],
-                by_title: bool) -> int:
+def _group_code(
+    src: SourceFile, line: int, raw: str, title: str, titles: dict[int, str], by_title: bool
+) -> int:
     """A sub-major code (or ALL/blank with a major or total title) whose title must match the
     classification: a shifted column or a renamed group stops the build."""
     raw = raw.strip()
@@ -81,8 +88,11 @@ def _group_code(src: SourceFile, line: int, raw: str, title: str, titles: dict[i
     else:
         code = -1
     if titles.get(code) != title.strip():
-        raise src.error(line, "SOC2020 group and title must match the Working Futures classification",
-                        f"found {raw!r} {title!r}")
+        raise src.error(
+            line,
+            "SOC2020 group and title must match the Working Futures classification",
+            f"found {raw!r} {title!r}",
+        )
     return code
 
 
@@ -102,30 +112,45 @@ def _series(ctx: BuildContext, titles: dict[int, str]) -> dict[tuple[int, str], 
     rows: list[dict] = []
     lines: dict[int, int] = {}
     for line, rec in src.records():
-        code = _group_code(src, line, rec["soc2020_submajor"], rec["title"], titles,
-                           by_title=rec["level"] == "major_or_total")
+        code = _group_code(
+            src,
+            line,
+            rec["soc2020_submajor"],
+            rec["title"],
+            titles,
+            by_title=rec["level"] == "major_or_total",
+        )
         if code in lines:
             raise src.error(line, "each group must appear once", f"also on row {lines[code]}")
         lines[code] = line
-        rows += [{"soc2020": code, "gender": 0, "measure": "employment", **cell}
-                 for cell in long_cells(src, line, rec, columns, hi=MAX_THOUSANDS)]
+        rows += [
+            {"soc2020": code, "gender": 0, "measure": "employment", **cell}
+            for cell in long_cells(src, line, rec, columns, hi=MAX_THOUSANDS)
+        ]
     if set(lines) != set(titles):
-        raise src.error(None, "every SOC2020 group must have a row",
-                        f"missing {sorted(set(titles) - set(lines))}")
+        raise src.error(
+            None, "every SOC2020 group must have a row", f"missing {sorted(set(titles) - set(lines))}"
+        )
     series = {(r["soc2020"], r["period"]): r["value"] for r in rows}
     parents = {c: (c // 10 if c >= 10 else 0) for c in titles if c}
     for y in years:
         for parent in set(parents.values()):
             kids = [series[(c, y)] for c, p in parents.items() if p == parent]
             slack = HALF_UNIT * (len(kids) + 1)
-            check_total(src, lines[parent], f"{y} employment of the groups inside SOC2020 {parent}",
-                        kids, series[(parent, y)], over=slack, under=slack)
+            check_total(
+                src,
+                lines[parent],
+                f"{y} employment of the groups inside SOC2020 {parent}",
+                kids,
+                series[(parent, y)],
+                over=slack,
+                under=slack,
+            )
     ctx.insert(projection, rows, src)
     return series
 
 
-def _levels(ctx: BuildContext, titles: dict[int, str],
-            series: dict[tuple[int, str], float | None]) -> None:
+def _levels(ctx: BuildContext, titles: dict[int, str], series: dict[tuple[int, str], float | None]) -> None:
     """Men and women, and change to 2035 for all three: net change = 2035 - 2020 employment,
     total requirement = net change + replacement demand, men + women = all persons."""
     src = ctx.source(LEVELS_FILE)
@@ -143,17 +168,28 @@ def _levels(ctx: BuildContext, titles: dict[int, str],
         code = _group_code(src, line, rec["soc2020_submajor"], rec["title"], titles, by_title=True)
         if (gender, code) in figures or 0 < code < 10:
             raise src.error(line, "each gender and sub-major group (or ALL) must appear once", str(code))
-        cells = (long_cells(src, line, rec, counts, hi=MAX_THOUSANDS)
-                 + long_cells(src, line, rec, signed, lo=-MAX_THOUSANDS, hi=MAX_THOUSANDS))
+        cells = long_cells(src, line, rec, counts, hi=MAX_THOUSANDS) + long_cells(
+            src, line, rec, signed, lo=-MAX_THOUSANDS, hi=MAX_THOUSANDS
+        )
         got = {(c["measure"], c["period"]): c["value"] for c in cells}
         figures[(gender, code)] = (line, got)
         _check_change(src, line, got)
         if gender == 0:
             for y in LEVEL_YEARS:
-                check_total(src, line, f"{y} employment against the time series", [got[("employment", y)]],
-                            series.get((code, y)), over=2 * HALF_UNIT, under=2 * HALF_UNIT)
-        rows += [{"soc2020": code, "gender": gender, **c} for c in cells
-                 if gender != 0 or c["measure"] != "employment"]
+                check_total(
+                    src,
+                    line,
+                    f"{y} employment against the time series",
+                    [got[("employment", y)]],
+                    series.get((code, y)),
+                    over=2 * HALF_UNIT,
+                    under=2 * HALF_UNIT,
+                )
+        rows += [
+            {"soc2020": code, "gender": gender, **c}
+            for c in cells
+            if gender != 0 or c["measure"] != "employment"
+        ]
     _check_sexes(src, figures)
     ctx.insert(projection, rows, src)
 
@@ -162,10 +198,24 @@ def _check_change(src: SourceFile, line: int, got: dict[tuple[str, str], float |
     emp20, emp35 = got[("employment", "2020")], got[("employment", "2035")]
     net, rd, tr = (got[(m, CHANGE)] for m in CHANGE_MEASURES)
     if None not in (emp20, emp35, net):
-        check_total(src, line, "net change against 2035 - 2020 employment", [emp35 - emp20], net,
-                    over=3 * HALF_UNIT, under=3 * HALF_UNIT)
-    check_total(src, line, "net change + replacement demand against total requirement", [net, rd], tr,
-                over=3 * HALF_UNIT, under=3 * HALF_UNIT)
+        check_total(
+            src,
+            line,
+            "net change against 2035 - 2020 employment",
+            [emp35 - emp20],
+            net,
+            over=3 * HALF_UNIT,
+            under=3 * HALF_UNIT,
+        )
+    check_total(
+        src,
+        line,
+        "net change + replacement demand against total requirement",
+        [net, rd],
+        tr,
+        over=3 * HALF_UNIT,
+        under=3 * HALF_UNIT,
+    )
 
 
 def _check_sexes(src: SourceFile, figures: dict[tuple[int, int], tuple[int, dict]]) -> None:
@@ -180,15 +230,23 @@ def _check_sexes(src: SourceFile, figures: dict[tuple[int, int], tuple[int, dict
         for key, total in everyone.items():
             parts = [genders[1][1][key], genders[2][1][key]]
             if None not in parts:
-                check_total(src, line, f"men + women against all persons ({key[0]} {key[1]})",
-                            parts, total, over=3 * HALF_UNIT, under=3 * HALF_UNIT)
+                check_total(
+                    src,
+                    line,
+                    f"men + women against all persons ({key[0]} {key[1]})",
+                    parts,
+                    total,
+                    over=3 * HALF_UNIT,
+                    under=3 * HALF_UNIT,
+                )
 
 
 def _industries(ctx: BuildContext) -> None:
     """Employment by the 22 Working Futures industry groups (codes 101-122)."""
     src = ctx.source(INDUSTRY_FILE)
-    names = dict(ctx.conn.execute(select(industry.c.code, industry.c.name)
-                                  .where(industry.c.level == 22)).all())
+    names = dict(
+        ctx.conn.execute(select(industry.c.code, industry.c.name).where(industry.c.level == 22)).all()
+    )
     columns = [Column(f"emp{y}_k", {"period": y}) for y in LEVEL_YEARS]
     _periods(ctx, src, LEVEL_YEARS)
 
@@ -197,8 +255,11 @@ def _industries(ctx: BuildContext) -> None:
         for line, rec in src.records():
             code = 100 + parse_int(src, line, "ind22_code", rec["ind22_code"], lo=1, hi=22)
             if names.get(code) != rec["ind22_name"].strip() or code in seen:
-                raise src.error(line, "industry group must match its Working Futures 22-group name, once",
-                                f"found {rec['ind22_code']!r} {rec['ind22_name']!r}")
+                raise src.error(
+                    line,
+                    "industry group must match its Working Futures 22-group name, once",
+                    f"found {rec['ind22_code']!r} {rec['ind22_name']!r}",
+                )
             seen.add(code)
             for cell in long_cells(src, line, rec, columns, hi=MAX_THOUSANDS):
                 yield {"industry": code, "measure": "employment", **cell}

@@ -4,6 +4,7 @@ Region and qualification codes are LMI for All's; the Working Futures files give
 (75 -> 22 -> 6) and qualification (RQF 9 -> 6) hierarchies. Small fixed lists with no source
 file (gender, status, age bands, periods) are written here.
 """
+
 from __future__ import annotations
 
 from ...db import dimensions as d
@@ -13,28 +14,58 @@ from ..parsing import parse_int
 NATIONS = {10: "Wales", 11: "Scotland", 12: "Northern Ireland"}
 
 GENDERS = [(0, "All"), (1, "Male"), (2, "Female")]
-STATUSES = [(0, "All in employment"), (1, "Full-time employees"), (2, "Part-time employees"),
-            (3, "Self-employed"), (4, "All employees")]
+STATUSES = [
+    (0, "All in employment"),
+    (1, "Full-time employees"),
+    (2, "Part-time employees"),
+    (3, "Self-employed"),
+    (4, "All employees"),
+]
 # APS age bands, keyed by the band codes the APS 2019 tables print ("4 16-19yrs" ...).
-AGE_BANDS = [(0, "All ages", 16, None), (4, "16-19", 16, 19), (5, "20-24", 20, 24),
-             (6, "25-29", 25, 29), (7, "30-34", 30, 34), (8, "35-39", 35, 39),
-             (9, "40-44", 40, 44), (10, "45-49", 45, 49), (11, "50-54", 50, 54),
-             (12, "55-59", 55, 59), (13, "60-64", 60, 64), (14, "65-69", 65, 69),
-             (15, "70 and over", 70, None)]
-PERIODS = [("2011", "2011 (ASHE revised)", 2011), ("2015", "2015", 2015),
-           ("2017", "2017", 2017), ("2018", "2018", 2018), ("2018Q2", "April-June 2018", 2018),
-           ("2019", "2019", 2019), ("2020", "2020", 2020), ("2021", "2021", 2021),
-           ("2022", "2022", 2022), ("2025", "2025", 2025), ("2035", "2035", 2035),
-           ("2020-2035", "2020 to 2035", 2035)] + [
-    (str(y), str(y), y) for y in (2010, 2012, 2013, 2014, 2016, 2023, 2024, 2026, 2027, 2028,
-                                  2029, 2030, 2031, 2032, 2033, 2034)]
+AGE_BANDS = [
+    (0, "All ages", 16, None),
+    (4, "16-19", 16, 19),
+    (5, "20-24", 20, 24),
+    (6, "25-29", 25, 29),
+    (7, "30-34", 30, 34),
+    (8, "35-39", 35, 39),
+    (9, "40-44", 40, 44),
+    (10, "45-49", 45, 49),
+    (11, "50-54", 50, 54),
+    (12, "55-59", 55, 59),
+    (13, "60-64", 60, 64),
+    (14, "65-69", 65, 69),
+    (15, "70 and over", 70, None),
+]
+PERIODS = [
+    ("2011", "2011 (ASHE revised)", 2011),
+    ("2015", "2015", 2015),
+    ("2017", "2017", 2017),
+    ("2018", "2018", 2018),
+    ("2018Q2", "April-June 2018", 2018),
+    ("2019", "2019", 2019),
+    ("2020", "2020", 2020),
+    ("2021", "2021", 2021),
+    ("2022", "2022", 2022),
+    ("2025", "2025", 2025),
+    ("2035", "2035", 2035),
+    ("2020-2035", "2020 to 2035", 2035),
+] + [
+    (str(y), str(y), y)
+    for y in (2010, 2012, 2013, 2014, 2016, 2023, 2024, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034)
+]
 # Three bands used for age-earnings curves: High = RQF4-8, Medium = RQF1-3, Low = none.
 BAND3 = [(201, "High (RQF 4-8)"), (202, "Medium (RQF 1-3)"), (203, "Low (no qualification)")]
 # APS 2019 "highest qualification" categories -> three-band group (None: cannot be placed).
-APS_QUALS = [(301, "Degree or equivalent", 201), (302, "Higher education", 201),
-             (303, "GCE A level or equivalent", 202), (304, "GCSE grades A*-C or equivalent", 202),
-             (305, "Other qualification", 202), (306, "No qualification", 203),
-             (307, "Don't know", None)]
+APS_QUALS = [
+    (301, "Degree or equivalent", 201),
+    (302, "Higher education", 201),
+    (303, "GCE A level or equivalent", 202),
+    (304, "GCSE grades A*-C or equivalent", 202),
+    (305, "Other qualification", 202),
+    (306, "No qualification", 203),
+    (307, "Don't know", None),
+]
 
 
 def load(ctx: BuildContext) -> None:
@@ -48,9 +79,11 @@ def load(ctx: BuildContext) -> None:
 
     ctx.insert(d.gender, [{"code": c, "name": n} for c, n in GENDERS])
     ctx.insert(d.status, [{"code": c, "name": n} for c, n in STATUSES])
-    ctx.insert(d.age_band, [{"code": c, "label": l, "age_min": lo, "age_max": hi}
-                            for c, l, lo, hi in AGE_BANDS])
-    ctx.insert(d.period, [{"code": c, "label": l, "year": y} for c, l, y in PERIODS])
+    ctx.insert(
+        d.age_band,
+        [{"code": c, "label": label, "age_min": lo, "age_max": hi} for c, label, lo, hi in AGE_BANDS],
+    )
+    ctx.insert(d.period, [{"code": c, "label": label, "year": y} for c, label, y in PERIODS])
     _qualifications(ctx)
     _industries(ctx)
 
@@ -66,17 +99,29 @@ def _qualifications(ctx: BuildContext) -> None:
         q9 = parse_int(groups, line, "qual9_code", rec["qual9_code"], lo=1, hi=9)
         q6 = parse_int(groups, line, "qual6_code", rec["qual6_code"], lo=1, hi=6)
         group6[q6] = rec["qual6_name"]
-        rqf9.append({"code": q9, "scheme": "rqf9", "name": rec["qual9_name"], "group6": 100 + q6,
-                     "group3": 201 if q9 <= 5 else (202 if q9 <= 8 else 203)})
-    plain = {parse_int(names, line, "code", rec["code"], lo=1, hi=9): rec["name_as_used_by_app"]
-             for line, rec in names.records()}
+        rqf9.append(
+            {
+                "code": q9,
+                "scheme": "rqf9",
+                "name": rec["qual9_name"],
+                "group6": 100 + q6,
+                "group3": 201 if q9 <= 5 else (202 if q9 <= 8 else 203),
+            }
+        )
+    plain = {
+        parse_int(names, line, "code", rec["code"], lo=1, hi=9): rec["name_as_used_by_app"]
+        for line, rec in names.records()
+    }
     for row in rqf9:
         row["name"] = f"{plain.get(row['code'], row['name'])} ({row['name']})"
-    rows += [{"code": 100 + c, "scheme": "rqf6", "name": n, "group6": None, "group3": None}
-             for c, n in sorted(group6.items())]
+    rows += [
+        {"code": 100 + c, "scheme": "rqf6", "name": n, "group6": None, "group3": None}
+        for c, n in sorted(group6.items())
+    ]
     rows += rqf9
-    rows += [{"code": c, "scheme": "aps2019", "name": n, "group6": None, "group3": g}
-             for c, n, g in APS_QUALS]
+    rows += [
+        {"code": c, "scheme": "aps2019", "name": n, "group6": None, "group3": g} for c, n, g in APS_QUALS
+    ]
     ctx.insert(d.qualification, rows)
     groups.rows_loaded, names.rows_loaded = len(rqf9), len(plain)
 

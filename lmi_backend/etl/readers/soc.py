@@ -2,6 +2,7 @@
 
 Every other reader checks its SOC codes against what this one loads, so it runs first.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import update
@@ -42,12 +43,21 @@ def _hierarchy(ctx: BuildContext) -> None:
             raise src.error(line, "code must have as many digits as its level", f"{code!r} {rec['level']!r}")
         parent = rec["parent"].strip() or None
         if (level == 1) != (parent is None) or (parent and not code.startswith(parent)):
-            raise src.error(line, "parent must be the code's own prefix one level up", f"{code} under {parent}")
+            raise src.error(
+                line, "parent must be the code's own prefix one level up", f"{code} under {parent}"
+            )
         if not rec["title"].strip():
             raise src.error(line, "title must not be empty")
-        rows.append({"code": int(code), "level": level, "parent": int(parent) if parent else None,
-                     "title": rec["title"].strip(), "description": rec["description"].strip(),
-                     "skill_level": skill_level(int(code))})
+        rows.append(
+            {
+                "code": int(code),
+                "level": level,
+                "parent": int(parent) if parent else None,
+                "title": rec["title"].strip(),
+                "description": rec["description"].strip(),
+                "skill_level": skill_level(int(code)),
+            }
+        )
     codes = {r["code"] for r in rows}
     for r in rows:
         if r["parent"] is not None and r["parent"] not in codes:
@@ -56,9 +66,16 @@ def _hierarchy(ctx: BuildContext) -> None:
         found = sum(1 for r in rows if r["level"] == level)
         if found != n:
             raise src.error(None, f"SOC2010 has {n} groups at level {level}", f"found {found}")
-    rows.append({"code": 0, "level": 0, "parent": None, "title": "All occupations",
-                 "description": "All employees or all in employment, whatever their occupation.",
-                 "skill_level": None})
+    rows.append(
+        {
+            "code": 0,
+            "level": 0,
+            "parent": None,
+            "title": "All occupations",
+            "description": "All employees or all in employment, whatever their occupation.",
+            "skill_level": None,
+        }
+    )
     rows.sort(key=lambda r: (r["level"], r["code"]))
     ctx.insert(soc_group, rows, src)
     ctx.soc_codes = codes
@@ -81,11 +98,26 @@ def _unit_details(ctx: BuildContext) -> None:
         if not unit_tasks:
             raise src.error(line, "unit group must have at least one task")
         tasks += [{"soc": code, "seq": i, "task": t} for i, t in enumerate(unit_tasks, 1)]
-        related.append({"soc": code, "title": rec["title"].strip(), "natural_title": rec["title"].strip(),
-                        "qualifier": None, "source": "unit_title"})
-        related += [{"soc": code, "title": t.strip(), "natural_title": natural_order(t),
-                     "qualifier": None, "source": "related"}
-                    for t in rec["related_job_titles"].split(" | ") if t.strip()]
+        related.append(
+            {
+                "soc": code,
+                "title": rec["title"].strip(),
+                "natural_title": rec["title"].strip(),
+                "qualifier": None,
+                "source": "unit_title",
+            }
+        )
+        related += [
+            {
+                "soc": code,
+                "title": t.strip(),
+                "natural_title": natural_order(t),
+                "qualifier": None,
+                "source": "related",
+            }
+            for t in rec["related_job_titles"].split(" | ")
+            if t.strip()
+        ]
     missing = ctx.soc_units - seen
     if missing:
         raise src.error(None, "every unit group needs its details", f"missing {sorted(missing)[:5]}")
@@ -96,7 +128,9 @@ def _unit_details(ctx: BuildContext) -> None:
 def _unit_code(src: SourceFile, line: int, raw: str, ctx: BuildContext) -> int:
     text = raw.strip()
     if not text.isdigit() or int(text) not in ctx.soc_units:
-        raise src.error(line, "SOC code must be a unit group in the SOC2010 hierarchy", f"found {text[:20]!r}")
+        raise src.error(
+            line, "SOC code must be a unit group in the SOC2010 hierarchy", f"found {text[:20]!r}"
+        )
     return int(text)
 
 
@@ -112,10 +146,19 @@ def _coding_index(ctx: BuildContext) -> None:
             title = rec["indexocc"].strip()
             if not title:
                 raise src.error(line, "coded title must not be empty")
-            qualifier = " ".join(q.strip() for q in (rec["industry_qualifier"], rec["additional_qualifier"])
-                                 if q.strip()) or None
-            yield {"soc": code, "title": title, "natural_title": natural_order(title),
-                   "qualifier": qualifier, "source": "coding_index"}
+            qualifier = (
+                " ".join(
+                    q.strip() for q in (rec["industry_qualifier"], rec["additional_qualifier"]) if q.strip()
+                )
+                or None
+            )
+            yield {
+                "soc": code,
+                "title": title,
+                "natural_title": natural_order(title),
+                "qualifier": qualifier,
+                "source": "coding_index",
+            }
 
     ctx.insert(job_title, rows(), src)
 
@@ -128,7 +171,12 @@ def _coding_tool(ctx: BuildContext) -> None:
             raw = TOOL_CODE_FIXES.get(rec["soc2010"].strip(), rec["soc2010"].strip())
             code = _unit_code(src, line, raw, ctx)
             title = rec["job_title"].strip()
-            yield {"soc": code, "title": title, "natural_title": natural_order(title),
-                   "qualifier": None, "source": "coding_tool"}
+            yield {
+                "soc": code,
+                "title": title,
+                "natural_title": natural_order(title),
+                "qualifier": None,
+                "source": "coding_tool",
+            }
 
     ctx.insert(job_title, rows(), src)

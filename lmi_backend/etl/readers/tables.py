@@ -6,10 +6,12 @@ dimension codes. `long_cells` does that turn for every reader, so each column's 
 same number checks and missing-value reasons. `check_total` is the one place where published
 parts are held against their published total, with the rounding slack each caller states.
 """
+
 from __future__ import annotations
 
 import csv
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..parsing import parse_cell
 from ..sources import SourceFile
@@ -19,6 +21,7 @@ MAX_PERSONS = 40_000_000  # more than everyone in work in the UK: a unit or colu
 
 class Column(NamedTuple):
     """A source column and the dimension codes its cells are stored under."""
+
     header: str
     key: dict
 
@@ -40,15 +43,32 @@ def split_label(src: SourceFile, label: str) -> tuple[str, str]:
     return code, name.strip()
 
 
-def long_cells(src: SourceFile, line: int, rec: dict[str, str], columns: Sequence[Column],
-               *, lo: float | None = 0, hi: float | None = None) -> list[dict]:
+def long_cells(
+    src: SourceFile,
+    line: int,
+    rec: dict[str, str],
+    columns: Sequence[Column],
+    *,
+    lo: float | None = 0,
+    hi: float | None = None,
+) -> list[dict]:
     """One dict per column: its dimension codes plus `value` and `missing_reason`."""
-    return [{**col.key, **parse_cell(src, line, col.header, rec[col.header], lo=lo, hi=hi).as_row()}
-            for col in columns]
+    return [
+        {**col.key, **parse_cell(src, line, col.header, rec[col.header], lo=lo, hi=hi).as_row()}
+        for col in columns
+    ]
 
 
-def check_total(src: SourceFile, line: int | None, what: str, parts: Sequence[float | None],
-                total: float | None, *, over: float, under: float | None = None) -> None:
+def check_total(
+    src: SourceFile,
+    line: int | None,
+    what: str,
+    parts: Sequence[float | None],
+    total: float | None,
+    *,
+    over: float,
+    under: float | None = None,
+) -> None:
     """Published parts must not add up to more than their total (plus `over` for rounding).
     With `under`, parts that are all published must also come within `under` below it; without
     it, a shortfall is allowed (suppressed or unclassified parts the total still counts)."""
@@ -57,8 +77,14 @@ def check_total(src: SourceFile, line: int | None, what: str, parts: Sequence[fl
     published = [p for p in parts if p is not None]
     summed = sum(published)
     if summed > total + over:
-        raise src.error(line, f"{what}: parts add up to more than the published total",
-                        f"sum {summed:g} > total {total:g} + tolerance {over:g}")
+        raise src.error(
+            line,
+            f"{what}: parts add up to more than the published total",
+            f"sum {summed:g} > total {total:g} + tolerance {over:g}",
+        )
     if under is not None and len(published) == len(parts) and summed < total - under:
-        raise src.error(line, f"{what}: parts add up to less than the published total",
-                        f"sum {summed:g} < total {total:g} - tolerance {under:g}")
+        raise src.error(
+            line,
+            f"{what}: parts add up to less than the published total",
+            f"sum {summed:g} < total {total:g} - tolerance {under:g}",
+        )
