@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .answers import words
 from .answers.plain import job_name
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _outlook(result: Result) -> dict[str, Any] | None:
         "period": result.period,
         "bars": [bar for bar in bars if bar["value"] is not None],
         "growth_pct": values.get("growth_pct"),
-        "note": _note(result, result.caveats[:1]),
+        "note": _note(result, [words.CAVEATS_SHORT[k] for k in result.caveats[:1]]),
         "source": _source(result),
     }
 
@@ -77,8 +78,12 @@ def _note(result: Result, caveats: Sequence[str] = ()) -> str | None:
 def _source(result: Result) -> str:
     """The main source; an estimate built from several names the first and counts the rest
     (the full list is one question away: "where is this from?")."""
-    first, *others = result.source.split("; ")
-    return f"{first} and {len(others)} other source{'s' * (len(others) > 1)}" if others else first
+    if not result.citations:
+        return ""
+    first, *others = result.citations
+    return (
+        f"{first.text()} and {len(others)} other source{'s' * (len(others) > 1)}" if others else first.text()
+    )
 
 
 _BUILDERS: dict[str, Callable[[Result], dict[str, Any] | None]] = {"pay": _pay_spread, "outlook": _outlook}

@@ -53,9 +53,10 @@ SOC_TOP_DIGITS = 2  # never fall back further than a sub-major group
 ALL_JOBS = 0  # the SOC code of all occupations together
 LADDER_ORDER = ("qualification", "age", "region", "status", "gender", "soc")
 
-TOO_FEW = "fewer than 1,000 people are in that group, too few for a reliable figure"
-TOO_FEW_ESTABLISHMENTS = "fewer than 50 employers answered for it, too few to report"
-NOT_PUBLISHED = "the sources give no figure for it"
+# why a cell gave no figure: keys, worded by each front end (lmi_backend/answers/words.py)
+TOO_FEW = "too_few_people"  # fewer than 1,000 people in the cell
+TOO_FEW_ESTABLISHMENTS = "too_few_employers"  # fewer than 50 establishments answered
+NOT_PUBLISHED = "not_published"  # the sources give no figure for the cell
 
 
 def employment_reliability(employment: float | None) -> str:
@@ -86,9 +87,12 @@ class Cell:
 
 @dataclass(frozen=True)
 class Change:
+    """A dimension of the question changed to give a figure: the code asked, the code given and
+    the reason key."""
+
     dimension: str
-    before: int | None
-    after: int | None
+    asked: int | None
+    given: int | None
     reason: str
 
 
@@ -206,23 +210,3 @@ def resolve(
         changes = prior + tuple(Change(d, getattr(cell, d), getattr(rung, d), reason) for d in changed)
         return Outcome(cell, rung, value, n, reliability, changes, first_reason)
     return Outcome(cell, None, None, None, worst, prior, first_reason or NOT_PUBLISHED)
-
-
-def describe(outcome: Outcome, label: Callable[[str, int | None], str]) -> str | None:
-    """Plain words for what changed from the question and why ("This figure is for the UK
-    instead of Wales, because ..."); None when nothing changed.
-
-    `label(dimension, code)` names a code ("Wales", "the UK", "Chefs")."""
-    parts = []
-    for reason in dict.fromkeys(c.reason for c in outcome.changes):
-        swaps = "; ".join(
-            f"{label(c.dimension, c.after)} instead of {label(c.dimension, c.before)}"
-            for c in outcome.changes
-            if c.reason == reason
-        )
-        parts.append(f"{'This figure' if not parts else 'It'} is for {swaps}, because {reason}.")
-    if not outcome.released:
-        parts.append(
-            f"No figure can be given, because {outcome.reason}, and no wider group nearby has one either."
-        )
-    return " ".join(parts) or None

@@ -10,9 +10,12 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from lmi_backend import disclosure as dl
+from lmi_backend.answers import caveats, words
+from lmi_backend.answers.plain import job_name
 from lmi_backend.db import dimensions as d
 from lmi_backend.db import estimates as e
 from lmi_backend.db.facts import vacancy
+from lmi_backend.jobtitles import lower_first
 from lmi_backend.places import REGION_NAMES
 from lmi_backend.service import Query
 
@@ -61,8 +64,7 @@ def test_resolve_skips_small_and_unpublished_rungs_and_says_why():
     outcome = dl.resolve(dl.Cell(5314, region=10), sizes.get, lambda c: {"median": 1})
     assert outcome.used == dl.Cell(5314) and outcome.reliability == dl.RELIABLE
     assert outcome.changes == (dl.Change("region", 10, 0, dl.TOO_FEW),)
-    text = dl.describe(outcome, lambda dim, code: {10: "Wales", 0: "the UK"}[code])
-    assert text == f"This figure is for the UK instead of Wales, because {dl.TOO_FEW}."
+    assert outcome.reason == dl.TOO_FEW
 
 
 def test_resolve_flags_small_samples_and_gives_nothing_when_every_rung_fails():
@@ -70,7 +72,7 @@ def test_resolve_flags_small_samples_and_gives_nothing_when_every_rung_fails():
     assert small.reliability == dl.SMALL_SAMPLE and small.figure == 1.0 and not small.changes
     none = dl.resolve(dl.Cell(1116, gender=2), lambda c: 300, lambda c: 1.0)
     assert none.figure is None and none.used is None and none.reliability == dl.SUPPRESSED
-    assert "no wider group" in dl.describe(none, lambda dim, code: str(code))
+    assert none.reason == dl.TOO_FEW
 
 
 # ---- property tests on the real database ----------------------------------------------------
@@ -196,12 +198,13 @@ def check_released(result, size: float, rule=dl.employment_reliability):
 def check_withheld(result):
     assert result.reliability in (dl.SUPPRESSED, dl.NO_DATA)
     assert all(v is None for v in result.values.values())
-    assert result.fallback or result.reliability == dl.NO_DATA
+    assert result.unavailable or result.reliability == dl.NO_DATA
 
 
 def check_fallback_names_changes(c: dict, result, query: Query, service, all_status: int):
-    """Every dimension that differs between the question and the figure is named in the
-    fallback text ("<given> instead of <asked>"); the asked occupation and place by name."""
+    """Every dimension that differs between the question and the figure is a change the result
+    records (the code asked, the code given, a worded reason), and the chat's one fallback
+    sentence names the asked occupation and place."""
     if not result.values:
         return
     used = used_cell(c, result, all_status)
@@ -218,13 +221,18 @@ def check_fallback_names_changes(c: dict, result, query: Query, service, all_sta
         for dim in ("soc", "region", "gender", "status", "qualification", "age")
         if getattr(used, dim) != getattr(asked, dim)
     ]
-    if not changed:
+    recorded = {change.dimension: change for change in result.changes}
+    for dim in changed:
+        assert dim in recorded and recorded[dim].given == getattr(used, dim), (query, result.changes)
+        assert recorded[dim].reason in words.REASONS
+    if not changed or changed == ["qualification"]:
         return
-    assert result.fallback and result.fallback.count("instead of") >= len(changed), (query, result.fallback)
+    sentence = caveats.fallback(result)
+    assert sentence.startswith("There's no reliable figure for "), (query, sentence)
     if "soc" in changed:
-        assert f"instead of {service.soc_title(query.soc)}".lower() in result.fallback.lower()
+        assert lower_first(job_name(service.soc_title(query.soc))) in sentence, (query, sentence)
     if "region" in changed:
-        assert f"instead of {REGION_NAMES[query.region]}" in result.fallback
+        assert REGION_NAMES[query.region] in sentence
 
 
 PROPERTY = settings(
@@ -270,7 +278,7 @@ def test_outlook_never_releases_small_cells(service, cells, data):
     else:
         check_withheld(result)
     if q.region:
-        assert f"instead of {REGION_NAMES[q.region]}" in result.fallback
+        assert any(ch.dimension == "region" and ch.asked == q.region for ch in result.changes)
     check_fallback_names_changes(cells, result, replace(q, region=None), service, all_status=0)
 
 
@@ -307,5 +315,8 @@ def test_a_suppressed_cell_names_what_was_asked_and_why(service):
     result = service.pay(Query(5314, region=12, gender=2, status=2))
     assert result.requested["geography"] == "Northern Ireland"
     assert result.requested["gender"] == "Female" and result.requested["status"] == "Part-time employees"
-    assert dl.TOO_FEW in result.fallback and "instead of Northern Ireland" in result.fallback
+    assert {ch.reason for ch in result.changes} == {dl.TOO_FEW}
+    assert "female plumbers and heating and ventilating engineers in Northern Ireland" in caveats.fallback(
+        result
+    )
     assert result.values["median"] is not None and result.geography == "United Kingdom"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from service_helpers import rows
 
+from lmi_backend import notes
 from lmi_backend.disclosure import TOO_FEW_ESTABLISHMENTS
 from lmi_backend.service import Query
 
@@ -22,8 +23,7 @@ def test_nurses_outlook_is_consistent_with_their_sub_major_projection(service, s
     values = result.values
     assert values["openings"] == pytest.approx(values["net_change"] + values["replacement"], abs=20)
     assert result.geography == "England" and result.period == "2020-2035" and result.estimate
-    assert any("England only" in c for c in result.caveats)
-    assert any("simple assumptions" in c for c in result.caveats)
+    assert result.caveats == [notes.ENGLAND_ONLY, notes.NOT_A_FORECAST]
     assert "Skills Imperative 2035" in result.source
 
 
@@ -36,7 +36,9 @@ def test_a_unit_group_outlook_sums_into_its_minor_group(service):
 def test_outlook_for_wales_says_projections_are_england_only(service):
     result = service.outlook(Query(5314, region=10))
     assert result.geography == "England"
-    assert "England instead of Wales" in result.fallback and "England only" in result.fallback
+    (change,) = result.changes
+    assert (change.dimension, change.asked, change.given) == ("region", 10, 0)
+    assert change.reason == notes.PROJECTIONS_ENGLAND_ONLY and notes.ENGLAND_ONLY not in result.caveats
 
 
 def test_vacancies_are_the_ess_figures(service, sources):
@@ -58,9 +60,13 @@ def test_vacancies_from_fewer_than_50_employers_are_not_reported(service, source
         result = service.vacancies(Query(int(rec["soc2010"])))
         assert result.values["vacancies"] != float(rec["vacancies"]) or rec["vacancies"] == total["vacancies"]
         assert result.soc == 0 and result.values["vacancies"] == float(total["vacancies"])
-        assert TOO_FEW_ESTABLISHMENTS in result.fallback
+        assert [(c.dimension, c.reason) for c in result.changes] == [("soc", TOO_FEW_ESTABLISHMENTS)]
 
 
 def test_vacancies_ignore_region_and_say_so(service):
     result = service.vacancies(Query(5434, region=1, gender=2))
-    assert result.geography == "United Kingdom" and "UK by occupation only" in result.fallback
+    assert result.geography == "United Kingdom"
+    assert {(c.dimension, c.reason) for c in result.changes} == {
+        ("region", notes.VACANCIES_UK_BY_JOB_ONLY),
+        ("gender", notes.VACANCIES_UK_BY_JOB_ONLY),
+    }

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from service_helpers import number, rows
 
+from lmi_backend import notes
+from lmi_backend.answers import caveats
 from lmi_backend.disclosure import TOO_FEW
 from lmi_backend.service import Query
 
@@ -32,7 +34,7 @@ def test_median_pay_for_plumbers_is_the_ashe_2021_figure(service, sources):
     result = service.pay(Query(5314))
     assert result.values["median"] == float(rec["Median"]) == 31602
     assert result.period == "2021" and result.unit == "GBP per year"
-    assert not result.estimate and result.method is None and result.fallback is None
+    assert not result.estimate and result.method is None and not result.changes
     assert result.reliability == "reliable" and result.geography == "United Kingdom"
     assert "Annual Survey of Hours and Earnings" in result.source and "2021p" in result.source
 
@@ -46,8 +48,8 @@ def test_published_table14_figures_come_back_unchanged_for_every_unit_group(serv
         if len(code) != 4 or number(rec["Median"]) is None:
             continue
         result = service.pay(Query(int(code), status=status))
-        if result.fallback:  # only ever because the cell is too small to show
-            assert TOO_FEW in result.fallback
+        if result.changes:  # only ever because the cell is too small to show
+            assert {c.reason for c in result.changes} == {TOO_FEW}
             continue
         assert result.values["hourly_median"] == hourly[code]
         for stat, header in STATS.items():
@@ -66,8 +68,8 @@ def test_published_sex_and_part_time_figures_come_back_unchanged(service, source
             continue
         gender, status = SHEETS[rec["sheet"]]
         result = service.pay(Query(int(rec["soc2010_code"]), gender=gender, status=status))
-        if result.fallback:
-            assert TOO_FEW in result.fallback
+        if result.changes:
+            assert {c.reason for c in result.changes} == {TOO_FEW}
             continue
         assert result.period == "2020" and not result.estimate
         assert result.values["median"] == median and result.values["mean"] == number(rec["mean"])
@@ -95,17 +97,18 @@ def test_plumbers_in_wales_are_an_estimate_below_the_uk_in_line_with_table3(serv
         if r["measure"] == "annual_gross_pay_gbp" and r["soc2010_code"] == "53"
     }
     assert wales.estimate and wales.method and "Table 3" in wales.method
+    assert wales.method_keys == ["region_submajor"]
     assert wales.values["median"] < uk.values["median"]
     assert wales.values["median"] / uk.values["median"] == pytest.approx(
         t3["Wales"] / t3["United Kingdom"], rel=0.03
     )
-    assert wales.geography == "Wales" and wales.fallback is None
+    assert wales.geography == "Wales" and not wales.changes
     assert wales.reliability in ("reliable", "small_sample")
 
 
 def test_a_21_year_old_electrician_earns_less_than_the_published_median(service):
     all_ages, young = service.pay(Query(5241)), service.pay(Query(5241, age=21))
-    assert young.estimate and young.breakdown["age"] == "21" and "age profile" in young.method
+    assert young.estimate and young.breakdown["age"] == "21" and young.method_keys == ["age_profile"]
     assert young.values["median"] < 0.85 * all_ages.values["median"]
     assert service.pay(Query(5241, age=45)).values["median"] > all_ages.values["median"]
 
@@ -113,19 +116,24 @@ def test_a_21_year_old_electrician_earns_less_than_the_published_median(service)
 def test_under_20_falls_back_to_all_ages_and_says_why(service):
     result = service.pay(Query(5241, age=17))
     assert result.values["median"] == service.pay(Query(5241)).values["median"]
-    assert "all ages instead of age 17" in result.fallback and "20 to 65" in result.fallback
+    assert [(c.dimension, c.asked, c.given, c.reason) for c in result.changes] == [
+        ("age", 17, None, notes.PAY_AGE_RANGE)
+    ]
 
 
 def test_qualification_estimate_follows_the_earnings_function(service):
     degree, none = service.pay(Query(2231, qualification=3)), service.pay(Query(4112, qualification=9))
     assert degree.breakdown["qualification"] == "Degree or equivalent" and degree.estimate
-    assert "group that qualification level" in degree.fallback
+    assert [(c.dimension, c.asked, c.given, c.reason) for c in degree.changes] == [
+        ("qualification", 3, 301, notes.QUALIFICATION_GROUPED)
+    ]
     assert none.values["median"] < service.pay(Query(4112)).values["median"]
 
 
 def test_self_employed_pay_is_not_published_and_says_so(service):
     result = service.pay(Query(5314, status=3))
-    assert result.values["median"] == 31602 and "employees only" in result.fallback
+    assert result.values["median"] == 31602
+    assert [(c.dimension, c.reason) for c in result.changes] == [("status", notes.PAY_EMPLOYEES_ONLY)]
 
 
 def test_part_time_chefs_is_the_published_2020_figure(service, sources):
@@ -154,17 +162,20 @@ def test_hours_published_for_sub_major_groups_and_derived_below(service, sources
     unit = service.hours(Query(5314))
     assert unit.estimate and "derived" in unit.method and 35 < unit.values["median"] < 45
     part_time = service.hours(Query(5434, status=2, gender=2))
-    assert "not published by sex" in part_time.fallback and "part-time" in part_time.fallback
+    assert {(c.dimension, c.reason) for c in part_time.changes} == {
+        ("gender", notes.HOURS_NOT_BY_SEX),
+        ("status", notes.PART_TIME_HOURS_NOT_PUBLISHED),
+    }
 
 
 def test_a_fallback_names_qualifications_in_plain_words(service):
     # pilots with no qualifications: too few people, so the figure is for every level
-    fallback = service.pay(Query(3512, qualification=9)).fallback
-    assert fallback.startswith(
-        "This figure is for all qualification levels instead of people with "
-        "no qualifications, because fewer than 1,000 people"
+    fallback = caveats.fallback(service.pay(Query(3512, qualification=9)))
+    assert fallback == (
+        "There's no reliable figure for aircraft pilots and flight engineers with no qualifications, "
+        "because too few of them were in the survey."
     )
-    assert "RQF" not in service.pay(Query(3512, qualification=2, region=12)).fallback
+    assert "RQF" not in caveats.fallback(service.pay(Query(3512, qualification=2, region=12)))
 
 
 def _median_in_forked_process(service, soc: int, answers) -> None:  # noqa: ANN001 - process target

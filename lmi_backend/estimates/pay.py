@@ -256,7 +256,7 @@ def sigma(values: dict[str, float | None]) -> float | None:
     median = values.get("median")
     if not median:
         return None
-    spreads = [(math.log(values[k]) - math.log(median)) / z for k, z in Z.items() if values.get(k)]
+    spreads = [(math.log(v) - math.log(median)) / z for k, z in Z.items() if (v := values.get(k))]
     if len(spreads) >= 2:
         return max(sum(spreads) / len(spreads), 0.0)
     mean = values.get("mean")

@@ -31,7 +31,7 @@ def people_in_job(store: Store, labels: Labels, q: Query) -> Result:
             own = store.employment(cell.soc, cell.region, cell.gender, SELF_EMPLOYED)
             if own is not None and employment_reliability(own) in RELEASED:
                 values["self_employed_pct"] = round(100 * own / people, 1)
-        return Figure(values, "2019", True, list(method.provenance_ids), method.description)
+        return Figure(values, "2019", True, list(method.provenance_ids), method.description, [method.key])
 
     outcome = resolve(to_cell(q, ALL), lambda c: employment(store, c), figure)
     return make_result("employment", store, labels, q, outcome, "people", ALL)

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .. import config
+from .. import config, notes
 from ..dialogue_slots import FULL_TIME
 from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
 from ..interests import Interest
 from . import employment, occupation, outlook, pay
 from .cells import validate
 from .labels import Labels
-from .results import citation
+from .results import query_codes, sourced
 from .store import Store
 from .types import Query, Result
 
@@ -29,7 +29,7 @@ class LmiService:
     def __init__(self, db_path: Path | None = None):
         self.store = Store(Path(db_path) if db_path else config.db_path())
         self.labels = Labels(self.store)
-        self._rankings: dict[tuple[int | None, int], list[Result]] = {}  # the data never changes
+        self._rankings: dict[tuple[int | None, int, int | None], list[Result]] = {}  # the data never changes
         self._interest_lists: dict[tuple[Interest, int], Result] = {}
         self._growing: dict[int, Result] = {}
 
@@ -101,39 +101,35 @@ class LmiService:
                     "pay_period": p.period,
                     "pay_estimate": p.estimate,
                     "pay_reliability": p.reliability,
-                    "pay_fallback": p.fallback,
+                    "pay_wider_group": p.changed_job,
+                    "pay_changes": [c.dimension for c in p.changes],
                     "hours_median": h.values.get("median"),
                     "hours_reliability": h.reliability,
-                    "hours_fallback": h.fallback,
+                    "hours_wider_group": h.changed_job,
                     "growth_pct": o.values.get("growth_pct"),
                     "outlook_reliability": o.reliability,
-                    "outlook_fallback": o.fallback,
+                    "outlook_wider_group": o.changed_job,
                 }
             )
         caveats = []
-        if any(r.fallback for r in parts):
-            caveats.append("Some figures are for a wider group than asked; each job says which.")
+        if any(r.changed_job for r in parts):
+            caveats.append(notes.SOME_WIDER_GROUP)
         if any(r.estimate for r in parts):
-            caveats.append("Some figures are estimates, not published figures.")
+            caveats.append(notes.SOME_ESTIMATES)
         caveats += outlook.OUTLOOK_CAVEATS
-        ids = sorted({i for r in parts for i in r.provenance_ids})
         first = parts[0]
         return Result(
             kind="compare",
             soc=socs[0],
             soc_title=self.soc_title(socs[0]) or "",
-            values={},
-            unit=None,
-            period=None,
             geography=first.geography,
             breakdown=first.breakdown,
-            source=citation(self.store, ids),
-            provenance_ids=ids,
+            **sourced(self.store, [i for r in parts for i in r.provenance_ids]),
             reliability=_worst([r.reliability for r in parts]),
             estimate=any(r.estimate for r in parts),
-            method=None,
-            fallback=None,
             requested={**self.labels.requested(q), "socs": ", ".join(map(str, socs))},
+            cell=first.cell,
+            asked=query_codes(q),
             items=items,
             caveats=caveats,
         )
@@ -159,46 +155,50 @@ class LmiService:
         status: int | None = None,
         limit: int = 5,
         *,
+        gender: int | None = None,
         without_degree: bool = False,
     ) -> Result:
         """The unit groups with the highest middle pay in a place, full-time unless another work
         pattern is asked (everyone's pay would rank jobs by how few work part-time). Only
         figures released as reliable for exactly that cell are ranked: a small sample or a wider
         group's figure would put a job on the list for someone else's pay. Ranking looks at
-        every unit group (~0.3-0.7 s), so each place and work pattern is ranked once; the
+        every unit group (~0.3-0.7 s), so each place, work pattern and sex is ranked once; the
         years, sources and estimate flag are those of the jobs shown. `without_degree`: only jobs
-        where most people have no degree (APS 2019 highest qualification, by our estimate)."""
+        where most people have no degree (APS 2019 highest qualification, by our estimate).
+        `gender`: ranked on that sex's pay (women's best-paid jobs by women's pay)."""
         status = status or FULL_TIME
-        if (region, status) not in self._rankings:
-            self._rankings[(region, status)] = self._rank_by_pay(region, status)
-        ranked, filter_ids = self._rankings[(region, status)], []
+        key = (region, status, gender)
+        if key not in self._rankings:
+            self._rankings[key] = self._rank_by_pay(region, status, gender)
+        ranked, filter_ids = self._rankings[key], []
         if without_degree:
             shares = {r.soc: self.store.share("qualification", r.soc, DEGREE_GROUP) for r in ranked}
-            ranked = [r for r in ranked if shares[r.soc] is not None and shares[r.soc] < MOSTLY]
+            ranked = [r for r in ranked if (share := shares[r.soc]) is not None and share < MOSTLY]
             filter_ids = list(self.store.method(occupation.QUALIFICATION_METHOD_KEY).provenance_ids)
         shown = ranked[:limit]
-        ids = sorted({i for r in shown for i in r.provenance_ids} | set(filter_ids))
         years = sorted({r.period for r in shown if r.period})
         estimated = [r for r in shown if r.estimate]
+        asked = Query(ALL_JOBS, region=region, status=status, gender=gender)
         return Result(
             kind="best_paid",
             soc=ALL_JOBS,
             soc_title=self.soc_title(ALL_JOBS) or "",
-            values={},
             unit="GBP per year",
             period="-".join(dict.fromkeys(years[:1] + years[-1:])) or None,
             geography=self.labels.geography(region or 0),
             breakdown={
                 "status": self.store.statuses[status],
+                **({"gender": self.store.genders[gender]} if gender else {}),
                 **({"degree": "most without"} if without_degree else {}),
             },
-            source=citation(self.store, ids),
-            provenance_ids=ids,
+            **sourced(self.store, [i for r in shown for i in r.provenance_ids] + filter_ids),
             reliability=RELIABLE if shown else NO_DATA,
             estimate=bool(estimated),
             method=estimated[0].method if estimated else None,
-            fallback=None,
-            requested=self.labels.requested(Query(ALL_JOBS, region=region, status=status)),
+            method_keys=list(dict.fromkeys(k for r in estimated for k in r.method_keys)),
+            requested=self.labels.requested(asked),
+            cell={**query_codes(asked), "region": region or 0},
+            asked=query_codes(asked),
             items=[
                 {
                     "soc": r.soc,
@@ -211,17 +211,17 @@ class LmiService:
             ],
         )
 
-    def _rank_by_pay(self, region: int | None, status: int) -> list[Result]:
+    def _rank_by_pay(self, region: int | None, status: int, gender: int | None) -> list[Result]:
         released = [
             r
             for r in (
-                self.pay(Query(soc, region=region, status=status))
+                self.pay(Query(soc, region=region, status=status, gender=gender))
                 for soc, group in self.store.soc.items()
                 if group.level == 4
             )
-            if r.fallback is None and r.reliability == RELIABLE and r.values.get("median")
+            if not r.changes and r.reliability == RELIABLE and r.values.get("median")
         ]
-        return sorted(released, key=lambda r: -r.values["median"])
+        return sorted(released, key=lambda r: -(r.values["median"] or 0))
 
 
 def _worst(reliabilities: list[str]) -> str:

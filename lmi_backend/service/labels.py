@@ -44,9 +44,9 @@ class Labels:
         if dimension == "region":
             return self.in_sentence if not code else s.regions[code]
         if dimension == "gender":
-            return GENDER_WORDS[code]
+            return GENDER_WORDS[code or 0]
         if dimension == "status":
-            return STATUS_WORDS[code]
+            return STATUS_WORDS[code or 0]
         if dimension == "qualification":
             return "all qualification levels" if not code else s.qualifications[code]
         if dimension == "age":

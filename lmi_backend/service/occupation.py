@@ -10,22 +10,28 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..disclosure import ALL_JOBS, NO_DATA, RELEASED, RELIABLE, employment_reliability
+from .. import notes
+from ..disclosure import (
+    ALL_JOBS,
+    NO_DATA,
+    NOT_PUBLISHED,
+    RELEASED,
+    RELIABLE,
+    SUPPRESSED,
+    TOO_FEW,
+    employment_reliability,
+)
 from ..estimates.profiles import SKILLS_WEIGHT
 from ..interests import Interest
 from ..onet_words import plain_element
 from .labels import Labels
-from .results import citation
+from .results import query_codes, sourced
 from .store import Store
 from .types import Query, Result
 
 TOP_SKILLS = 10
 TOP_KNOWLEDGE = 5
 DOMAIN_KIND = {"skills": "skill", "knowledge": "knowledge", "interests": "interest"}
-ONET_CAVEAT = (
-    "O*NET describes jobs in the United States; it is linked to UK occupations "
-    "through international job codes, so treat it as a guide."
-)
 ONET_METHOD = (
     "The ratings of the US O*NET occupations linked to this UK occupation, averaged "
     "with the link weights (importance 1-5, level 0-7, interest 1-7)."
@@ -40,10 +46,10 @@ INTEREST_METHOD = (
     "occupation: how important the knowledge area is (1-5) times the level needed "
     "(0-7), averaged over the areas asked about."
 )
-APPRENTICESHIP_CAVEAT = (
-    "Apprenticeship standards are for England. They are linked to this job "
-    "by matching their job titles, so check each one's details."
-)
+# estimate method keys of the descriptions of a job (the ratings are O*NET's, linked to UK codes)
+ONET_METHOD_KEY = "onet_profile"
+SIMILAR_METHOD_KEY = "similar_jobs"
+INTEREST_METHOD_KEY = "interest_ranking"
 
 
 def _result(
@@ -57,28 +63,26 @@ def _result(
     source_ids=(),
     estimate=False,
     method=None,
+    method_key=None,
     caveats=(),
     unit=None,
     geography="United Kingdom",
 ) -> Result:
     has = bool(items) or bool(text)
-    ids = sorted(set(source_ids)) if has else []
     return Result(
         kind=kind,
         soc=soc,
         soc_title=labels.label("soc", soc),
-        values={},
         unit=unit if has else None,
-        period=None,
         geography=geography,
-        breakdown={},
-        source=citation(store, ids),
-        provenance_ids=ids,
+        **sourced(store, source_ids if has else []),
         reliability=RELIABLE if has else NO_DATA,
         estimate=estimate and has,
         method=method if has else None,
-        fallback=None,
+        method_keys=[method_key] if has and method_key else [],
+        unavailable=None if has else NOT_PUBLISHED,
         requested=labels.requested(Query(soc)),
+        asked=query_codes(Query(soc)),
         items=list(items or []),
         caveats=list(caveats) if has else [],
         text=text,
@@ -102,7 +106,11 @@ def skills(store: Store, labels: Labels, soc: int) -> Result:
         )[:top]
         kind = DOMAIN_KIND[domain]
         for name, r in chosen:
-            item = {"kind": kind, "name": name, "plain_name": plain_element(kind, name)}
+            item: dict[str, str | float | None] = {
+                "kind": kind,
+                "name": name,
+                "plain_name": plain_element(kind, name),
+            }
             if domain == "interests":
                 item["score"] = round(r["OI"], 2)
             else:
@@ -119,7 +127,8 @@ def skills(store: Store, labels: Labels, soc: int) -> Result:
         source_ids=ids,
         estimate=True,
         method=ONET_METHOD,
-        caveats=[ONET_CAVEAT],
+        method_key=ONET_METHOD_KEY,
+        caveats=[notes.ONET_US],
         unit="O*NET rating",
     )
 
@@ -179,7 +188,7 @@ def apprenticeships(store: Store, labels: Labels, soc: int) -> Result:
         soc,
         items=items,
         source_ids=[r.provenance_id for r in rows],
-        caveats=[APPRENTICESHIP_CAVEAT],
+        caveats=[notes.APPRENTICESHIPS_ENGLAND],
         geography="England",
     )
 
@@ -205,7 +214,8 @@ def similar_jobs(store: Store, labels: Labels, soc: int, limit: int) -> Result:
         source_ids=ids,
         estimate=True,
         method=SIMILAR_METHOD,
-        caveats=[ONET_CAVEAT],
+        method_key=SIMILAR_METHOD_KEY,
+        caveats=[notes.ONET_US],
     )
 
 
@@ -222,11 +232,11 @@ def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: i
         for soc, s in scores.items()
         if len(s) == len(interest.elements) and store.soc[soc].level == 4
     )
+    chosen = ranked[:limit]
     items = [
-        {"soc": soc, "title": labels.label("soc", soc), "score": round(-score, 2)}
-        for score, soc in ranked[:limit]
+        {"soc": soc, "title": labels.label("soc", soc), "score": round(-score, 2)} for score, soc in chosen
     ]
-    ids = store.source_ids("onet/onet_29_3/") + [i for item in items for i in store.onet_links(item["soc"])]
+    ids = store.source_ids("onet/onet_29_3/") + [i for _, soc in chosen for i in store.onet_links(soc)]
     result = _result(
         "interest",
         store,
@@ -236,7 +246,8 @@ def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: i
         source_ids=ids,
         estimate=True,
         method=INTEREST_METHOD,
-        caveats=[ONET_CAVEAT],
+        method_key=INTEREST_METHOD_KEY,
+        caveats=[notes.ONET_US],
         unit="O*NET rating",
     )
     return replace(result, breakdown={"interest": interest.name})
@@ -251,25 +262,24 @@ def qualification_share(store: Store, labels: Labels, soc: int, groups: tuple[in
     any other: below 1,000 no share is given, below 10,000 it is flagged."""
     total = store.employment(soc, 0, 0, 0)
     shares = [store.share("qualification", soc, group) for group in groups]
-    count = total * sum(shares) if total and None not in shares else None
+    count = total * sum(s for s in shares if s is not None) if total and None not in shares else None
     reliability = employment_reliability(count)
     method = store.method(QUALIFICATION_METHOD_KEY)
-    released = reliability in RELEASED
-    ids = list(method.provenance_ids) if released else []
+    released = reliability in RELEASED and count is not None and bool(total)
     return Result(
         kind="qualification_share",
         soc=soc,
         soc_title=labels.label("soc", soc),
-        values={"share": count / total, "employment": count} if released else {},
+        values={"share": count / total, "employment": count} if released and count and total else {},
         unit="share of people in the job" if released else None,
         period="2019" if released else None,
-        geography="United Kingdom",
         breakdown={"qualification": ", ".join(map(str, groups))},
-        source=citation(store, ids),
-        provenance_ids=ids,
+        **sourced(store, method.provenance_ids if released else []),
         reliability=reliability,
         estimate=released,
         method=method.description if released else None,
-        fallback=None,
+        method_keys=[method.key] if released else [],
+        unavailable=None if released else (TOO_FEW if reliability == SUPPRESSED else NOT_PUBLISHED),
         requested=labels.requested(Query(soc)),
+        asked=query_codes(Query(soc)),
     )

@@ -11,24 +11,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .. import notes
 from ..disclosure import (
     ALL_JOBS,
     ESTABLISHMENTS,
     NO_DATA,
     RELIABLE,
     Cell,
+    Change,
     drop,
     employment_reliability,
     resolve,
 )
 from .cells import to_cell
 from .labels import Labels
-from .results import Figure, citation, make_result
+from .results import Figure, make_result, query_codes, sourced
 from .store import Store
 from .types import Query, Result
 
-ENGLAND_ONLY = "These projections cover England only."
-OUTLOOK_CAVEATS = [ENGLAND_ONLY, "They are projections on simple assumptions, not forecasts."]
+OUTLOOK_CAVEATS = [notes.ENGLAND_ONLY, notes.NOT_A_FORECAST]
 AREAS_METHOD = (
     "Job areas are the SOC2020 sub-major groups of the Skills Imperative 2035 projections, "
     "ranked by how much their employment in England changes from 2020 to 2035. Each is shown "
@@ -40,19 +41,12 @@ VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_
 
 def outlook(store: Store, q: Query) -> Result:
     labels = Labels(store, "England", "England")
-    cell, prior = to_cell(q, 0), ()
+    cell = to_cell(q, 0)
+    prior: tuple[Change, ...] = ()
     if cell.region:
-        reason = (
-            "the projections cover England only"
-            if cell.region >= 10
-            else "the projections are for England as a whole, not its regions"
-        )
+        reason = notes.PROJECTIONS_ENGLAND_ONLY if cell.region >= 10 else notes.PROJECTIONS_NOT_BY_REGION
         cell, prior = drop(cell, ["region"], reason)
-    cell, more = drop(
-        cell,
-        ["status", "qualification", "age"],
-        "the projections are not split by work pattern, qualification or age",
-    )
+    cell, more = drop(cell, ["status", "qualification", "age"], notes.PROJECTIONS_NOT_SPLIT)
 
     def size(c: Cell) -> float | None:
         row = store.outlook(c.soc, c.gender)
@@ -60,7 +54,7 @@ def outlook(store: Store, q: Query) -> Result:
 
     outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more)
     # a question about a place outside England has been told so by the fallback already
-    caveats = [c for c in OUTLOOK_CAVEATS if not (prior and c == ENGLAND_ONLY)]
+    caveats = [c for c in OUTLOOK_CAVEATS if not (prior and c == notes.ENGLAND_ONLY)]
     return make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
 
 
@@ -77,14 +71,12 @@ def _outlook_figure(store: Store, cell: Cell) -> Figure | None:
         "replacement": round(row.replacement_demand, -1),
         "openings": round(row.openings, -1),
     }
-    return Figure(values, "2020-2035", True, list(method.provenance_ids), method.description)
+    return Figure(values, "2020-2035", True, list(method.provenance_ids), method.description, [method.key])
 
 
 def vacancies(store: Store, labels: Labels, q: Query) -> Result:
     cell, prior = drop(
-        to_cell(q, 0),
-        ["region", "gender", "status", "qualification", "age"],
-        "the Employer Skills Survey publishes vacancies for the UK by occupation only",
+        to_cell(q, 0), ["region", "gender", "status", "qualification", "age"], notes.VACANCIES_UK_BY_JOB_ONLY
     )
     steps = [(cell, ())] + ([(Cell(0), ("soc",))] if cell.soc else [])
 
@@ -131,18 +123,14 @@ def growing_areas(store: Store, labels: Labels, limit: int) -> Result:
         kind="growing",
         soc=ALL_JOBS,
         soc_title=labels.label("soc", ALL_JOBS),
-        values={},
         unit="people" if items else None,
         period="2020-2035" if items else None,
         geography="England",
-        breakdown={},
-        source=citation(store, ids),
-        provenance_ids=ids,
+        **sourced(store, ids),
         reliability=RELIABLE if items else NO_DATA,
-        estimate=False,
         method=AREAS_METHOD if items else None,
-        fallback=None,
         requested=labels.requested(Query(ALL_JOBS)),
+        asked=query_codes(Query(ALL_JOBS)),
         items=items,
         caveats=list(OUTLOOK_CAVEATS) if items else [],
     )

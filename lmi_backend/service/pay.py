@@ -10,7 +10,8 @@ pay with the sub-major group's published weekly/annual ratio and says so.
 
 from __future__ import annotations
 
-from ..disclosure import QUAL_PARENT, Cell, drop, resolve, step_up
+from .. import notes
+from ..disclosure import QUAL_PARENT, Cell, Change, drop, resolve, step_up
 from ..estimates.hours import anchor
 from ..estimates.pay import AGES, STATS, estimate, sigma
 from .cells import employment, to_cell
@@ -23,18 +24,15 @@ EMPLOYEES = 4
 ANNUAL = "GBP per year"
 HOURS = "hours per week"
 RATIO_PERIOD = "2020"  # ASHE Table 3: the year weekly and annual pay are both published by group
-ONLY_EMPLOYEES = "ASHE covers employees only, not the self-employed"
-AGE_RANGE = f"pay by age is estimated only for ages {AGES.start} to {AGES.stop - 1}"
-GROUPED = "the surveys behind the figures group that qualification level with others"
 
 
 def pay(store: Store, labels: Labels, q: Query) -> Result:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
     if cell.qualification in QUAL_PARENT and cell.qualification < 10:
-        cell, more = step_up(cell, "qualification", GROUPED, EMPLOYEES)
+        cell, more = step_up(cell, "qualification", notes.QUALIFICATION_GROUPED, EMPLOYEES)
         prior += more
     if cell.age is not None and cell.age not in AGES:
-        cell, more = drop(cell, ["age"], AGE_RANGE, EMPLOYEES)
+        cell, more = drop(cell, ["age"], notes.PAY_AGE_RANGE, EMPLOYEES)
         prior += more
     outcome = resolve(
         cell,
@@ -49,13 +47,13 @@ def pay(store: Store, labels: Labels, q: Query) -> Result:
 def hours(store: Store, labels: Labels, q: Query) -> Result:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
     for dims, reason in (
-        (["gender"], "paid hours are not published by sex"),
-        (["qualification", "age"], "paid hours are not estimated by qualification or age"),
+        (["gender"], notes.HOURS_NOT_BY_SEX),
+        (["qualification", "age"], notes.HOURS_NOT_BY_QUALIFICATION_OR_AGE),
     ):
         cell, more = drop(cell, dims, reason, EMPLOYEES)
         prior += more
     if cell.status == 2:
-        cell, more = drop(cell, ["status"], "part-time hours are not published by occupation", EMPLOYEES)
+        cell, more = drop(cell, ["status"], notes.PART_TIME_HOURS_NOT_PUBLISHED, EMPLOYEES)
         prior += more
     outcome = resolve(
         cell,
@@ -67,9 +65,9 @@ def hours(store: Store, labels: Labels, q: Query) -> Result:
     return make_result("hours", store, labels, q, outcome, HOURS, EMPLOYEES)
 
 
-def _employees(cell: Cell):
+def _employees(cell: Cell) -> tuple[Cell, tuple[Change, ...]]:
     if cell.status == 3:
-        return drop(cell, ["status"], ONLY_EMPLOYEES, EMPLOYEES)
+        return drop(cell, ["status"], notes.PAY_EMPLOYEES_ONLY, EMPLOYEES)
     return cell, ()
 
 
@@ -86,7 +84,7 @@ def pay_figure(store: Store, cell: Cell) -> Figure | None:
 def _published(store: Store, cell: Cell, annual: PayCell) -> Figure:
     values = {stat: annual.values.get(stat) for stat in STATS}
     ids = [annual.provenance_id]
-    caveats: list[str] = []
+    caveats = []
     hourly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "hourly")
     values["hourly_median"] = hourly.values["median"] if hourly else None
     if hourly:
@@ -96,35 +94,37 @@ def _published(store: Store, cell: Cell, annual: PayCell) -> Figure:
         values["weekly_median"] = weekly.values["median"]
         ids.append(weekly.provenance_id)
     else:
-        values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
-        caveats += [note] if note else []
+        values["weekly_median"], ratio_ids = _weekly(store, cell.soc, values["median"])
+        caveats += [notes.WEEKLY_DERIVED] if ratio_ids else []
         ids += ratio_ids
     return Figure(values, annual.period, False, ids, caveats=caveats)
 
 
-def _weekly(
-    store: Store, soc: int, annual_median: float | None
-) -> tuple[float | None, str | None, list[int]]:
-    """Weekly pay from annual pay, by the published weekly/annual ratio of the SOC group above."""
+def _weekly(store: Store, soc: int, annual_median: float | None) -> tuple[float | None, list[int]]:
+    """Weekly pay from annual pay, by the published weekly/annual ratio of the SOC group above
+    (ASHE Table 3, 2020): not published for the job itself (caveat notes.WEEKLY_DERIVED)."""
     group = anchor(soc) if soc else 0
     weekly = store.pay_cell(group, 0, 0, EMPLOYEES, "weekly", RATIO_PERIOD)
     annual = store.pay_cell(group, 0, 0, EMPLOYEES, "annual", RATIO_PERIOD)
-    if annual_median is None or weekly is None or annual is None:
-        return None, None, []
-    note = (
-        "The weekly figure is derived from annual pay with the weekly/annual pay ratio of "
-        f"{store.soc[group].title.lower() if group else 'all jobs'} (ASHE Table 3, 2020); it is not published."
-    )
+    weekly_median = weekly.values.get("median") if weekly else None
+    annual_ratio_base = annual.values.get("median") if annual else None
+    if (
+        annual_median is None
+        or weekly is None
+        or annual is None
+        or not weekly_median
+        or not annual_ratio_base
+    ):
+        return None, []
     return (
-        round(annual_median * weekly.values["median"] / annual.values["median"], 1),
-        note,
+        round(annual_median * weekly_median / annual_ratio_base, 1),
         [weekly.provenance_id, annual.provenance_id],
     )
 
 
 def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[int]]:
     """Product of the relativities the cell needs for one measure, and their method ids."""
-    wanted = []
+    wanted: list[tuple[str, int, str | None]] = []
     if cell.region:
         wanted.append(("region", cell.region, measure))
     if cell.qualification:
@@ -156,12 +156,13 @@ def _estimated(store: Store, cell: Cell) -> Figure | None:
     ids = [base.provenance_id]
     hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly")
     hourly_factor, _ = _factor(store, cell, "hourly")
+    hourly_median = hourly.values.get("median") if hourly else None
     values["hourly_median"] = (
-        round(hourly.values["median"] * hourly_factor, 2) if hourly and hourly_factor is not None else None
+        round(hourly_median * hourly_factor, 2) if hourly_median and hourly_factor is not None else None
     )
-    if values["hourly_median"] is not None:
+    if hourly is not None and values["hourly_median"] is not None:
         ids.append(hourly.provenance_id)
-    values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
+    values["weekly_median"], ratio_ids = _weekly(store, cell.soc, values["median"])
     ids += ratio_ids
     parts = [store.methods[m] for m in methods]
     ids += [i for m in parts for i in m.provenance_ids]
@@ -170,7 +171,8 @@ def _estimated(store: Store, cell: Cell) -> Figure | None:
         + "; and by ".join(m.description for m in parts)
         + ". Percentiles ONS does not publish for the UK follow a log-normal spread."
     )
-    return Figure(values, base.period, True, ids, method, [note] if note else [])
+    caveats = [notes.WEEKLY_DERIVED] if ratio_ids else []
+    return Figure(values, base.period, True, ids, method, [m.key for m in parts], caveats)
 
 
 def hours_figure(store: Store, cell: Cell) -> Figure | None:
@@ -193,5 +195,6 @@ def hours_figure(store: Store, cell: Cell) -> Figure | None:
         True,
         [i for m in parts for i in m.provenance_ids],
         method,
-        ["Hours are derived from pay figures, not published for this job."],
+        [m.key for m in parts],
+        [notes.HOURS_DERIVED],
     )

@@ -3,12 +3,14 @@ service, so a value can only be filled in when the disclosure layer released its
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 
-from ..disclosure import Outcome, describe
+from ..disclosure import Cell, Change, Outcome
+from .datasets import dataset_key, plain_years
 from .labels import Labels
 from .store import Store
-from .types import Query, Result
+from .types import Changed, Citation, Query, Result
 
 
 @dataclass
@@ -20,21 +22,52 @@ class Figure:
     estimate: bool
     provenance_ids: list[int]
     method: str | None = None
+    method_keys: list[str] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
 
 
-def citation(store: Store, ids: list[int]) -> str:
-    """ "Office for National Statistics, Annual Survey of Hours and Earnings (ASHE), Table 14
-    ..., 2021p": one entry per distinct dataset/table/period, in the order given."""
-    parts: list[str] = []
+def citations(store: Store, ids: Iterable[int]) -> list[Citation]:
+    """One entry per distinct dataset/table/period, in the order given."""
+    out: list[Citation] = []
     for i in ids:
         p = store.provenance.get(i)
         if p is None:
             continue
-        text = ", ".join(x for x in (p.publisher, p.dataset, p.table_ref, p.period) if x)
-        if text not in parts:
-            parts.append(text)
-    return "; ".join(parts)
+        cited = Citation(
+            dataset_key(p.dataset), p.publisher, p.dataset, p.table_ref, p.period, plain_years(p.period)
+        )
+        if cited not in out:
+            out.append(cited)
+    return out
+
+
+def sourced(store: Store, ids: Iterable[int]) -> dict:
+    """The Result fields that say where a figure comes from."""
+    unique = sorted(set(ids))
+    cited = citations(store, unique)
+    return {"provenance_ids": unique, "source": "; ".join(c.text() for c in cited), "citations": cited}
+
+
+def changed(labels: Labels, changes: Iterable[Change]) -> list[Changed]:
+    return [
+        Changed(
+            c.dimension,
+            c.asked,
+            c.given,
+            c.reason,
+            labels.label(c.dimension, c.asked),
+            labels.label(c.dimension, c.given),
+        )
+        for c in changes
+    ]
+
+
+def cell_codes(cell: Cell) -> dict[str, int | None]:
+    return asdict(cell)
+
+
+def query_codes(query: Query) -> dict[str, int | None]:
+    return asdict(query)
 
 
 def make_result(
@@ -48,8 +81,7 @@ def make_result(
     caveats: list[str] | None = None,
 ) -> Result:
     figure = outcome.figure if outcome.released else None
-    used = outcome.used if figure else outcome.requested
-    ids = figure.provenance_ids if figure else []
+    used = outcome.used if figure is not None and outcome.used is not None else outcome.requested
     return Result(
         kind=kind,
         soc=used.soc,
@@ -59,12 +91,15 @@ def make_result(
         period=figure.period if figure else None,
         geography=labels.geography(used.region),
         breakdown=labels.breakdown(used, all_status),
-        source=citation(store, ids),
-        provenance_ids=sorted(set(ids)),
+        **sourced(store, figure.provenance_ids if figure else []),
         reliability=outcome.reliability,
         estimate=figure.estimate if figure else False,
         method=figure.method if figure else None,
-        fallback=describe(outcome, labels.mid_sentence),
+        method_keys=list(figure.method_keys) if figure else [],
+        changes=changed(labels, outcome.changes),
+        unavailable=None if figure else outcome.reason,
         requested=labels.requested(query),
-        caveats=[*(figure.caveats if figure else []), *(caveats or [])],
+        cell=cell_codes(used),
+        asked=query_codes(query),
+        caveats=[*(figure.caveats if figure else []), *(caveats or [])] if figure else [],
     )
