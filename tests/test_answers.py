@@ -13,9 +13,9 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from lmi_backend.answers import phrases, render, render_sources, topics
+from lmi_backend.answers import caveats, phrases, render, render_sources, topics, words
 from lmi_backend.answers.fit import cuts
-from lmi_backend.answers.formatting import count, duration_span, money, place_name, qualification_phrase
+from lmi_backend.answers.formatting import count, duration_span, money
 from lmi_backend.answers.plain import job_name, plain_text
 from lmi_backend.answers.readability import (
     flesch_reading_ease,
@@ -26,6 +26,8 @@ from lmi_backend.answers.readability import (
 )
 from lmi_backend.answers.render import LONG_WORDS, SHORT_WORDS, render_hourly_pay
 from lmi_backend.db.dimensions import soc_group
+from lmi_backend.disclosure import TOO_FEW
+from lmi_backend.question_asks import Asked
 from lmi_backend.service import LmiService, Query
 
 PLAIN_ENGLISH = 60  # Flesch reading ease: plain English, fine for 13-15 year olds
@@ -117,14 +119,14 @@ def names_in(result) -> list[str]:
     titles = [result.soc_title, asked] + [i.get("title", "") for i in result.items]
     return [t for title in titles if title for t in (title, job_name(title))] + [
         result.geography,
-        place_name(result.geography),
+        words.place(result.cell.get("region")),
     ]
 
 
 def template_words(reply: str, result) -> int:
     """Words of the reply's own wording: the fallback statement (which must be said in full) is
     left out, and each name counts as one word."""
-    text = reply.replace(result.fallback or "\0", "")
+    text = reply.replace(caveats.fallback(result) or "\0", "")
     for name in sorted(set(names_in(result)), key=len, reverse=True):
         text = re.sub(re.escape(name), "job", text, flags=re.IGNORECASE)
     return word_count(text)
@@ -189,9 +191,11 @@ def test_pay_reply_gives_the_published_median_per_year_and_week_and_says_what_a_
 def test_money_and_counts_formatting():
     assert money(31602) == "£31,602" and money(14.5, pence=True) == "£14.50"
     assert count(54150) == "54,000" and count(7999) == "8,000" and count(812) == "812"
-    assert qualification_phrase("GCE A level or equivalent") == "A levels"
-    assert qualification_phrase("No Qualification (No Qualification)") == "no qualifications"
-    assert place_name("South East (England)") == "the South East"
+    assert words.in_place(2) == "in the South East" and words.in_place(0) == "across the UK"
+    assert (
+        words.in_place(0, "England") == "in England"
+        and words.with_qualification(303) == "with A levels or similar"
+    )
 
 
 # --- caveats ------------------------------------------------------------------------------------
@@ -200,7 +204,7 @@ def test_money_and_counts_formatting():
 def test_estimate_and_small_sample_are_said(service):
     reply = render(service.pay(Query(5314, region=12, status=1)))
     assert "Full-time plumbers" in reply and "in Northern Ireland" in reply
-    assert "small sample" in reply and "This is our estimate, not a published figure." in reply
+    assert "It's our estimate from a small sample, so take it as a rough guide." in reply
 
 
 def test_england_only_projection_is_said(service):
@@ -210,35 +214,40 @@ def test_england_only_projection_is_said(service):
 
 def test_a_projection_moved_to_england_says_england_only_once(service):
     wales = render(service.outlook(Query(3213, region=10)))
-    assert "England instead of Wales, because the projections cover England only." in wales
-    assert wales.count("England only") == 1 and "a rough guide, not a promise" in wales
+    assert wales.startswith("Jobs for paramedics in England from 2020 to 2035")
+    assert (
+        "There's no reliable figure for paramedics in Wales, because the job forecasts only cover England."
+        in wales
+    )
+    assert wales.count("England") == 2 and "a rough guide, not a promise" in wales
     south_east = render(service.outlook(Query(3213, region=2)))
-    assert "England instead of the South East, because" in south_east  # not "South East (England)"
+    assert "paramedics in the South East, because the job forecasts are for England as a whole" in south_east
     assert "(England)" not in south_east and "not a promise" in south_east
     long = render(service.outlook(Query(3213, region=10)), long=True)  # "tell me more": once each too
-    assert long.count("England only") == 1 and len(re.findall(r"not (?:a )?forecasts?", long)) == 1
+    assert long.count("only cover England") == 1 and long.count("England only") == 0
 
 
 def test_pay_is_set_against_full_time_and_all_jobs_only_like_for_like(service):
     """A figure for a wider group (architects, town planners and surveyors in the UK, for
     chartered architectural technologists in Scotland) is not compared with anything."""
     wider = service.pay(Query(2435, region=11))
-    assert wider.fallback
-    text = topics.answer(
-        service, "pay", 2435, topics.Context(region=11), asked=topics.Asked(judges_pay=True)
-    ).text
+    assert wider.changed_job
+    judged = Asked(judges_pay=True)
+    text = topics.answer("pay", topics.Ask(service, 2435, topics.Context(region=11), asked=judged)).text
     assert "all jobs" not in text and "part-time workers" not in text
-    same = topics.answer(
-        service, "pay", 6221, topics.Context(region=11), asked=topics.Asked(judges_pay=True)
-    ).text
+    same = topics.answer("pay", topics.Ask(service, 6221, topics.Context(region=11), asked=judged)).text
     assert "middle pay for all jobs in Scotland" in same and "part-time workers too" in same
 
 
 def test_suppressed_cell_reply_gives_the_fallback_and_what_changed(service):
     result = service.pay(Query(2435, region=11, status=1))
-    assert "fewer than 1,000 people" in result.fallback
+    assert {c.reason for c in result.changes} == {TOO_FEW}
     reply = render(result)
-    assert result.fallback in reply and money(result.values["median"]) in reply
+    assert money(result.values["median"]) in reply.split(".")[0]  # the figure comes first
+    assert (
+        "There's no reliable figure for full-time chartered architectural technologists in Scotland, "
+        "because too few of them were in the survey."
+    ) in reply
 
 
 def test_no_figure_at_all_is_said_plainly():
@@ -257,31 +266,36 @@ def test_no_figure_at_all_is_said_plainly():
         reliability="suppressed",
         estimate=False,
         method=None,
-        fallback="No figure can be given, because too few people are in that group.",
+        method_keys=[],
+        changes=[],
+        unavailable=TOO_FEW,
         requested={"geography": "Wales"},
+        cell={"soc": 1171, "region": 10},
+        asked={"soc": 1171, "region": 10},
         items=[],
         caveats=[],
+        citations=[],
         text=None,
+        changed_job=False,
     )
     reply = render(empty)
     assert reply.startswith(
-        "Sorry, I don't have a reliable pay figure for officers in armed forces in Wales."
+        "Sorry, I don't have a reliable pay figure for officers in armed forces in Wales, "
+        "because too few of them were in the survey."
     )
-    assert "£" not in reply and "too few people" in reply
+    assert "£" not in reply
 
 
 def test_hours_with_only_an_average_give_the_average_not_a_sorry(service):
     result = service.hours(Query(3213))  # paramedics: the wider group's figure has a mean only
     assert result.values.get("median") is None and result.values["mean"]
     reply = render(result)
-    # the wider group is named before its figure
+    # the wider group is said to be one in the figure's own sentence
     assert reply.startswith(
-        "This figure is for health associate professionals instead of paramedics, because"
+        f"For the wider group, health associate professionals usually work about {result.values['mean']:g} "
+        "paid hours a week"
     )
-    assert (
-        f"Health associate professionals usually work about {result.values['mean']:g} paid hours a week"
-        in reply
-    )
+    assert "There's no reliable figure for paramedics alone" in reply
     assert "average" in reply and "Sorry" not in reply and "middle figure" not in reply
 
 
@@ -383,11 +397,15 @@ def test_group_titles_read_in_sentence_case_and_unit_titles_are_untouched(engine
     assert (titles[2], job_name(titles[2])) == ("HEALTH PROFESSIONALS", "Health professionals")
     assert job_name(titles[3]) == "Architects, town planners and surveyors"
     assert job_name(titles[4]) == titles[4] == "Plumbers and heating and ventilating engineers"
-    fallback = service.pay(Query(2215)).fallback
-    assert fallback.startswith("This figure is for health professionals instead of dental practitioners")
+    (change,) = service.pay(Query(2215)).changes
+    assert (change.dimension, change.asked_name, change.given_name) == (
+        "soc",
+        "Dental practitioners",
+        "Health professionals",
+    )
 
 
-@pytest.mark.parametrize("topic", sorted(topics.TOPICS))
+@pytest.mark.parametrize("topic", sorted(topics.BY_NAME))
 def test_where_the_numbers_come_from_is_plain_for_every_topic(service, topic):
     """Published, estimated (place, age, qualification, part-time) and fallback figures."""
     contexts = [
@@ -398,9 +416,8 @@ def test_where_the_numbers_come_from_is_plain_for_every_topic(service, topic):
     ]
     for soc in (5314, 2231, 2215, 2435):
         for context in contexts:
-            answer = topics.answer(
-                service, topic, soc, context, compare_with=[5241] if topic == "compare" else None
-            )
+            ask = topics.Ask(service, soc, context, compare_with=(5241,) if topic == "compare" else ())
+            answer = topics.answer(topic, ask)
             text = render_sources(answer.results)
             assert text.startswith("That comes from ") and text.endswith(phrases.MORE_OFFER), text
             assert flesch_reading_ease(text) >= PLAIN_ENGLISH and word_count(text) <= 60, text

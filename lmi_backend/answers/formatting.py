@@ -1,13 +1,8 @@
-"""Figures, places and periods written the way people say them."""
+"""Figures, periods and durations written the way people say them (places: words.py)."""
 
 from __future__ import annotations
 
-import re
-
 from ..jobtitles import lower_first  # noqa: F401  (fmt.lower_first in the renderers)
-
-_REGION_SUFFIX = re.compile(r"\s*\((?:England)\)\s*$")
-_NEEDS_THE = ("North ", "South ", "East ", "West ", "United Kingdom")
 
 
 def money(value: float, *, pence: bool = False) -> str:
@@ -33,29 +28,17 @@ def hours(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def place_name(geography: str) -> str:
-    """ "South East (England)" -> "the South East"; "United Kingdom" -> "the UK"."""
-    name = _REGION_SUFFIX.sub("", geography.strip())
-    if name in ("United Kingdom", "UK"):
-        return "the UK"
-    if name.startswith(_NEEDS_THE) or name == "East of England":
-        return "the " + name
-    return name
-
-
-def in_place(geography: str) -> str:
-    name = place_name(geography)
-    return "across the UK" if name == "the UK" else f"in {name}"
+def years(period: str | None) -> list[str]:
+    """A Result's period ("2021" or "2020-2035", service/types.py) as its years."""
+    return [y for y in (period or "").split("-") if y]
 
 
 def period_phrase(period: str | None) -> str:
     """ "2021" -> "in 2021"; "2025-2035" -> "from 2025 to 2035"."""
-    if not period:
-        return ""
-    years = re.findall(r"\d{4}", period)
-    if len(years) >= 2:
-        return f"from {years[0]} to {years[-1]}"
-    return f"in {years[0]}" if years else f"in {period}"
+    found = years(period)
+    if len(found) >= 2:
+        return f"from {found[0]} to {found[-1]}"
+    return f"in {found[0]}" if found else ""
 
 
 def sentence(text: str) -> str:
@@ -64,15 +47,6 @@ def sentence(text: str) -> str:
         return ""
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
-
-
-def status_word(breakdown: dict[str, str]) -> str:
-    """The work pattern the figure is for, as an adjective ("full-time"), or "" for all."""
-    label = breakdown.get("status", "").lower()
-    for word in ("full-time", "part-time", "self-employed"):
-        if word in label or word.replace("-", " ") in label:
-            return word
-    return ""
 
 
 def duration(months: int | None) -> str:
@@ -92,29 +66,3 @@ def duration_span(low: int, high: int) -> str:
     if high < 24:
         return f"about {low} to {high} months"
     return f"{duration(low)} to {duration(high).removeprefix('about ')}"
-
-
-_QUALIFICATIONS: list[tuple[re.Pattern, str]] = [
-    (re.compile(p, re.IGNORECASE), t)
-    for p, t in (
-        (r"doctorate|RQF ?8", "a doctorate"),
-        (r"masters|RQF ?7", "a master's degree"),
-        (r"foundation degree|RQF ?5", "a foundation degree"),
-        (r"below degree|RQF ?4|higher education", "a higher education course"),
-        (r"degree|RQF ?6", "a degree"),
-        (r"A level|RQF ?3", "A levels"),
-        (r"below GCSE|below grade|RQF ?1", "low GCSE grades"),
-        (r"GCSE|RQF ?2", "GCSEs"),
-        (r"no qualification", "no qualifications"),
-        (r"other qualification", "other qualifications"),
-    )
-]
-
-
-def qualification_phrase(label: str) -> str:
-    """The database's qualification name ("GCE A level or equivalent", "A Level (RQF3 ...)")
-    as a young person says it ("A levels")."""
-    for pattern, plain in _QUALIFICATIONS:
-        if pattern.search(label):
-            return plain
-    return label

@@ -10,6 +10,7 @@ names. How much of the result a short reply shows is fit.py's job.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ..jobtitles import sentence_case
 from .official_words import PHRASES, SENTENCES
@@ -132,7 +133,7 @@ def _rewrite_sentence(sentence: str, job: str | None) -> list[str]:
     original = body
     body = _as_they(body, job)
     for pattern, replacement in _COMPILED:
-        body = pattern.sub(lambda m, r=replacement: _swap(m, r), body)
+        body = pattern.sub(partial(_swap, replacement=replacement), body)
     body = _can_do(_as_they(_say_once(_tidy(body), original), job))
     body = re.sub(r"\bLevels?\b", lambda m: m.group(0).lower(), body)
     clauses = [body] if ":" in body else _SEMICOLON.split(body)

@@ -1,20 +1,21 @@
 """Service results -> a few plain sentences a 14-24 year old reads on a phone.
 
-Every reply names the job the coder chose (so a wrong guess is visible), gives the figure with
-its unit, says what kind of figure it is, where and when it is from, and adds the caveats the
-service attached: estimate, England only, small sample, or "no reliable figure, so here is ..."
-Caveats are never dropped to save words; only optional extras (ranges, means) are.
+The figure asked for comes first, in the first sentence, naming the job the coder chose (so a
+wrong guess is visible), who and where it is for and its year. Then, in a short reply, at most
+one plain sentence on what changed from the question and why, and at most one short caveat
+(answers/caveats.py); "tell me more" (long) gives the rest: ranges, means, every caveat, how an
+estimate was made and the sources. Everything here is read from a Result's data and keys.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from ..notes import WEEKLY_DERIVED
 from ..onet_words import plain_element
+from . import caveats, groups, phrases, words
 from . import formatting as fmt
-from . import phrases
 from .fit import fit
 from .plain import first_sentences, job_name, plain_text
 from .readability import template_reading_ease, word_count
@@ -24,25 +25,15 @@ LONG_WORDS = 160
 _SHORT_TASKS = 3
 
 
-class ResultLike(Protocol):
+class ResultLike(caveats.Noted, Protocol):
     """The fields of lmi_backend.service.Result that rendering reads."""
 
     kind: str
-    soc: int
-    soc_title: str
-    values: dict[str, float | None]
     unit: str | None
     period: str | None
-    geography: str
     breakdown: dict[str, str]
     source: str
-    reliability: str
-    estimate: bool
-    method: str | None
-    fallback: str | None
-    requested: dict[str, str]
     items: list[dict]
-    caveats: list[str]
     text: str | None
 
 
@@ -91,118 +82,46 @@ def _value(result: ResultLike, key: str) -> float | None:
     return None if value is None else float(value)
 
 
-def _qualifiers(result: ResultLike) -> str:
-    """Age and qualification the figure was worked out for, as a phrase ("at age 17")."""
-    bits = []
-    age = result.breakdown.get("age")
-    if age:
-        bits.append(f"at age {age}" if str(age).isdigit() else f"aged {age}")
-    qualification = result.breakdown.get("qualification")
-    if qualification:
-        bits.append(f"with {fmt.qualification_phrase(qualification)}")
-    return " ".join(bits)
+def _where_when(result: ResultLike) -> str:
+    """ "in Wales in 2021", "across the UK from 2020 to 2035"."""
+    where = words.in_place(result.cell.get("region"), groups.whole_area(result))
+    return " ".join(p for p in (where, fmt.period_phrase(result.period)) if p)
 
 
-def _subject(result: ResultLike) -> str:
-    """ "Full-time plumbers and heating and ventilating engineers" / "Care workers and home carers";
-    for all jobs together "All workers" / "Full-time workers"."""
-    status = fmt.status_word(result.breakdown)
-    if result.soc == 0:
-        return f"{status.capitalize()} workers" if status else "All workers"
-    job = _job(result)
-    return f"{status.capitalize()} {fmt.lower_first(job)}" if status else job
+def _lead(result: ResultLike) -> str:
+    """A figure for a wider job group than asked says so in its own sentence, before the figure
+    is explained: "how much do footballers get paid" must not read as footballers' pay."""
+    return "For the wider group, " if result.changed_job else ""
 
 
-# The service words its caveats for the record; a short reply says the same thing in a few
-# plain words. Unknown caveats are shown as the service wrote them, never dropped.
-_ROUGH_GUIDE = "Forecasts are a rough guide, not a promise."
-_NOT_FORECAST = re.compile(r"\bnot (?:a )?forecasts?\b", re.IGNORECASE)
-_SHORT_CAVEATS: list[tuple[re.Pattern, str]] = [
-    (re.compile(p, re.IGNORECASE), t)
-    for p, t in (
-        (r"weekly figure is derived", "The weekly figure is worked out from the yearly one."),
-        (r"hours are derived from pay", "It is worked out from pay figures."),
-        (r"England only", "The job forecasts are for England only."),
-        (r"projections on simple assumptions|not (?:a )?forecasts?", _ROUGH_GUIDE),
-        (
-            r"O\*NET describes jobs in the United States",
-            "The skills come from a US job guide, so use them as a rough guide.",
-        ),
-        (r"Apprenticeship standards are for England", "These are for England. Check each one's details."),
-        (r"Some figures are estimates", ""),  # said by the estimate sentence
-        (r"wider group than asked", "Some figures are for a wider group: each line says which."),
-    )
-]
-_ESTIMATE = "This is our estimate, not a published figure."
-_FORECAST_CAVEATS = {"The job forecasts are for England only.", _ROUGH_GUIDE}
-_FORECAST_CAVEAT = "Job forecasts are for England only, and a rough guide, not a promise."
-
-
-def _short_caveat(caveat: str) -> str:
-    for pattern, plain in _SHORT_CAVEATS:
-        if pattern.search(caveat):
-            return plain
-    return fmt.sentence(caveat)
-
-
-def _wider_job_first(result: ResultLike) -> str:
-    """A figure for a wider job group than asked says so before the figure, not after it:
-    "how much do footballers get paid" must not open with sports and fitness occupations'
-    £9,791 and explain two sentences later. Empty when the job was not changed."""
-    asked = (result.requested.get("soc") or "").split(" ", 1)[0]
-    changed = asked.isdigit() and int(asked) != result.soc
-    return fmt.sentence(result.fallback) if result.fallback and changed else ""
+def _opening(result: ResultLike, rest: str) -> str:
+    """The figure's sentence: who, then `rest` ("earn about £31,460 a year ...")."""
+    lead = _lead(result)
+    who = groups.subject(result)
+    return f"{lead}{fmt.lower_first(who) if lead else who} {rest}."
 
 
 def _caveats(result: ResultLike, *, long: bool) -> list[str]:
-    """Fallback (what changed and why, unless said first), small sample, estimate, then the
-    service's caveats: in plain short form, or as written (with the estimate's method) when
-    asked for more."""
-    out = []
-    if result.fallback and not _wider_job_first(result):
-        out.append(fmt.sentence(result.fallback))
-    if result.reliability == "small_sample":
-        out.append("It comes from a small sample, so take it as a rough guide.")
-    if result.estimate:
-        out.append(_ESTIMATE)
-        if long and result.method:
-            out.append(fmt.sentence(result.method))
-    method_shown = long and result.estimate and result.method
-    for caveat in result.caveats:
-        if method_shown and _NOT_FORECAST.search(caveat) and _NOT_FORECAST.search(result.method):
-            continue  # the projection method has just said "not a forecast"
-        text = fmt.sentence(caveat) if long else _short_caveat(caveat)
-        if text and text not in out:
-            out.append(text)
-    if not long and _FORECAST_CAVEATS <= set(out):
-        out = [c for c in out if c not in _FORECAST_CAVEATS] + [_FORECAST_CAVEAT]
-    return out
-
-
-def _where_when(result: ResultLike) -> str:
-    return " ".join(p for p in (fmt.in_place(result.geography), fmt.period_phrase(result.period)) if p)
+    """Short: what changed (one sentence) and at most one caveat. Long: everything."""
+    said = [caveats.fallback(result)]
+    said += caveats.long_caveats(result) if long else [caveats.short_caveat(result)]
+    return [s for s in said if s]
 
 
 def _no_figure(result: ResultLike, what: str, *, long: bool) -> str:
-    """Names the job and place asked about; of the fallback it keeps only why nothing could be
-    given ("This figure is for ... instead" would contradict "I don't have a figure")."""
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    asked = (result.requested.get("soc") or "").split(" ", 1)[-1] or result.soc_title
-    reply.add(
-        f"Sorry, I don't have a reliable {what} figure for {fmt.lower_first(job_name(asked))} "
-        f"{fmt.in_place(result.requested.get('geography') or result.geography)}."
-    )
-    why = re.search(r"No figure can be given.*", result.fallback or "")
-    if why:
-        reply.add(why.group())
-    elif result.reliability == "suppressed":
-        reply.add("Too few people were surveyed to give one.")
+    reply.add(caveats.missing(result, what))
     reply.add("You could ask about the whole UK, or a similar job.", optional=True)
     return reply.text()
 
 
+def _figure(result: ResultLike, key: str) -> float | None:
+    """A value the disclosure layer released, or None."""
+    return None if result.reliability in ("suppressed", "no_data") else _value(result, key)
+
+
 def _has_figure(result: ResultLike, key: str) -> bool:
-    return _value(result, key) is not None and result.reliability not in ("suppressed", "no_data")
+    return _figure(result, key) is not None
 
 
 def _source_line(result: ResultLike) -> str:
@@ -217,13 +136,13 @@ def render_pay(
     against all jobs) comes first: the user asked a yes-or-no question, and the figure they have
     just been told is the evidence, not the answer. `monthly` ("how much a month?") adds a
     twelfth of the yearly figure, saying so: no source publishes monthly pay."""
-    if not _has_figure(result, "median"):
+    median = _figure(result, "median")
+    if median is None:
         return _no_figure(result, "pay", long=long)
-    median = _value(result, "median")
     hourly_unit = (result.unit or "").endswith("hour")
     hourly = None if hourly_unit else _value(result, "hourly_median")
     by_hour = by_hour and hourly is not None
-    if by_hour:
+    if by_hour and hourly is not None:
         amount = f"{fmt.money(hourly, pence=True)} an hour {_where_when(result)} (about {fmt.money(median)} a year)"
     else:
         amount = f"{fmt.money(median, pence=True)} an hour" if hourly_unit else f"{fmt.money(median)} a year"
@@ -235,19 +154,18 @@ def render_pay(
         if beside:
             amount += f" ({', '.join(beside)})"
         amount += f" {_where_when(result)}"
-    who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(verdict)
-    reply.add(_wider_job_first(result))
-    reply.add(f"{who} earn about {amount}.")
+    reply.add(_opening(result, f"earn about {amount}"))
     if not verdict:  # the verdict has said it is the middle figure
         reply.add("That's the middle figure: half earn more, half earn less.")
     low, high = _value(result, "p10"), _value(result, "p90")
     if low is not None and high is not None and not by_hour:
         money = (lambda v: fmt.money(v, pence=True)) if hourly_unit else fmt.money
         reply.add(f"Most earn between {money(low)} and {money(high)}.", optional=not long)
+    weekly_caveats = (words.CAVEATS_SHORT[WEEKLY_DERIVED], words.CAVEATS_LONG[WEEKLY_DERIVED])
     for caveat in _caveats(result, long=long):
-        if not (by_hour and "weekly figure" in caveat):  # no weekly figure in an hourly reply
+        if not (by_hour and caveat in weekly_caveats):  # no weekly figure in an hourly reply
             reply.add(caveat)
     if monthly and not by_hour:
         reply.add("The monthly figure is the yearly one divided by 12.")
@@ -274,13 +192,14 @@ def render_hourly_pay(result: ResultLike, long: bool) -> str:
 
 def render_hours(result: ResultLike, long: bool) -> str:
     """The median; some published group figures (ASHE Table 3) have only the mean."""
-    middle = _has_figure(result, "median")
-    if not (middle or _has_figure(result, "mean")):
+    median = _figure(result, "median")
+    value = median if median is not None else _figure(result, "mean")
+    if value is None:
         return _no_figure(result, "hours", long=long)
+    middle = median is not None
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(_wider_job_first(result))
-    figure = fmt.hours(_value(result, "median" if middle else "mean"))
-    reply.add(f"{_subject(result)} usually work about {figure} paid hours a week {_where_when(result)}.")
+    figure = fmt.hours(value)
+    reply.add(_opening(result, f"usually work about {figure} paid hours a week {_where_when(result)}"))
     reply.add(
         "That's the middle figure: half work more, half work less."
         if middle
@@ -303,10 +222,9 @@ def render_outlook(result: ResultLike, long: bool) -> str:
     direction = "grow" if growth > 0 else "shrink"
     change = "stay about the same" if abs(growth) < 1 else f"{direction} by about {fmt.percent(growth)}"
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(_wider_job_first(result))
     reply.add(
-        f"Jobs for {fmt.lower_first(_job(result))} {fmt.in_place(result.geography)} "
-        f"are likely to {change} {fmt.period_phrase(result.period)}."
+        f"{_lead(result) or ''}{'j' if _lead(result) else 'J'}obs for {fmt.lower_first(_job(result))} "
+        f"{_where_when(result)} are likely to {change}."
     )
     openings, replacement = _value(result, "openings"), _value(result, "replacement")
     if openings:
@@ -328,14 +246,13 @@ def render_outlook(result: ResultLike, long: bool) -> str:
 
 def render_employment(result: ResultLike, long: bool) -> str:
     """How many people do the job, and how many of them work for themselves."""
-    if not _has_figure(result, "employment"):
+    people = _figure(result, "employment")
+    if people is None:
         return _no_figure(result, "head count", long=long)
-    who = " ".join(p for p in (_subject(result), _qualifiers(result)) if p)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(_wider_job_first(result))
     reply.add(
-        f"About {fmt.count(_value(result, 'employment'))} people work as {fmt.lower_first(who)} "
-        f"{_where_when(result)}."
+        f"{_lead(result)}{'a' if _lead(result) else 'A'}bout {fmt.count(people)} "
+        f"people work as {fmt.lower_first(groups.subject(result))} {_where_when(result)}."
     )
     own = _value(result, "self_employed_pct")
     if own is not None and own >= 1:
@@ -348,15 +265,12 @@ def render_employment(result: ResultLike, long: bool) -> str:
 
 
 def render_vacancies(result: ResultLike, long: bool) -> str:
-    if not _has_figure(result, "vacancies"):
+    vacancies = _figure(result, "vacancies")
+    if vacancies is None:
         return _no_figure(result, "job openings", long=long)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add(_wider_job_first(result))
     target = "in total" if result.soc == 0 else f"for {fmt.lower_first(_job(result))}"
-    reply.add(
-        f"Employers {_where_when(result)} had about {fmt.count(_value(result, 'vacancies'))} "
-        f"open jobs {target}."
-    )
+    reply.add(f"Employers {_where_when(result)} had about {fmt.count(vacancies)} open jobs {target}.")
     hard = _value(result, "hard_to_fill_pct")
     if hard is not None:
         reply.add(f"About {fmt.percent(hard)} of them were hard to fill.")
@@ -532,7 +446,7 @@ def _compare_line(item: dict) -> str:
     facts = []
     pay = item.get("pay_median")
     if pay is not None:
-        facts.append(f"{fmt.money(pay)} a year" + (" (wider group)" if item.get("pay_fallback") else ""))
+        facts.append(f"{fmt.money(pay)} a year" + (" (wider group)" if item.get("pay_wider_group") else ""))
     hours_value = item.get("hours_median")
     if hours_value is not None:
         facts.append(f"{fmt.hours(hours_value)} hours a week")
@@ -547,27 +461,22 @@ def _compare_line(item: dict) -> str:
     return f"• {job_name(item.get('title', ''))}: {summary}"
 
 
-def _compare_caveats(result: ResultLike, caveats: list[str]) -> list[str]:
+def _compare_caveat(result: ResultLike) -> str:
+    """All the jobs' caveats in one sentence: how rough some figures are, and the forecasts'."""
     rough = [
         w
         for w, flag in (
             ("our estimates", result.estimate),
             ("from small samples", result.reliability == "small_sample"),
-            ("for a wider group (marked)", any(i.get("pay_fallback") for i in result.items)),
+            ("for a wider group (marked)", "some_wider_group" in result.caveats),
         )
         if flag
     ]
-    out = [f"Some figures are {_and_list(rough).replace(' and ', ' or ')}."] if rough else []
-    if any("England" in c for c in caveats):
-        out.append("Job forecasts are for England only.")
-    known = {
-        _ESTIMATE,
-        _FORECAST_CAVEAT,
-        *_FORECAST_CAVEATS,
-        "It comes from a small sample, so take it as a rough guide.",
-        "Some figures are for a wider group: each line says which.",
-    }
-    return out + [c for c in caveats if c not in known]
+    forecasts = "job forecasts are for England only" if "england_only" in result.caveats else ""
+    if rough:
+        some = f"Some figures are {_and_list(rough).replace(' and ', ' or ')}"
+        return f"{some}, and {forecasts}." if forecasts else f"{some}."
+    return fmt.sentence(forecasts) if forecasts else ""
 
 
 def render_compare(result: ResultLike, long: bool) -> str:
@@ -577,11 +486,11 @@ def render_compare(result: ResultLike, long: bool) -> str:
     reply.add("How they compare (middle pay, hours, future jobs):")
     for item in result.items:
         reply.add(_compare_line(item))
-    caveats = _caveats(result, long=long)
-    if not long:  # one line per job already; the caveats of all of them in two short sentences
-        caveats = _compare_caveats(result, caveats)
-    for caveat in caveats:
-        reply.add(caveat)
+    if long:
+        for caveat in caveats.long_caveats(result):
+            reply.add(caveat)
+    else:
+        reply.add(_compare_caveat(result))
     reply.add("Pay isn't everything: ask me about the skills or how to get in.", optional=True)
     if long:
         reply.add(_source_line(result))
@@ -602,18 +511,21 @@ MIN_RANKED = 3  # fewer is not a list of the best-paid jobs
 
 
 def render_best_paid(result: ResultLike, long: bool) -> str:
-    where = fmt.in_place(result.geography)
+    where = words.in_place(result.cell.get("region"))
+    gender = words.GENDER_WORDS.get(result.cell.get("gender") or 0)
+    for_whom = f" for {gender}" if gender else ""
     if len(result.items) < MIN_RANKED:
         return (
-            f"Sorry, I don't have reliable enough pay figures to rank jobs {where}. "
+            f"Sorry, I don't have reliable enough pay figures to rank jobs{for_whom} {where}. "
             "Ask me about a job you like, or about the whole UK."
         )
-    years = re.findall(r"\d{4}", result.period or "")
-    when = f"{years[0]} to {years[-1]}" if len(set(years)) > 1 else (years[0] if years else "")
-    pattern = fmt.status_word(result.breakdown)
+    years = fmt.years(result.period)
+    when = f"{years[0]} to {years[-1]}" if len(years) > 1 else (years[0] if years else "")
+    pattern = words.STATUS_WORDS.get(result.cell.get("status") or 0, "")
+    pay_of = f"{gender}'s " if gender else ""
     most_without = " where most people don't have a degree" if result.breakdown.get("degree") else ""
     lines = [
-        f"The best-paid jobs {where}{most_without}, by middle {pattern + ' ' if pattern else ''}pay"
+        f"The best-paid jobs{for_whom} {where}{most_without}, by {pay_of}middle {pattern + ' ' if pattern else ''}pay"
         f"{f' ({when})' if when else ''}:"
     ]
     lines += [f"• {job_name(i['title'])}: {fmt.money(i['median'])} a year" for i in result.items]
@@ -628,9 +540,7 @@ def render_growing(result: ResultLike, long: bool) -> str:
     people replacing those who leave); the example jobs are offered as buttons by the caller."""
     if not result.items:
         return "Sorry, I don't have job projections to rank right now. Ask me about a job you like."
-    lines = [
-        f"The job areas set to grow most {fmt.in_place(result.geography)} {fmt.period_phrase(result.period)}:"
-    ]
+    lines = [f"The job areas set to grow most {_where_when(result)}:"]
     lines += [
         f"• {job_name(i['title'])}: up {fmt.percent(i['growth_pct'])}, about {fmt.count(i['openings'])} "
         "people needed"
