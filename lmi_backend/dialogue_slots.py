@@ -143,6 +143,56 @@ def asked_qualification(text: str) -> int | None:
     return named
 
 
+MALE, FEMALE = 1, 2
+GENDER_NAMES = {MALE: "men", FEMALE: "women"}
+# plural or adjective forms only: "man" alone is also an interjection and part of job names
+# ("bin man"), and a parent ("my mum says ...") is not who the question is about
+_FEMALE = re.compile(r"\b(?:women|woman|women's|females?|girls?|ladies)\b")
+_MALE = re.compile(r"\b(?:men|men's|males?|boys?|lads)\b")
+
+
+def parse_gender(text: str) -> int | None:
+    """Sex code (1 male, 2 female) named in the words, or None: "for women", "girls", "male
+    nurses". Both named ("men or women") is a comparison, not one sex: None."""
+    text = clean_text(text)
+    female, male = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+    if female == male:
+        return None
+    return FEMALE if female else MALE
+
+
+# The user saying something about themselves rather than qualifying one question: "I'm 17",
+# "I live in Leeds", "I've got A levels", "I want to work part-time", "I'm a girl".
+_ME = r"(?:i\s*'?m|i am|im|i'?ve|i have|i got|i've got|ive got|i did|i do|i'm doing|im doing|i want|i wanna|i'd like|my)"
+ABOUT_ME: dict[str, re.Pattern] = {
+    "region": re.compile(
+        r"\b(?:i\s*'?m|i am|im)\s+(?:from|in|based|living|moving)\b|\bi\s+(?:live|stay|reside)\b|"
+        r"\b(?:where i live|near me|my area|round here|around here|my town|my city)\b"
+    ),
+    "age": re.compile(
+        r"\b(?:i\s*'?m|i am|im|turning|turned|i turn)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?\d{2}\b|\bmy age\b"
+    ),
+    "qualification": re.compile(
+        r"\b(?:i\s*'?ve|i have|i got|ive|i've got|ive got|i did|i'?m doing|im doing|i am doing|i'?m taking|"
+        r"i'?m studying|i study|i'?m at|i passed|i failed|i'?ll have|i will have|i'?m getting|i'?m predicted)\b|"
+        r"\bmy (?:gcses?|a[\s-]?levels?|btecs?|degree|grades|results|exams|quals?|qualifications)\b|\bi (?:don'?t|do not|dont) have\b"
+    ),
+    "status": re.compile(
+        r"\b(?:i|i'd|id)\s+(?:want|wanna|would like|like|prefer|need|hope|plan)\s+(?:to\s+)?(?:work|do|be|go|get)\b|"
+        r"\b(?:i\s*'?m|i am|im)\s+(?:looking|after|only|just)\b|\bi (?:work|can only work)\b|\bfor me\b"
+    ),
+    "gender": re.compile(
+        r"\b(?:i\s*'?m|i am|im)\s+(?:a\s+)?(?:girl|boy|woman|man|female|male|lad|guy)\b|\bas a (?:girl|boy|woman|man|female|male)\b"
+    ),
+}
+
+
+def about_me(text: str, dimension: str) -> bool:
+    """Whether the words state the user's own place, age, qualification, work pattern or sex
+    (a fact kept for the conversation) rather than qualify one question."""
+    return bool(ABOUT_ME[dimension].search(clean_text(text)))
+
+
 def parse_work_pattern(text: str) -> int | None:
     """Status code: 1 full-time, 2 part-time, 3 self-employed; None when not said."""
     text = clean_text(text)

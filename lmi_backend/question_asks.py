@@ -9,8 +9,59 @@ reading the same questions needs them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .dialogue_slots import clean_text
+from .dialogue_slots import asked_qualification, clean_text
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks beyond its topic, read from its words once (read_asks). Most of it
+    the sources cannot answer directly; the reply says so before what they can say, rather
+    than answering a different question as if it were the one asked."""
+
+    judges_pay: bool = False  # "is that good money?": against all jobs' pay
+    qualification: int | None = None  # "do I need a degree?": RQF9 code
+    starting_pay: bool = False  # "what do they earn when they start?"
+    apprentice_pay: bool = False  # "how much do apprentices get paid?" (with a pay topic)
+    schedule: str | None = None  # "do they work weekends?"
+    feeling: str | None = None  # "is it stressful?"
+    without_degree: bool = False  # "what jobs pay well without a degree?"
+    duration: bool = False  # "how long does it take to become a vet?"
+    subjects: bool = False  # "what GCSEs should I take?"
+    monthly: bool = False  # "how much a month?"
+    tax: bool = False  # "how much is that after tax?"
+    hourly: bool = False  # "what's that per hour?"
+    unemployment: bool = False  # "what's the unemployment rate for nurses?"
+    pay_gap: bool = False  # "do men or women earn more as dentists?"
+    all_jobs_pay: bool = False  # "what's the average salary?" (about all jobs with no job in context)
+    everyone: bool = False  # "... in the UK", "overall": all jobs even with a job in context
+
+
+def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
+    """Every detector below, once per message. `named_qualification`: a qualification the NLU
+    tagged; with `names_group` (the words name who a figure is for, "with a degree") it is not a question about
+    entry."""
+    no_degree = rules_out_degree(text)
+    return Asked(
+        judges_pay=asks_if_pay_is_good(text),
+        qualification=None if names_group else named_qualification or asked_qualification(text),
+        starting_pay=asks_starting_pay(text),
+        apprentice_pay=asks_apprentice_pay(text),
+        schedule=asked_schedule(text),
+        feeling=asked_feeling(text),
+        without_degree=no_degree,
+        duration=asks_duration(text),
+        subjects=asks_subjects(text),
+        monthly=asks_monthly(text),
+        tax=asks_about_tax(text),
+        hourly=asks_hourly_rate(text),
+        unemployment=asks_unemployment(text),
+        pay_gap=asks_pay_gap(text),
+        all_jobs_pay=bool(_AVERAGE_PAY.search(clean_text(text))),
+        everyone=bool(_EVERYONE.search(clean_text(text))),
+    )
+
 
 # pay by the hour ("per hour", "an hour", "hourly", "p/h"), not hours worked ("how many hours")
 _HOURLY_RATE = re.compile(
@@ -139,12 +190,25 @@ _EVERYONE = re.compile(
 )
 
 
-def asks_pay_of_all_jobs(text: str, job_in_context: bool) -> bool:
-    """ "What's the average salary in the UK?": all jobs' middle pay. With a job already being
-    talked about, "what's the average salary?" still means that job's, so only words about
-    everyone ("in the UK", "overall") make it all jobs then."""
-    text = clean_text(text)
-    return bool(_AVERAGE_PAY.search(text)) and (not job_in_context or bool(_EVERYONE.search(text)))
+_UNEMPLOYMENT = re.compile(
+    r"\bunemploy\w*|\bout of work\b|\bjobless\w*|\bon the dole\b|\bcan'?t (?:find|get) (?:a )?(?:job|work)\b"
+)
+# men against women: "gender pay gap", "do men or women earn more", "more than men"
+_PAY_GAP = re.compile(
+    r"\b(?:gender|sex) (?:pay )?gap\b|\bpay gap\b|\b(?:men|males?|boys|guys) or (?:women|females?|girls)\b|"
+    r"\b(?:women|females?|girls) or (?:men|males?|boys|guys)\b|\b(?:more|less) than (?:the )?(?:men|women|males|females)\b|"
+    r"\b(?:men|women) (?:and|vs|versus|v) (?:women|men)\b|\bequal pay\b"
+)
+
+
+def asks_unemployment(text: str) -> bool:
+    """ "What's the unemployment rate for nurses?": no source here counts unemployment by job."""
+    return bool(_UNEMPLOYMENT.search(clean_text(text)))
+
+
+def asks_pay_gap(text: str) -> bool:
+    """ "Is there a gender pay gap for dentists?", "do men or women earn more as plumbers?"."""
+    return bool(_PAY_GAP.search(clean_text(text)))
 
 
 _APPRENTICE = re.compile(r"\bapprentice(?:s|ship|ships)?\b")

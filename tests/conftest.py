@@ -48,3 +48,29 @@ def service(db_path: Path):
     svc = LmiService(db_path)
     yield svc
     svc.close()
+
+
+# The fast tier (`pytest -m "not slow"`, README "Checks"): tests that need neither the real
+# database nor a running or trained assistant. A test is slow when it takes one of the fixtures
+# below, or lives in a module that starts the assistant or Rasa.
+SLOW_FIXTURES = {"sources", "db_path", "engine", "conn", "service", "model", "cells", "unit_groups", "stack"}
+SLOW_MODULES = {
+    "test_channels",
+    "test_conversation_store",
+    "test_rasa_project",
+    "test_web_browser",
+    "test_rasa_server",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: needs the real database or the assistant (not in the fast tier)"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -24,20 +25,8 @@ from lmi_backend.answers.plain import job_name
 from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
 
-SLOTS = (
-    "job",
-    "soc",
-    "soc_title",
-    "region",
-    "age",
-    "qualification",
-    "work_pattern",
-    "topic",
-    "pending_topic",
-    "candidates",
-    "compare_socs",
-    "region_choices",
-    "previous_soc",
+SLOTS = tuple(
+    yaml.safe_load((Path(__file__).resolve().parent.parent / "bot" / "domain.yml").read_text())["slots"]
 )
 T14 = "pay/ashe_table14_mathsci"
 
@@ -163,7 +152,7 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
         for r in (
             service.pay(Query(soc, status=1)) for soc, group in service.store.soc.items() if group.level == 4
         )
-        if r.fallback is None and r.reliability == "reliable" and r.values.get("median")
+        if not r.changes and r.reliability == "reliable" and r.values.get("median")
     ]
     top = sorted(released, key=lambda r: -r.values["median"])[:5]
     lines = [line for line in reply.splitlines() if line.startswith("• ")]
@@ -290,10 +279,16 @@ def test_qualifications_in_a_pay_question_are_used_when_the_nlu_misses_them(db_p
     reply = chat.say(
         "ask_pay", "im 17 and got my gcses whats the pay like for mechanics", entity("job", "mechanics")
     )
-    assert chat.slots["qualification"] == 7 and "with GCSEs" in reply
+    # said about themselves: the general figure first, theirs beside it
+    assert chat.slots["my_qualification"] == 7 and chat.slots["my_age"] == 17
+    assert reply.startswith("Vehicle technicians, mechanics and electricians earn about")
+    assert (
+        "For vehicle technicians, mechanics and electricians with GCSEs (grades 4 to 9), it's about" in reply
+    )
     chat = Chat()
     chat.say("ask_entry_routes", "do i need gcses to be a mechanic", entity("job", "mechanic"))
-    assert chat.slots["qualification"] is None  # asking what is needed says nothing about the user
+    # asking what is needed says nothing about the user
+    assert chat.slots["qualification"] is None and chat.slots["my_qualification"] is None
 
 
 def test_place_age_and_work_pattern_persist_until_changed(db_path, service):
@@ -380,8 +375,14 @@ def test_suppressed_cell_answers_for_the_wider_group_and_says_so(db_path, servic
         entity("region", "scotland"),
     )
     result = service.pay(Query(2435, region=11, status=1))
-    assert result.fallback and "fewer than 1,000 people" in result.fallback
-    assert result.fallback in reply and money(result.values["median"]) in reply
+    assert {c.dimension for c in result.changes} == {"status", "region", "soc"}
+    assert reply.startswith(
+        f"For the wider group, architects, town planners and surveyors earn about {money(result.values['median'])}"
+    )
+    assert (
+        "There's no reliable figure for full-time chartered architectural technologists in Scotland, "
+        "because too few of them were in the survey." in reply
+    )
 
 
 def test_a_wider_job_groups_pay_is_named_before_its_figure(db_path, service):
@@ -390,9 +391,9 @@ def test_a_wider_job_groups_pay_is_named_before_its_figure(db_path, service):
     reply = Chat().say("ask_pay", "how much do footballers get paid", entity("job", "footballers"))
     result = service.pay(Query(3441))
     assert result.soc == 344 and reply.startswith(
-        "This figure is for sports and fitness occupations instead of sports players, because"
+        f"For the wider group, sports and fitness occupations earn about {money(result.values['median'])} a year"
     )
-    assert reply.index(money(result.values["median"])) > reply.index("instead of")
+    assert "There's no reliable figure for sports players alone, because it isn't published." in reply
 
 
 def test_estimates_and_small_samples_are_flagged(db_path):
@@ -415,7 +416,11 @@ def test_age_is_kept_and_the_reply_says_when_it_could_not_be_used(db_path):
     chat = Chat()
     assert chat.say("inform", "im 17", entity("age", "17")) == phrases.NOTED
     reply = chat.say("ask_pay", "how much would i earn as a hairdresser", entity("job", "hairdresser"))
-    assert chat.slots["age"] == 17 and "instead of age 17" in reply
+    assert chat.slots["my_age"] == 17 and chat.slots["age"] is None
+    assert reply.startswith("Hairdressers and barbers earn about")  # everyone's, then why not theirs
+    assert reply.endswith(
+        "I can't narrow it down to your age, because pay by age is only worked out for ages 20 to 65."
+    )
 
 
 def test_context_that_does_not_change_the_answer_is_acknowledged(db_path):
@@ -424,7 +429,7 @@ def test_context_that_does_not_change_the_answer_is_acknowledged(db_path):
     assert (
         chat.say("inform", "i've got a levels", entity("qualification", "a levels")) == phrases.NOTED_CONTEXT
     )
-    assert chat.slots["qualification"] == 6
+    assert chat.slots["my_qualification"] == 6
     assert "with A levels" in chat.say("ask_pay", "how much would i earn")
 
 
@@ -871,7 +876,10 @@ def test_how_many_people_do_a_job_gives_the_aps_count_and_the_self_employed(db_p
         entity("job", "blacksmiths"),
         entity("region", "wales"),
     )
-    assert "instead of Wales, because fewer than 1,000 people" in smiths  # the rule, as for any cell
+    # the rule, as for any cell
+    assert (
+        "There's no reliable figure for smiths and forge workers in Wales, because too few of them" in smiths
+    )
     own = Chat()
     mostly = own.say(
         "ask_employment",
@@ -963,3 +971,145 @@ def test_pay_a_month_and_after_tax_are_answered_as_far_as_the_figures_go(db_path
     assert "The monthly figure is the yearly one divided by 12." in monthly
     taxed = Chat().say("ask_pay", "how much do nurses take home after tax", entity("job", "nurses"))
     assert taxed.endswith(phrases.BEFORE_TAX) and "a month" not in taxed
+
+
+# --- the dialogue-state policy (docs/dialogue-state.md) ------------------------------------------
+
+
+def test_a_follow_up_keeps_the_questions_qualifiers_and_a_new_question_drops_them(db_path, service):
+    """Class 1 of issue 19: "and part time?" about one job must not stick to a later, different
+    job asked about in a full question."""
+    chat = Chat()
+    chat.say(
+        "ask_pay", "how much do plumbers earn in wales", entity("job", "plumbers"), entity("region", "wales")
+    )
+    part = chat.say("inform", "and part time?", entity("work_pattern", "part time"))
+    assert chat.slots["work_pattern"] == 2 and chat.slots["region"] == 10
+    assert "part-time plumbers" in part.lower()  # asked now, so named if it could not be kept
+    electricians = chat.say("inform", "what about electricians", entity("job", "electricians"))
+    assert chat.slots["work_pattern"] == 2 and "Wales" in electricians  # still a follow-up
+    solicitors = chat.say("ask_pay", "how much do solicitors earn", entity("job", "solicitors"))
+    expected = service.pay(Query(2413)).values["median"]
+    assert solicitors.startswith(f"Solicitors earn about {money(expected)} a year (") and "across the UK" in solicitors
+    assert "part-time" not in solicitors.lower() and "Wales" not in solicitors
+    assert chat.slots["work_pattern"] is None and chat.slots["region"] is None
+
+
+def test_a_topic_that_cannot_use_a_qualifier_ends_it(db_path, service):
+    chat = Chat()
+    chat.say(
+        "ask_pay",
+        "how much do part time chefs earn",
+        entity("job", "chefs"),
+        entity("work_pattern", "part time"),
+    )
+    chat.say("ask_skills", "what skills do they need")
+    again = chat.say("ask_pay", "and how much do they earn")
+    assert again.startswith(f"Chefs earn about {money(service.pay(Query(5434)).values['median'])} a year")
+    assert chat.slots["work_pattern"] is None
+
+
+def test_a_fallback_is_one_sentence_naming_only_what_changed(db_path):
+    """Class 2: no "X instead of X", no paragraph of fallbacks about what the user never said."""
+    chat = Chat()
+    reply = chat.say(
+        "ask_pay",
+        "how much do nurses with a degree earn",
+        entity("job", "nurses"),
+        entity("qualification", "a degree"),
+    )
+    assert "instead of" not in reply and reply.count("There's no reliable figure") <= 1
+    place = chat.say("ask_outlook", "will there be jobs in wales", entity("region", "wales"))
+    assert place.count("There's no reliable figure") == 1 and "qualification" not in place
+    assert (
+        "There's no reliable figure for nurses in Wales, because the job forecasts only cover England."
+        in place
+    )
+
+
+def test_facts_about_the_user_last_and_give_a_figure_beside_the_general_one(db_path, service):
+    chat = Chat()
+    chat.say("inform", "i live in leeds and im 25", entity("region", "leeds"), entity("age", "25"))
+    assert chat.slots["my_region"] == 7 and chat.slots["my_age"] == 25 and chat.slots["region"] is None
+    reply = chat.say("ask_pay", "how much do electricians earn", entity("job", "electricians"))
+    yorkshire = service.pay(Query(5241, region=7)).values["median"]
+    at_25 = service.pay(Query(5241, region=7, age=25)).values["median"]
+    assert reply.startswith(f"Electricians and electrical fitters earn about {money(yorkshire)} a year")
+    assert f"For electricians and electrical fitters aged 25, it's about {money(at_25)} a year" in reply
+    nurses = chat.say("ask_pay", "and nurses?", entity("job", "nurses"))  # facts last, job changes
+    assert "Yorkshire and the Humber" in nurses and "aged 25" in nurses
+
+
+# --- sex (issue 19 item 4) ------------------------------------------------------------------------
+
+
+def test_pay_for_women_gives_both_sexes_side_by_side_with_the_year(db_path, service):
+    chat = Chat()
+    reply = chat.say(
+        "ask_pay", "what do women nurses earn", entity("gender", "women"), entity("job", "nurses")
+    )
+    women, men = (service.pay(Query(2231, gender=g, status=1)) for g in (2, 1))
+    assert reply.startswith(
+        f"Women working full-time as nurses earn about {money(women.values['median'])} a year and men about "
+        f"{money(men.values['median'])}, across the UK in {women.period}."
+    )
+    assert chat.slots["gender"] == 2
+    hours = chat.say("ask_hours", "and the hours?")  # the qualifier carries; hours are not by sex
+    assert "hours aren't published for men and women separately" in hours
+
+
+def test_a_pay_gap_question_compares_men_and_women_for_the_job_asked(db_path, service):
+    reply = Chat().say(
+        "ask_pay",
+        "do men or women get paid more as pharmacists",
+        entity("gender", "men"),
+        entity("gender", "women"),
+        entity("job", "pharmacists"),
+    )
+    men, women = (service.pay(Query(2213, gender=g, status=1)).values["median"] for g in (1, 2))
+    assert reply.startswith(
+        f"Men working full-time as pharmacists earn about {money(men)} a year and women about"
+    )
+    more = "Men" if men > women else "Women"
+    assert f"{more} earn about" in reply
+
+
+def test_and_for_women_follows_up_the_last_question(db_path, service):
+    chat = Chat()
+    chat.say("ask_pay", "how much do accountants earn", entity("job", "accountants"))
+    reply = chat.say("inform", "and for women?", entity("gender", "women"))
+    assert reply.startswith("Women working full-time as chartered and certified accountants earn about")
+
+
+def test_the_best_paid_jobs_for_women_are_ranked_on_womens_pay(db_path, service):
+    reply = Chat().say("ask_best_paid", "best paid jobs for women", entity("gender", "women"))
+    assert reply.startswith("The best-paid jobs for women across the UK, by women's middle full-time pay")
+    top = service.best_paid(gender=2).items[0]
+    assert f"• {job_name(top['title'])}: {money(top['median'])} a year" in reply
+
+
+# --- topics the data cannot answer (issue 19 item 5) ------------------------------------------------
+
+
+def test_unemployment_for_a_job_is_said_to_be_missing_never_answered_with_pay(db_path, service):
+    reply = Chat().say("ask_pay", "whats the unemployment rate for nurses", entity("job", "nurses"))
+    assert reply.startswith(phrases.NO_UNEMPLOYMENT)
+    assert "earn" not in reply and "a year" not in reply  # not the pay answer
+    vacancies = service.vacancies(Query(2231)).values["vacancies"]
+    assert f"about {count(vacancies)} open jobs for nurses" in reply
+
+
+# --- clarifications (issue 19 item 7) ----------------------------------------------------------------
+
+
+def test_a_typed_answer_to_which_job_picks_it(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do teachers earn", entity("job", "teachers"))
+    offered = chat.slots["candidates"]
+    assert 2314 in offered
+    reply = chat.say("inform", "secondary", entity("job", "secondary"))
+    assert chat.slots["soc"] == 2314 and reply.startswith("Secondary education teaching professionals earn")
+    chat = Chat()
+    chat.say("ask_pay", "how much do teachers earn", entity("job", "teachers"))
+    chat.say("inform", "2")  # a number typed with no entity (SMS shows buttons as a list)
+    assert chat.slots["soc"] == offered[1]

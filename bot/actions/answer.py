@@ -1,9 +1,10 @@
 """action_answer: every question about a job, and every follow-up that changes it.
 
-The conversation state lives in slots: the job (words, SOC code, title), the user's place, age,
-qualification and work pattern (kept until changed), the last topic, and a question waiting for
-the user to pick a job. Each turn: read the new words, update that state, code the job through
-the SOC coder (asking when it is unsure), then let lmi_backend.answers reply.
+The conversation state lives in slots: the job (words, SOC code, title), the dialogue state (the
+user's own place, sex, work pattern, qualification and age, and the qualifiers of the question
+being followed up: lmi_backend/dialogue_state.py, docs/dialogue-state.md), the last topic, and a
+question waiting for the user to pick a job. Each turn: read the new words, update that state,
+code the job through the SOC coder (asking when it is unsure), then let lmi_backend.answers reply.
 """
 
 from __future__ import annotations
@@ -21,17 +22,22 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from lmi_backend.answers import phrases, topics
 from lmi_backend.answers.plain import job_name
 from lmi_backend.charts import chart_for
+from lmi_backend.coder.choices import pick
 from lmi_backend.coder.lists import split_listed_jobs
 from lmi_backend.dialogue_slots import FULL_TIME, guess_job_phrase
+from lmi_backend.dialogue_state import Said
+from lmi_backend.disclosure import ALL_JOBS
 from lmi_backend.places import REGION_NAMES
-from lmi_backend.question_asks import asks_pay_of_all_jobs
 
 from . import backend
-from .turn import Turn, echo, read_turn
+from .turn import Turn, dialogue_state, echo, read_turn, state_slots
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOPIC = "pay"
+# the intents besides the topics' own that this action answers: a follow-up with a new job, place
+# or sex ("and in Wales?"), a pick from offered jobs, a correction, "tell me more", and job ideas
+FOLLOW_UP_INTENTS = ("inform", "choose_job", "deny", "more_detail", "ask_jobs_for_interest")
 IDEAS = "ideas"  # pending_topic while job ideas (for an interest, or growing areas) are on offer
 MAX_MESSAGE_CHARS = 2000
 MAX_CHOICES = 4
@@ -73,19 +79,8 @@ class Conversation:
         self.candidates = [int(c) for c in slot("candidates") or []]
         self.region_choices = [int(r) for r in slot("region_choices") or []]
         self.compared = [int(c) for c in slot("compare_socs") or []]
-        self.context = topics.Context(
-            region=self._keep("region", turn.region, slot("region")),
-            age=self._keep("age", turn.age, slot("age")),
-            qualification=self._keep("qualification", turn.qualification, slot("qualification")),
-            status=self._keep("work_pattern", turn.work_pattern, slot("work_pattern")),
-        )
-
-    def _keep(self, name: str, new: int | None, old: Any) -> int | None:
-        """The user's latest value wins and is remembered; otherwise the remembered one holds."""
-        if new is not None:
-            self.set(name, float(new))
-            return new
-        return _int(old)
+        self.state = dialogue_state(slot)
+        self.context = topics.Context.of(self.state)
 
     def say(self, text: str, buttons: list[dict[str, str]] | None = None) -> None:
         self.dispatcher.utter_message(text=text, buttons=buttons or [])
@@ -95,6 +90,30 @@ class Conversation:
             return
         self._slots[name] = value
         self.events.append(SlotSet(name, value))
+
+    # --- the dialogue state ---------------------------------------------------------------
+
+    def advance(self, topic: str) -> None:
+        """This turn's place, sex, work pattern, qualification and age, applied by the written
+        policy (docs/dialogue-state.md): a new full question starts from the user's own facts, a
+        follow-up keeps the question's qualifiers, and a topic that cannot use one ends it."""
+        turn, asked = self.turn, topics.BY_NAME.get(topic)
+        new_question = turn.topic is not None and (
+            bool(turn.jobs) or (asked is not None and not asked.needs_job)
+        )
+        uses = asked.uses if asked is not None else topics.FIGURES
+        self.update(self.state.advance(Said(turn.values, turn.about_me, new_question, uses)))
+
+    def update(self, state) -> None:
+        self.state = state
+        for name, value in state_slots(state).items():
+            self.set(name, value)
+        self.context = topics.Context.of(state)
+
+    def qualify(self, dimension: str, value: int) -> None:
+        """One qualifier set for the question (a region picked from a list, full-time pay after
+        the best-paid list)."""
+        self.update(dataclasses.replace(self.state, qualifiers={**self.state.qualifiers, dimension: value}))
 
     # --- coding job phrases -------------------------------------------------------------
 
@@ -116,14 +135,15 @@ class Conversation:
         self.set("pending_topic", topic)
         self.set("job", echo(phrase))
 
+    def offered(self) -> list[tuple[int, str]]:
+        service = backend.service()
+        return [(soc, service.soc_title(soc) or "") for soc in self.candidates]
+
     def offer_again(self, topic: str) -> None:
         """A question asked instead of picking one of the jobs offered ("how much do they earn"
         after "which of these is it?"): the same choices again, now for this question, rather
         than "which job?" as if none had been offered."""
-        service = backend.service()
-        self.say(
-            phrases.PICK_A_BUTTON, _job_buttons([(soc, service.soc_title(soc)) for soc in self.candidates])
-        )
+        self.say(phrases.PICK_A_BUTTON, _job_buttons(self.offered()))
         self.set("pending_topic", topic)
 
     def suggest_jobs(self) -> None:
@@ -195,6 +215,7 @@ class Conversation:
     def ask_which_region(self, topic: str) -> None:
         """ "The Midlands" covers two regions in the data: ask which, with a button for each."""
         place = self.turn.wide_place
+        assert place is not None
         buttons = [
             {
                 "title": REGION_NAMES[r].removeprefix("the "),
@@ -208,15 +229,21 @@ class Conversation:
         self.set("region_choices", list(place.regions))
         self.set("candidates", None)
 
-    def reply(self, topic: str, *, long: bool = False) -> None:
+    def reply(self, topic: str, *, long: bool = False, compare_with: tuple[int, ...] = ()) -> None:
         if self.turn.wide_place is not None and self.turn.wide_place.is_england:
             self.say(phrases.ENGLAND_AS_UK)
         elif self.turn.unknown_place and self.turn.region is None and topic in topics.CONTEXT_TOPICS:
             where = phrases.IN_PLACE_KEPT if self.context.region else phrases.IN_UK
             self.say(phrases.UNKNOWN_PLACE.format(place=echo(self.turn.unknown_place), where=where))
-        answer = topics.answer(
-            backend.service(), topic, self.soc, self.context, long=long, asked=self.turn.asked
+        ask = topics.Ask(
+            backend.service(),
+            self.soc if self.soc is not None else ALL_JOBS,
+            self.context,
+            long=long,
+            asked=self.turn.asked,
+            compare_with=compare_with,
         )
+        answer = topics.answer(topic, ask)
         self.say(answer.text, _job_buttons(answer.choices, none_of_these=False) if answer.choices else None)
         self.show_charts(answer.results)
         self.set("topic", topic)
@@ -269,31 +296,32 @@ class Conversation:
             return
         if self.soc is None:
             self.use_job(socs[0])
-        answer = topics.answer(backend.service(), "compare", socs[0], self.context, compare_with=socs[1:])
-        self.say(answer.text)
-        self.set("topic", "compare")
+        self.soc = socs[0]
+        self.reply("compare", compare_with=tuple(socs[1:]))
         self.set("compare_socs", socs)
-        self.set("pending_topic", None)
         self.set("candidates", None)
 
     def choose_region(self) -> None:
         """A typed number answering "which part of the Midlands?"."""
-        index = self.turn.choice if self.turn.choice < len(self.region_choices) else None
+        index = (
+            self.turn.choice
+            if self.turn.choice is not None and self.turn.choice < len(self.region_choices)
+            else None
+        )
         if index is None:
             self.say(phrases.PICK_A_BUTTON)
             return
-        region = self.region_choices[index]
-        self.context = dataclasses.replace(self.context, region=self._keep("region", region, None))
+        self.qualify("region", self.region_choices[index])
         topic = self.pending or self.topic or DEFAULT_TOPIC
         if self.soc is None and topic not in topics.ANY_JOB_TOPICS:
             return self.ask_for_job(topic)
         self.reply(topic)
 
-    def choose(self) -> None:
+    def choose(self, chosen: int | None = None) -> None:
         turn = self.turn
-        if turn.chosen_soc is None and turn.choice is not None and self.region_choices:
+        if chosen is None and turn.chosen_soc is None and turn.choice is not None and self.region_choices:
             return self.choose_region()
-        chosen = turn.chosen_soc
+        chosen = chosen or turn.chosen_soc
         if chosen is None and turn.choice is not None and self.candidates:
             index = turn.choice if turn.choice < len(self.candidates) else None
             chosen = self.candidates[index] if index is not None else None
@@ -301,7 +329,7 @@ class Conversation:
             self.say(phrases.ASK_REPHRASE)
             return
         if chosen is None or backend.service().soc_title(chosen) is None:
-            self.say(phrases.PICK_A_BUTTON)
+            self.say(phrases.PICK_A_BUTTON, _job_buttons(self.offered()) if self.candidates else None)
             return
         if self.pending == "compare":
             self.finish_compare(self.compared + [chosen])
@@ -321,45 +349,44 @@ class Conversation:
 
     def topic_asked(self) -> str:
         """The question this turn asks: its intent's topic, else the one waiting for a job,
-        else the last one, adjusted for what the words say ("per hour", "the average salary in
-        the UK") and for a job named after a list of jobs."""
+        else the last one, refined by what the words ask (the topic registry's rules: "per
+        hour", starting pay, "the average salary in the UK") and for a job named after a list."""
         turn = self.turn
         topic = turn.topic or self.pending or self.topic
         topic = DEFAULT_TOPIC if topic in (None, "compare") else topic
         if topic == "similar" and not turn.topic and turn.jobs:
             topic = "description"  # "midwife?" after a list of similar jobs: tell me about it
-        if turn.hourly and topic in ("pay", "hours"):  # "what about per hour" is pay, not hours
-            topic = "hourly_pay"
-        elif topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
+        if topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
-        if (
-            topic == "pay"
-            and not turn.jobs
-            and asks_pay_of_all_jobs(turn.text, job_in_context=self.soc is not None)
-        ):
-            topic = "all_jobs_pay"  # "what's the average salary in the UK?"
-        if topic in topics.ANY_JOB_TOPICS and turn.jobs and not turn.topic:
-            topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now, and
-            if self.context.status is None:  # full-time from here on, like the list, so the
-                # figures match it and "is that good money?" next is about the same figure
-                self.context = dataclasses.replace(
-                    self.context, status=self._keep("work_pattern", FULL_TIME, None)
-                )
-        return topic
+        if topic in topics.ANY_JOB_TOPICS and topic != "unemployment" and turn.jobs and not turn.topic:
+            topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now
+        return topics.refine(
+            topic, turn.asked, job_named=bool(turn.jobs), job_in_context=self.soc is not None
+        )
 
     def run(self) -> None:
         turn = self.turn
-        if turn.intent == "choose_job":
+        if turn.intent == "choose_job" or (turn.choice is not None and (self.candidates or self.region_choices)):
             return self.choose()
+        typed = pick(turn.text, self.offered()) if self.candidates and turn.chosen_soc is None else None
+        if typed is not None:  # "secondary" after teachers were offered
+            return self.choose(typed)
         if turn.intent == "deny" and not turn.jobs:
             return self.deny()
         if turn.intent == "ask_jobs_for_interest" or (self.pending == "interest" and turn.intent == "inform"):
             return self.suggest_jobs()
         long = turn.intent == "more_detail"
         if self._is_comparison():
+            self.advance("compare")
             return self.compare()
+        came_from_list = self.topic in topics.ANY_JOB_TOPICS and bool(turn.jobs) and not turn.topic
         topic = self.topic_asked()
-        any_job = topic in topics.ANY_JOB_TOPICS  # "what jobs pay the most": no job needed
+        self.advance(topic)
+        if came_from_list and topic == DEFAULT_TOPIC and self.context.status is None:
+            # full-time from here on, like the list, so the figures match it and "is that good
+            # money?" next is about the same figure
+            self.qualify("status", FULL_TIME)
+        any_job = topic in topics.ANY_JOB_TOPICS
         if turn.jobs:
             soc = self.code(turn.jobs[0], topic)
             if soc is None:

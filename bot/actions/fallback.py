@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from lmi_backend.answers import phrases
+from lmi_backend.answers import phrases, topics
 
 MAX_GUESSES = 2
 _CLOSE = 0.2  # offer a second guess only when it is this close to the first
@@ -26,7 +26,7 @@ class ActionDefaultAskAffirmation(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
-        ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") in phrases.INTENT_BUTTONS]
+        ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") in topics.INTENT_BUTTONS]
         if len(ranking) > 1 and ranking[0]["confidence"] - ranking[1]["confidence"] > _CLOSE:
             ranking = ranking[:1]
         entities = {
@@ -36,7 +36,7 @@ class ActionDefaultAskAffirmation(Action):
         }
         suffix = json.dumps(entities) if entities else ""
         buttons = [
-            {"title": phrases.INTENT_BUTTONS[r["name"]], "payload": f"/{r['name']}{suffix}"}
+            {"title": topics.INTENT_BUTTONS[r["name"]], "payload": f"/{r['name']}{suffix}"}
             for r in ranking[:MAX_GUESSES]
         ]
         buttons.append({"title": phrases.SOMETHING_ELSE, "payload": "/out_of_scope"})

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from lmi_backend.answers import phrases, render_sources, topics
 
 from . import backend
+from .turn import dialogue_state
 
 logger = logging.getLogger(__name__)
 
@@ -25,27 +26,16 @@ class ActionDataSource(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         soc, topic = tracker.get_slot("soc"), tracker.get_slot("topic")
         text = phrases.SOURCES_GENERAL
-        if topic in topics.TOPICS and (soc is not None or topic in topics.ANY_JOB_TOPICS):
+        if topic in topics.BY_NAME and (soc is not None or topic in topics.ANY_JOB_TOPICS):
             try:
-                slot = {
-                    name: None if tracker.get_slot(name) is None else int(tracker.get_slot(name))
-                    for name in ("region", "work_pattern", "qualification", "age")
-                }
-                context = topics.Context(
-                    region=slot["region"],
-                    status=slot["work_pattern"],
-                    qualification=slot["qualification"],
-                    age=slot["age"],
-                )
                 compared = [int(c) for c in tracker.get_slot("compare_socs") or []]
-                answer = topics.answer(
+                ask = topics.Ask(
                     backend.service(),
-                    topic,
                     int(soc or 0),
-                    context,
-                    compare_with=compared[1:] if topic == "compare" else None,
+                    topics.Context.of(dialogue_state(tracker.get_slot)),
+                    compare_with=tuple(compared[1:]) if topic == "compare" else (),
                 )
-                text = render_sources(answer.results)
+                text = render_sources(topics.answer(topic, ask).results)
             except Exception as exc:  # the general list is still a true answer
                 logger.error("action_data_source fell back to the general list: %s", type(exc).__name__)
         dispatcher.utter_message(text=text)

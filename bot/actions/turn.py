@@ -1,56 +1,43 @@
-"""Reading one user turn: the intent, the job phrases, and any place, age, qualification or work
-pattern the user gave, turned into codes by lmi_backend's parsers."""
+"""Reading one user turn: the intent, the job phrases, and any place, sex, work pattern,
+qualification or age the user gave (and whether they said it about themselves), turned into codes
+by lmi_backend's parsers; and the dialogue state kept in the slots."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk import Tracker
 
-from lmi_backend.answers.topics import Asked
+from lmi_backend.answers.topics import BY_NAME, FIGURES, INTENT_TOPICS
 from lmi_backend.dialogue_slots import (
     DEGREE,
     SELF_EMPLOYED,
-    asked_qualification,
+    about_me,
     parse_age,
+    parse_gender,
     parse_qualification,
     parse_work_pattern,
 )
+from lmi_backend.dialogue_state import DIMENSIONS, State
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
-from lmi_backend.question_asks import (
-    asked_feeling,
-    asked_schedule,
-    asks_about_tax,
-    asks_apprentice_pay,
-    asks_duration,
-    asks_hourly_rate,
-    asks_if_pay_is_good,
-    asks_monthly,
-    asks_starting_pay,
-    asks_subjects,
-    rules_out_degree,
-)
+from lmi_backend.question_asks import Asked, read_asks
 
-INTENT_TOPICS = {
-    "ask_pay": "pay",
-    "ask_hours": "hours",
-    "ask_outlook": "outlook",
-    "ask_vacancies": "vacancies",
-    "ask_skills": "skills",
-    "ask_job_description": "description",
-    "ask_entry_routes": "entry_routes",
-    "ask_apprenticeships": "apprenticeships",
-    "compare_jobs": "compare",
-    "similar_jobs": "similar",
-    "ask_best_paid": "best_paid",
-    "ask_growing_jobs": "growing",
-    "ask_employment": "employment",
+# the slot of each dimension: the current question's qualifier, and the user's own fact
+QUALIFIER_SLOTS = {
+    "region": "region",
+    "gender": "gender",
+    "status": "work_pattern",
+    "qualification": "qualification",
+    "age": "age",
 }
-# intents where a qualification or work pattern in the words is about the user, not the question
-# ("do I need a degree?" asks about entry, it does not say the user has one)
-_ABOUT_ME_INTENTS = {"inform", "ask_pay", "ask_hours", "compare_jobs", "ask_best_paid"}
+FACT_SLOTS = {d: f"my_{slot}" for d, slot in QUALIFIER_SLOTS.items()}
+# intents whose words can name the group a figure is for ("part-time", "with a degree"): the
+# topics with figures, and a bare follow-up. Elsewhere a qualification is what the question
+# asks about ("do I need a degree?").
+_GROUP_INTENTS = {"inform", *(i for i, t in INTENT_TOPICS.items() if BY_NAME[t].uses & FIGURES)}
 _ORDINALS = {
     "first": 0,
     "1": 0,
@@ -72,6 +59,7 @@ _ORDINALS = {
     "last": -1,
 }
 _SAFE = re.compile(r"[^\w\s'\-&/]")
+_BARE_NUMBER = re.compile(r"^\s*(?:no\.?\s*)?([1-4])\s*[.)]?\s*$")
 
 
 @dataclass
@@ -82,19 +70,20 @@ class Turn:
     entity_words: set[str] = field(default_factory=set)
     place_words: set[str] = field(default_factory=set)  # a place found in the text, not tagged
     unknown_place: str | None = None  # a place the NLU tagged that no region matches ("narnia")
-    region: int | None = None  # 0 = the whole UK
     wide_place: WidePlace | None = None  # "the Midlands": several regions, or England
-    age: int | None = None
-    qualification: int | None = None
-    work_pattern: int | None = None
+    values: dict[str, int] = field(default_factory=dict)  # dimension -> code (region 0: the UK)
+    about_me: frozenset[str] = frozenset()  # of `values`, those the user said about themselves
     chosen_soc: int | None = None  # from a button payload
-    choice: int | None = None  # index into the offered jobs ("the second one")
-    hourly: bool = False  # "whats that per hour": pay by the hour
+    choice: int | None = None  # index into the offered jobs ("the second one", "2")
     asked: Asked = Asked()  # "is that good money?", "do I need a degree?", ...
 
     @property
     def topic(self) -> str | None:
         return INTENT_TOPICS.get(self.intent)
+
+    @property
+    def region(self) -> int | None:
+        return self.values.get("region")
 
 
 def echo(phrase: str, limit: int = 40) -> str:
@@ -130,6 +119,34 @@ def _wanted_first(jobs: list[str], text: str, intent: str) -> list[str]:
     return jobs if chosen is None else [chosen] + [j for j in jobs if j != chosen]
 
 
+def _without(text: str, words: set[str]) -> str:
+    """The message without the job's words: "how much do male nurses earn" keeps "male", "what
+    does a bin man do" loses "man"."""
+    return " ".join(w for w in text.split() if w.lower().strip("?.,!") not in words)
+
+
+def _place(turn: Turn, entities: list[dict[str, Any]], text: str) -> None:
+    region = None
+    for value in _values(entities, "region"):
+        found = region_for(value)
+        if found is not None:
+            region = found
+        elif find_wide_place(value) is None:
+            turn.unknown_place = value
+    if region is None:
+        place = find_place(text)
+        region = place.region if place else None
+        turn.place_words = set(place.name.split()) if place else set()
+    if region is None:
+        turn.wide_place = next(
+            filter(None, map(find_wide_place, _values(entities, "region"))), None
+        ) or find_wide_place(text)
+        if turn.wide_place is not None and turn.wide_place.is_england:
+            region = UK  # no England-wide figures: the reply says the UK's are used
+    if region is not None:
+        turn.values["region"] = region
+
+
 def read_turn(tracker: Tracker) -> Turn:
     message = tracker.latest_message or {}
     text = message.get("text") or ""
@@ -138,52 +155,35 @@ def read_turn(tracker: Tracker) -> Turn:
     turn = Turn(intent=intent, text=text)
     turn.jobs = _wanted_first([j for j in dict.fromkeys(_values(entities, "job")) if j], text, intent)
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
-    turn.hourly = asks_hourly_rate(text)
-
-    for value in _values(entities, "region"):
-        region = region_for(value)
-        if region is not None:
-            turn.region = region
-        elif find_wide_place(value) is None:
-            turn.unknown_place = value
-    if turn.region is None:
-        place = find_place(text)
-        turn.region = place.region if place else None
-        turn.place_words = set(place.name.split()) if place else set()
-    if turn.region is None:
-        turn.wide_place = next(
-            filter(None, map(find_wide_place, _values(entities, "region"))), None
-        ) or find_wide_place(text)
-        if turn.wide_place is not None and turn.wide_place.is_england:
-            turn.region = UK  # no England-wide figures: the reply says the UK's are used
+    job_words = {w for j in turn.jobs for w in j.lower().split()}
+    _place(turn, entities, text)
 
     ages = [a for a in (parse_age(v, tagged=True) for v in _values(entities, "age")) if a]
-    turn.age = ages[-1] if ages else parse_age(text)
-
-    about_me = intent in _ABOUT_ME_INTENTS
+    age = ages[-1] if ages else parse_age(text)
+    names_group = intent in _GROUP_INTENTS
     quals = [q for q in (parse_qualification(v) for v in _values(entities, "qualification")) if q]
     # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
-    turn.qualification = min(quals) if quals else (parse_qualification(text) if about_me else None)
-    no_degree = rules_out_degree(text)
-    if no_degree and turn.qualification is not None and turn.qualification <= DEGREE:
-        turn.qualification = None  # "without a degree" names the degree they do not have
-    turn.asked = Asked(
-        judges_pay=asks_if_pay_is_good(text),
-        qualification=None if about_me else min(quals) if quals else asked_qualification(text),
-        starting_pay=asks_starting_pay(text),
-        apprentice_pay=asks_apprentice_pay(text),
-        schedule=asked_schedule(text),
-        feeling=asked_feeling(text),
-        without_degree=no_degree,
-        duration=asks_duration(text),
-        subjects=asks_subjects(text),
-        monthly=asks_monthly(text),
-        tax=asks_about_tax(text),
-    )
+    qualification = min(quals) if quals else (parse_qualification(text) if names_group else None)
+    turn.asked = read_asks(text, named_qualification=min(quals) if quals else None, names_group=names_group)
+    if turn.asked.without_degree and qualification is not None and qualification <= DEGREE:
+        qualification = None  # "without a degree" names the degree they do not have
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]
-    turn.work_pattern = patterns[-1] if patterns else (parse_work_pattern(text) if about_me else None)
-    if intent == "ask_employment" and turn.work_pattern == SELF_EMPLOYED:
-        turn.work_pattern = None  # "are most plumbers self-employed?": everyone's count gives the share
+    status = patterns[-1] if patterns else (parse_work_pattern(text) if names_group else None)
+    if intent == "ask_employment" and status == SELF_EMPLOYED:
+        status = None  # "are most plumbers self-employed?": everyone's count gives the share
+    sexes = [g for g in (parse_gender(v) for v in _values(entities, "gender")) if g]
+    gender = sexes[-1] if sexes else parse_gender(_without(text, job_words))
+    if turn.asked.pay_gap:
+        gender = None  # "do men or women earn more?" compares them, it is not about one
+    for dimension, value in (
+        ("gender", gender),
+        ("status", status),
+        ("qualification", qualification),
+        ("age", age),
+    ):
+        if value is not None:
+            turn.values[dimension] = value
+    turn.about_me = frozenset(d for d in turn.values if about_me(text, d))
 
     socs = _values(entities, "soc")
     if socs and socs[-1].isdigit():
@@ -191,4 +191,26 @@ def read_turn(tracker: Tracker) -> Turn:
     for value in _values(entities, "choice"):
         if value.lower() in _ORDINALS:
             turn.choice = _ORDINALS[value.lower()]
+    bare = _BARE_NUMBER.match(text)
+    if turn.choice is None and bare:
+        turn.choice = int(bare.group(1)) - 1
     return turn
+
+
+def dialogue_state(slot: Callable[[str], Any]) -> State:
+    """The dialogue state as the slots hold it (lmi_backend/dialogue_state.py)."""
+
+    def codes(slots: dict[str, str]) -> dict[str, int]:
+        return {d: int(slot(name)) for d, name in slots.items() if slot(name) is not None}
+
+    return State(facts=codes(FACT_SLOTS), qualifiers=codes(QUALIFIER_SLOTS))
+
+
+def state_slots(state: State) -> dict[str, float | None]:
+    """The slot values that hold a dialogue state."""
+    out: dict[str, float | None] = {}
+    for d in DIMENSIONS:
+        fact, qualifier = state.facts.get(d), state.qualifiers.get(d)
+        out[FACT_SLOTS[d]] = None if fact is None else float(fact)
+        out[QUALIFIER_SLOTS[d]] = None if qualifier is None else float(qualifier)
+    return out

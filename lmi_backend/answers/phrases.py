@@ -82,6 +82,21 @@ NO_FEELING_DATA = (
     "not what it's like to do. Here's what the job involves, so you can judge."
 )
 AGAINST_ALL_JOBS = "{how} the middle pay for all jobs {place}, which is {pay} a year{when}."
+PERSONAL_FIGURE = "For {who}, it's about {pay} a year{estimate}."
+BY_OUR_ESTIMATE = ", by our estimate"
+NO_PERSONAL_FIGURE = "I can't narrow it down to {what}, because {why}."
+PAY_BY_SEX = (
+    "{first} working {pattern}as {job} earn about {first_pay} a year and {other} about {other_pay}, "
+    "{where} in {year}."
+)
+NO_PAY_BY_SEX = (
+    "I don't have reliable pay figures for {who} working as {job} on their own, so here's everyone's."
+)
+PAY_GAP = "{who} earn about {gap} more."
+PAY_GAP_SMALL = "That's about the same."
+NO_UNEMPLOYMENT = "I don't have unemployment figures for jobs: none of my sources counts them by job."
+NEAREST_OPENINGS = "The nearest thing I have is how many jobs employers had going."
+ASK_JOB_FOR_OPENINGS = "Tell me a job and I can say how many jobs employers had going for it."
 SOURCES_GENERAL = (
     "My figures come from official sources:\n"
     "• pay and hours: the ONS pay survey (ASHE)\n"
@@ -93,20 +108,9 @@ SOURCES_GENERAL = (
     "Ask about a job and I'll say where each figure comes from."
 )
 
-# What each question intent means, as the button text of "did you mean ...?"
-INTENT_BUTTONS: dict[str, str] = {
-    "ask_pay": "What a job pays",
-    "ask_hours": "The hours",
-    "ask_outlook": "A job's future",
-    "ask_growing_jobs": "Jobs that are growing",
-    "ask_skills": "Skills you need",
-    "ask_job_description": "What the job is like",
-    "ask_entry_routes": "How to get in",
-    "ask_apprenticeships": "Apprenticeships",
-    "ask_vacancies": "Jobs going now",
-    "ask_employment": "How many do the job",
-    "compare_jobs": "Compare jobs",
-    "similar_jobs": "Similar jobs",
+# What each intent that is not a topic's means, as the button text of "did you mean ...?" (the
+# topics' own are in the topic registry, answers/topics.py)
+CHAT_INTENT_BUTTONS: dict[str, str] = {
     "ask_jobs_for_interest": "Jobs for what I like",
     "ask_data_source": "Where the figures come from",
     "talk_to_adviser": "Talk to an adviser",
@@ -152,4 +156,4 @@ def adviser_handoff(region: int | None) -> str:
 def all_phrases() -> list[str]:
     """Every fixed sentence, for the reading-ease tests."""
     fixed = [v for k, v in globals().items() if k.isupper() and isinstance(v, str)]
-    return fixed + list(INTENT_BUTTONS.values()) + [adviser_handoff(r) for r in (None, 1, 10, 11, 12)]
+    return fixed + list(CHAT_INTENT_BUTTONS.values()) + [adviser_handoff(r) for r in (None, 1, 10, 11, 12)]

@@ -1,4 +1,7 @@
-"""One question about one job -> the service calls it needs -> the reply text.
+"""Every topic a user can ask about, declared once (TOPICS): the NLU intents that ask it, the
+service calls and rendering that answer it, whether it needs a job, which dimensions of the
+question it uses, and the button text that names it. The bot's dispatch, the intents' buttons,
+the help and the tests all derive from this registry (README: "Adding a topic").
 
 The Rasa action, the CLI and the adviser demo all ask "pay for this job, here, at this age":
 this is where a topic name turns into service calls, so none of them repeats the mapping.
@@ -7,52 +10,29 @@ this is where a topic name turns into service calls, so none of them repeats the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..dialogue_slots import FULL_TIME, PART_TIME
+from ..dialogue_slots import FEMALE, FULL_TIME, MALE, PART_TIME
+from ..dialogue_state import State
 from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
-from . import phrases
-from .formatting import duration_span, in_place, money, percent
+from ..question_asks import Asked
+from . import caveats, groups, phrases, words
+from .formatting import duration_span, money, percent
 from .plain import plain_text
-from .render import SHORT_APPRENTICESHIPS, render, render_hourly_pay, render_pay, render_subjects
+from .render import (
+    SHORT_APPRENTICESHIPS,
+    render,
+    render_hourly_pay,
+    render_pay,
+    render_subjects,
+)
 
 if TYPE_CHECKING:  # the service imports the database layer; rendering must not need it
     from lmi_backend.service import LmiService, Query, Result
 
-TOPICS = (
-    "pay",
-    "hourly_pay",
-    "hours",
-    "outlook",
-    "vacancies",
-    "employment",
-    "skills",
-    "description",
-    "entry_routes",
-    "apprenticeships",
-    "compare",
-    "similar",
-    "best_paid",
-    "growing",
-    "all_jobs_pay",
-)
-# topics whose figures depend on the place, work pattern, age or qualification asked about
-CONTEXT_TOPICS = (
-    "pay",
-    "hourly_pay",
-    "hours",
-    "outlook",
-    "vacancies",
-    "employment",
-    "compare",
-    "best_paid",
-    "all_jobs_pay",
-)
-# topics about jobs in general, asked without naming one
-ANY_JOB_TOPICS = ("best_paid", "growing", "all_jobs_pay")
 PART_TIME_GAP = 1.1  # full-time pay this much above everyone's is worth a sentence
 # a job's middle pay over all jobs' -> how the reply puts it (first limit it reaches)
 _PAY_AGAINST_ALL = (
@@ -62,8 +42,6 @@ _PAY_AGAINST_ALL = (
     (0.67, "It's below"),
     (0.0, "It's well below"),
 )
-
-
 # "do I need a degree?" (RQF9 code asked) -> the APS highest-qualification groups at that level
 # or above, and how the reply names them (the survey's degree group includes masters and PhDs)
 _AT_LEAST: dict[int, tuple[tuple[int, ...], str]] = {
@@ -72,6 +50,8 @@ _AT_LEAST: dict[int, tuple[tuple[int, ...], str]] = {
     6: ((301, 302, 303), "A levels or higher"),
     7: ((301, 302, 303, 304), "GCSEs (grades 4 to 9) or higher"),
 }
+# the dimensions of a figure's cell a question can name (lmi_backend/dialogue_state.py)
+FIGURES = frozenset({"region", "gender", "status", "qualification", "age"})
 
 
 @dataclass
@@ -83,136 +63,246 @@ class Answer:
 
 @dataclass(frozen=True)
 class Context:
-    """What the user told us about themselves; None = not said (the service uses all/UK)."""
+    """The question's codes (None: not said, so all / the UK), and what the user told us about
+    themselves that the question does not fix (`mine`: a figure for them goes beside the
+    general one). lmi_backend.dialogue_state decides which is which."""
 
     region: int | None = None
+    gender: int | None = None
     status: int | None = None
     qualification: int | None = None
     age: int | None = None
+    mine: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, state: State) -> Context:
+        """The context the dialogue state gives a question (lmi_backend/dialogue_state.py)."""
+        return cls(**state.question(), mine=state.personal())
 
     def query(self, soc: int) -> Query:
         from lmi_backend.service import Query
 
         region = self.region if self.region else None  # 0 = the whole UK
         return Query(
-            soc=soc, region=region, status=self.status, qualification=self.qualification, age=self.age
+            soc=soc,
+            region=region,
+            gender=self.gender,
+            status=self.status,
+            qualification=self.qualification,
+            age=self.age,
         )
 
 
 @dataclass(frozen=True)
-class Asked:
-    """What a question asks beyond its topic, read from its words (lmi_backend.dialogue_slots).
-    Most of it the sources cannot answer directly; the reply says so before what they can say,
-    rather than answering a different question as if it were the one asked."""
+class Ask:
+    """One question to answer: the job (ALL_JOBS for topics about jobs in general), its context,
+    what its words ask beyond the topic, and the other jobs of a comparison."""
 
-    judges_pay: bool = False  # "is that good money?": against all jobs' pay
-    qualification: int | None = None  # "do I need a degree?": RQF9 code
-    starting_pay: bool = False  # "what do they earn when they start?"
-    apprentice_pay: bool = False  # "how much do apprentices get paid?" (with a pay topic)
-    schedule: str | None = None  # "do they work weekends?"
-    feeling: str | None = None  # "is it stressful?"
-    without_degree: bool = False  # "what jobs pay well without a degree?"
-    duration: bool = False  # "how long does it take to become a vet?"
-    subjects: bool = False  # "what GCSEs should I take?"
-    monthly: bool = False  # "how much a month?"
-    tax: bool = False  # "how much is that after tax?"
+    service: LmiService
+    soc: int
+    context: Context = Context()
+    long: bool = False
+    asked: Asked = Asked()
+    compare_with: tuple[int, ...] = ()
+    words: str = ""  # the user's words, for topics read from them (an interest)
 
-
-def _single(
-    call: Callable[[], Result], long: bool, renderer: Callable[[Result, bool], str] | None = None
-) -> Answer:
-    result = call()
-    return Answer(renderer(result, long) if renderer else render(result, long=long), [result])
+    @property
+    def query(self) -> Query:
+        return self.context.query(self.soc)
 
 
-def _pay(service: LmiService, query: Query, long: bool, asked: Asked) -> Answer:
-    """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
-    £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
-    yearly figure as a full-time wage, so when the work pattern was not asked about and
-    full-time pay for the same job and place is clearly higher, the reply says so. That and the
-    verdict of "is that good money?" compare like with like only: neither when the figure itself
-    is for a wider group."""
-    result = service.pay(query)
-    median = result.values.get("median")
-    comparable = bool(median) and result.fallback is None
-    # full-time pay when no work pattern was asked: for starting pay and the part-time sentence
-    full_time = (
-        service.pay(replace(query, status=FULL_TIME))
-        if query.status is None and (asked.starting_pay or comparable)
-        else None
-    )
-    first = (
-        phrases.NO_APPRENTICE_PAY
-        if asked.apprentice_pay
-        else _starting_pay(query, result, full_time)
-        if asked.starting_pay
-        else ""
-    )
-    last = phrases.BEFORE_TAX if asked.tax else ""
-    if not comparable:
-        return Answer(_joined(first, render_pay(result, long, monthly=asked.monthly), last), [result])
-    text = _joined(
-        first,
-        render_pay(
-            result,
-            long,
-            monthly=asked.monthly,
-            verdict=_against_all_jobs(service, query, result) if asked.judges_pay else "",
-        ),
-    )
-    if full_time is not None:
-        full_median = full_time.values.get("median")
-        if full_time.fallback is None and full_median and full_median >= PART_TIME_GAP * median:
-            text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
-    return Answer(_joined(text, last), [result])
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    intents: tuple[str, ...]  # the NLU intents that ask it (the first is its button's)
+    reply: Callable[[Ask], Answer]
+    button: str  # the "did you mean ...?" button text of its intents
+    needs_job: bool = True
+    uses: frozenset[str] = frozenset()  # dimensions of the question the answer depends on
 
 
-def _starting_pay(query: Query, result: Result, full_time: Result | None) -> str:
-    """No source has starting pay. Pay grows with experience, so the spread's lower end (the
-    10th percentile) is where new starters are more likely to be: full-time where the work
-    pattern was not asked (`full_time`), as everyone's lower end is mostly part-timers (nurses:
-    £13,046 for everyone, a full-time starter earns about twice that)."""
-    if query.status is None:
-        result = full_time if full_time is not None and full_time.fallback is None else None
-    who = {
-        None: phrases.FULL_TIMERS_IN_THIS_JOB,
-        FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB,
-        PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB,
-    }.get(query.status, phrases.PEOPLE_IN_THIS_JOB)
-    low = result.values.get("p10") if result is not None else None
-    if not low or (result.unit or "").endswith("hour"):
-        return phrases.NO_STARTING_PAY
-    return phrases.NO_STARTING_PAY + " " + phrases.LOWER_END.format(who=who, pay=money(low))
+def _one(call: Callable[[Ask], Result], renderer: Callable[[Result, bool], str] | None = None):
+    """A topic answered by one service call and its renderer."""
+
+    def reply(ask: Ask) -> Answer:
+        result = call(ask)
+        return Answer(renderer(result, ask.long) if renderer else render(result, long=ask.long), [result])
+
+    return reply
 
 
 def _joined(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _against_all_jobs(service: LmiService, query: Query, result: Result) -> str:
-    """ "Is that good money?" answered by the middle pay of all jobs for the same place and
-    people (work pattern, age, qualification), where the data has it without a fallback. The
-    year is said when it differs from the job's (pilots' latest figure is 2019's)."""
-    everyone = service.pay(replace(query, soc=ALL_JOBS))
-    typical = everyone.values.get("median")
-    if everyone.fallback is not None or not typical:
-        return ""
-    ratio = result.values["median"] / typical
-    how = next(words for limit, words in _PAY_AGAINST_ALL if ratio >= limit)
-    when = f" in {everyone.period}" if everyone.period and everyone.period != result.period else ""
-    return phrases.AGAINST_ALL_JOBS.format(
-        how=how, place=in_place(everyone.geography), pay=money(typical), when=when
+# --- pay ------------------------------------------------------------------------------------
+
+
+def _pay(ask: Ask) -> Answer:
+    """Pay for everyone in a job counts part-time workers' smaller pay: hairdressers "earn about
+    £10,620 a year" in Yorkshire, full-timers about £14,910. Someone choosing a career reads a
+    yearly figure as a full-time wage, so when the work pattern was not asked about and
+    full-time pay for the same job and place is clearly higher, the reply says so. That and the
+    verdict of "is that good money?" compare like with like only: neither when the figure itself
+    is for a wider group. A question about one sex gives both side by side."""
+    if ask.context.gender or ask.asked.pay_gap:
+        return _pay_by_sex(ask)
+    service, query, asked = ask.service, ask.query, ask.asked
+    result = service.pay(query)
+    median = result.values.get("median")
+    comparable = bool(median) and not result.changes
+    full_time = service.pay(replace(query, status=FULL_TIME)) if query.status is None and comparable else None
+    verdict = _against_all_jobs(service, query, result) if asked.judges_pay and comparable else ""
+    text = render_pay(result, ask.long, monthly=asked.monthly, verdict=verdict)
+    if full_time is not None and median:
+        full_median = full_time.values.get("median")
+        if not full_time.changes and full_median and full_median >= PART_TIME_GAP * median:
+            text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
+    return _personal(ask, Answer(_joined(text, phrases.BEFORE_TAX if asked.tax else ""), [result]))
+
+
+def _personal(ask: Ask, answer: Answer) -> Answer:
+    """Beside the general figure, the user's own ("I'm 17 and I've got A levels"): our
+    estimate for their sex, work pattern, age and qualification, where the data allows."""
+    mine = {d: v for d, v in ask.context.mine.items() if d in ("gender", "status", "qualification", "age")}
+    if not mine or not answer.results or not answer.results[0].values.get("median"):
+        return answer
+    result = ask.service.pay(replace(ask.query, **mine))
+    kept = {d for d in mine if d not in {c.dimension for c in result.changes}}
+    median = result.values.get("median")
+    if not kept or not median or result.changed_job:
+        why = list(dict.fromkeys(words.REASONS[c.reason] for c in result.changes if c.dimension in mine))
+        line = phrases.NO_PERSONAL_FIGURE.format(what=_yours(list(mine)), why=" and ".join(why))
+        return replace(answer, text=answer.text + " " + line)
+    who = groups.asked_group(result, kept, result.soc_title)
+    estimate = phrases.BY_OUR_ESTIMATE if result.estimate else ""
+    line = phrases.PERSONAL_FIGURE.format(who=who, pay=money(median), estimate=estimate)
+    return replace(answer, text=answer.text + " " + line, results=[*answer.results, result])
+
+
+def _yours(dimensions: list[str]) -> str:
+    names = {"gender": "sex", "status": "work pattern", "qualification": "qualifications", "age": "age"}
+    said = [names[d] for d in dimensions]
+    return "your " + (said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1])
+
+
+def _pay_by_sex(ask: Ask) -> Answer:
+    """Men's and women's pay side by side, the sex asked about first, with the year, and how much
+    more one earns. Full-time where the data has both, as ONS compares them (more women work
+    part-time, and everyone's pay would mostly show that), else all employees. Each figure
+    passes the disclosure rules on its own; where the two cannot be set side by side for the
+    job asked, the reply says so and gives everyone's pay."""
+    first = ask.context.gender or MALE
+    other = FEMALE if first == MALE else MALE
+    statuses = [ask.query.status] if ask.query.status else [FULL_TIME, None]
+    for status in statuses:
+        query = replace(ask.query, status=status)
+        pair = [ask.service.pay(replace(query, gender=g)) for g in (first, other)]
+        a, b = (r.values.get("median") for r in pair)
+        if a and b and not pair[0].changes and not pair[1].changes and pair[0].period == pair[1].period:
+            return Answer(_side_by_side(pair, first, other, a, b), pair)
+    everyone = _pay(
+        replace(ask, context=replace(ask.context, gender=None), asked=replace(ask.asked, pay_gap=False))
+    )
+    who = words.GENDER_WORDS[first] if ask.context.gender else "men and women"
+    job = groups.people({"soc": ask.soc}, ask.service.soc_title(ask.soc) or "")
+    return Answer(_joined(phrases.NO_PAY_BY_SEX.format(who=who, job=job), everyone.text), everyone.results)
+
+
+def _word_and_space(word: str) -> str:
+    return f"{word} " if word else ""
+
+
+def _side_by_side(pair: list[Result], first: int, other: int, a: float, b: float) -> str:
+    asked_for = pair[0]
+    text = phrases.PAY_BY_SEX.format(
+        first=words.GENDER_WORDS[first].capitalize(),
+        pattern=_word_and_space(words.STATUS_WORDS.get(asked_for.cell.get("status") or 0, "")),
+        job=groups.people({"soc": asked_for.soc}, asked_for.soc_title),
+        first_pay=money(a),
+        other=words.GENDER_WORDS[other],
+        other_pay=money(b),
+        where=words.in_place(asked_for.cell.get("region")),
+        year=asked_for.period,
+    )
+    gap = (max(a, b) / min(a, b) - 1) * 100
+    more = words.GENDER_WORDS[first if a > b else other]
+    caveat = caveats.short_caveat(replace(asked_for, caveats=[]))  # no weekly figure is shown
+    return _joined(
+        text,
+        phrases.PAY_GAP_SMALL if gap < 2 else phrases.PAY_GAP.format(who=more.capitalize(), gap=percent(gap)),
+        caveat,
     )
 
 
-def _entry_routes(service: LmiService, soc: int, long: bool, asked: Asked) -> Answer:
+def _starting_pay(ask: Ask) -> Answer:
+    """No source has starting pay. Pay grows with experience, so the spread's lower end (the
+    10th percentile) is where new starters are more likely to be: full-time where the work
+    pattern was not asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for
+    everyone, a full-time starter earns about twice that)."""
+    query = ask.query
+    lower = ask.service.pay(replace(query, status=query.status or FULL_TIME))
+    who = {FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB, PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(
+        query.status or FULL_TIME, phrases.PEOPLE_IN_THIS_JOB
+    )
+    low = lower.values.get("p10") if not lower.changes else None
+    first = phrases.NO_STARTING_PAY
+    if low:
+        first += " " + phrases.LOWER_END.format(who=who, pay=money(low))
+    pay = _pay(replace(ask, asked=replace(ask.asked, judges_pay=False)))
+    return Answer(_joined(first, pay.text), [*pay.results, lower])
+
+
+def _apprentice_pay(ask: Ask) -> Answer:
+    pay = _pay(ask)
+    return Answer(_joined(phrases.NO_APPRENTICE_PAY, pay.text), pay.results)
+
+
+def _all_jobs_pay(ask: Ask) -> Answer:
+    """ "What's the average salary?": all workers' middle pay; "the average" is the figure
+    itself here, not a judgement of one."""
+    return _pay(replace(ask, soc=ALL_JOBS, asked=replace(ask.asked, judges_pay=False)))
+
+
+def _against_all_jobs(service: LmiService, query: Query, result: Result) -> str:
+    """ "Is that good money?" answered by the middle pay of all jobs for the same place and
+    people (work pattern, age, qualification), where the data has it for that group. The
+    year is said when it differs from the job's (pilots' latest figure is 2019's)."""
+    everyone = service.pay(replace(query, soc=ALL_JOBS))
+    typical = everyone.values.get("median")
+    median = result.values.get("median")
+    if everyone.changes or not typical or not median:
+        return ""
+    how = next(words for limit, words in _PAY_AGAINST_ALL if median / typical >= limit)
+    when = f" in {everyone.period}" if everyone.period and everyone.period != result.period else ""
+    return phrases.AGAINST_ALL_JOBS.format(
+        how=how, place=words.in_place(everyone.cell.get("region")), pay=money(typical), when=when
+    )
+
+
+def _unemployment(ask: Ask) -> Answer:
+    """No source here counts unemployment by job (LMI for All's LFS tables are not among the
+    sources). The nearest true thing is how many jobs employers had going."""
+    if ask.soc == ALL_JOBS:
+        return Answer(phrases.NO_UNEMPLOYMENT + " " + phrases.ASK_JOB_FOR_OPENINGS)
+    result = ask.service.vacancies(ask.query)
+    return Answer(
+        _joined(phrases.NO_UNEMPLOYMENT, phrases.NEAREST_OPENINGS, render(result, long=ask.long)), [result]
+    )
+
+
+# --- what the job is and how to get in ---------------------------------------------------
+
+
+def _entry_routes(ask: Ask) -> Answer:
     """How to get in; "do I need a degree?" also gets how many people in the job have one.
     The entry routes say what new starters need, the share says who does the job now: nurses'
     share of degrees is 61% though new nurses need one, so the reply says which is which.
     "How long does it take?" gets how long the job's apprenticeships take, or that the sources
     do not say, before the routes (which sometimes name a course length)."""
+    service, soc, asked = ask.service, ask.soc, ask.asked
     routes = service.entry_routes(soc)
-    text = render(routes, long=long)
+    text = render(routes, long=ask.long)
     if asked.duration:
         text = _training_time(service, soc, routes) + "\n\n" + text
     if asked.subjects:  # "what A levels do I need?" asks which, not how many people have them
@@ -220,12 +310,12 @@ def _entry_routes(service: LmiService, soc: int, long: bool, asked: Asked) -> An
         return Answer(render_subjects(skills) + "\n\n" + text, [routes, skills])
     if asked.qualification not in _AT_LEAST:
         return Answer(text, [routes])
-    groups, level = _AT_LEAST[asked.qualification]
-    share = service.qualification_share(soc, groups)
+    groups_asked, level = _AT_LEAST[asked.qualification]
+    share = service.qualification_share(soc, groups_asked)
     if not share.values:
         return Answer(text, [routes])
     first = [
-        phrases.QUALIFICATION_SHARE.format(share=percent(100 * share.values["share"]), level=level),
+        phrases.QUALIFICATION_SHARE.format(share=percent(100 * (share.values["share"] or 0)), level=level),
         phrases.SMALL_SAMPLE_SHARE if share.reliability == SMALL_SAMPLE else "",
         phrases.PEOPLE_IN_THE_JOB,
     ]
@@ -233,7 +323,7 @@ def _entry_routes(service: LmiService, soc: int, long: bool, asked: Asked) -> An
 
 
 # a length of time in the routes text ("courses last three years", "a 12-18 month course"), not
-# an age limit ("17 years 6 months")
+# an age limit ("17 years 6 months"); read from ONS's text, not from the service's words
 _LENGTH = re.compile(
     r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*[-–]\s*\d+)?"
     r"[\s-]+(?:years?|months?)\b",
@@ -258,82 +348,160 @@ def _training_time(service: LmiService, soc: int, routes: Result) -> str:
     return " ".join(parts + [phrases.WAY_IN])
 
 
-def _description(service: LmiService, soc: int, long: bool, feeling: str | None) -> Answer:
+def _description(ask: Ask) -> Answer:
     """Short: what someone in the job does day to day (tasks read more plainly than the ONS
     description). Long: the description and every task. "Is it stressful?" is said plainly to
     be beyond the data first: what the job involves is the nearest thing it has."""
+    service, soc, feeling = ask.service, ask.soc, ask.asked.feeling
     tasks = service.tasks(soc)
     first = [phrases.NO_FEELING_DATA.format(feeling=feeling)] if feeling else []
-    if not long and tasks.items:
-        return Answer("\n\n".join(first + [render(tasks)]), [tasks])
+    if not ask.long and tasks.items:
+        return Answer("\n\n".join([*first, render(tasks)]), [tasks])
     description = service.job_description(soc)
-    parts = first + [render(description, long=long)] + ([render(tasks, long=True)] if tasks.items else [])
+    parts = [*first, render(description, long=ask.long)] + ([render(tasks, long=True)] if tasks.items else [])
     return Answer("\n\n".join(parts), [description, tasks])
 
 
-def _hours(service: LmiService, query: Query, long: bool, schedule: str | None) -> Answer:
+def _hours(ask: Ask) -> Answer:
     """ "Do they work weekends?": the figures count hours, not when they fall, so the reply says
     that before the hours it has."""
-    result = service.hours(query)
+    result = ask.service.hours(ask.query)
+    schedule = ask.asked.schedule
     first = phrases.NO_SCHEDULE_DATA.format(schedule=schedule) if schedule else ""
-    return Answer(_joined(first, render(result, long=long)), [result])
+    return Answer(_joined(first, render(result, long=ask.long)), [result])
 
 
-def _growing(service: LmiService, long: bool) -> Answer:
+# --- jobs in general ---------------------------------------------------------------------
+
+
+def _growing(ask: Ask) -> Answer:
     """The job areas growing most, with a job from each to pick."""
-    result = service.growing_areas()
+    result = ask.service.growing_areas()
     choices = [(item["soc"], item["example_title"]) for item in result.items if item["soc"]]
-    return Answer(render(result, long=long), [result], choices)
+    return Answer(render(result, long=ask.long), [result], choices)
 
 
-def jobs_for_interest(service: LmiService, words: str) -> Answer | None:
+def _best_paid(ask: Ask) -> Answer:
+    context = ask.context
+    result = ask.service.best_paid(
+        context.region or None, context.status, gender=context.gender, without_degree=ask.asked.without_degree
+    )
+    return Answer(render(result, long=ask.long), [result])
+
+
+def jobs_for_interest(service: LmiService, words_said: str) -> Answer | None:
     """ "I'm good at maths": the jobs that use it most, or None when the words name nothing
     O*NET rates (the caller can look for jobs by title instead)."""
-    interest = find_interest(words)
+    interest = find_interest(words_said)
     if interest is None:
         return None
-    return _single(lambda: service.jobs_for_interest(interest), long=False)
+    result = service.jobs_for_interest(interest)
+    return Answer(render(result), [result])
 
 
-def answer(
-    service: LmiService,
-    topic: str,
-    soc: int,
-    context: Context = Context(),
-    *,
-    long: bool = False,
-    compare_with: list[int] | None = None,
-    asked: Asked = Asked(),
-) -> Answer:
-    """The reply for `topic` about SOC unit group `soc` (any for ANY_JOB_TOPICS). For
-    "compare", `compare_with` holds the other unit groups (soc is the first); `asked`: what the
-    question asked beyond the topic."""
-    query = context.query(soc)
-    calls: dict[str, Callable[[], Answer]] = {
-        "pay": lambda: _pay(service, query, long, asked),
-        "hourly_pay": lambda: _single(lambda: service.pay(query), long, render_hourly_pay),
-        "hours": lambda: _hours(service, query, long, asked.schedule),
-        "outlook": lambda: _single(lambda: service.outlook(query), long),
-        "vacancies": lambda: _single(lambda: service.vacancies(query), long),
-        "employment": lambda: _single(lambda: service.employment(query), long),
-        "skills": lambda: _single(lambda: service.skills(soc), long),
-        "description": lambda: _description(service, soc, long, asked.feeling),
-        "entry_routes": lambda: _entry_routes(service, soc, long, asked),
-        "apprenticeships": lambda: _single(lambda: service.apprenticeships(soc), long),
-        "compare": lambda: _single(lambda: service.compare([soc, *(compare_with or [])], query), long),
-        "similar": lambda: _single(lambda: service.similar_jobs(soc), long),
-        "best_paid": lambda: _single(
-            lambda: service.best_paid(
-                context.region or None, context.status, without_degree=asked.without_degree
-            ),
-            long,
-        ),
-        "growing": lambda: _growing(service, long),
-        # "the average salary" is the figure itself here, not a judgement of one
-        "all_jobs_pay": lambda: _pay(
-            service, context.query(ALL_JOBS), long, replace(asked, judges_pay=False)
-        ),
-    }
-    if topic not in calls:
-        raise ValueError(f"Unknown topic {topic!r}; expected one of {TOPICS}")
-    return calls[topic]()
+def _compare(ask: Ask) -> Answer:
+    result = ask.service.compare([ask.soc, *ask.compare_with], ask.query)
+    return Answer(render(result, long=ask.long), [result])
+
+
+# The registry. `uses`: the dimensions of the question the answer depends on; a qualifier the
+# topic asked cannot use ends there (lmi_backend/dialogue_state.py).
+TOPICS: tuple[Topic, ...] = (
+    Topic("pay", ("ask_pay",), _pay, "What a job pays", uses=FIGURES),
+    Topic(
+        "hourly_pay",
+        (),
+        _one(lambda a: a.service.pay(a.query), render_hourly_pay),
+        "Pay by the hour",
+        uses=FIGURES,
+    ),
+    Topic("starting_pay", (), _starting_pay, "Starting pay", uses=FIGURES),
+    Topic("apprentice_pay", (), _apprentice_pay, "Apprentices' pay", uses=FIGURES),
+    Topic("hours", ("ask_hours",), _hours, "The hours", uses=FIGURES),
+    Topic(
+        "outlook",
+        ("ask_outlook",),
+        _one(lambda a: a.service.outlook(a.query)),
+        "A job's future",
+        uses=frozenset({"region", "gender"}),
+    ),
+    Topic(
+        "vacancies",
+        ("ask_vacancies",),
+        _one(lambda a: a.service.vacancies(a.query)),
+        "Jobs going now",
+        uses=frozenset(),
+    ),
+    Topic(
+        "unemployment",
+        ("ask_unemployment",),
+        _unemployment,
+        "Unemployment",
+        needs_job=False,
+        uses=frozenset(),
+    ),
+    Topic(
+        "employment",
+        ("ask_employment",),
+        _one(lambda a: a.service.employment(a.query)),
+        "How many do the job",
+        uses=FIGURES,
+    ),
+    Topic("skills", ("ask_skills",), _one(lambda a: a.service.skills(a.soc)), "Skills you need"),
+    Topic("description", ("ask_job_description",), _description, "What the job is like"),
+    Topic("entry_routes", ("ask_entry_routes",), _entry_routes, "How to get in"),
+    Topic(
+        "apprenticeships",
+        ("ask_apprenticeships",),
+        _one(lambda a: a.service.apprenticeships(a.soc)),
+        "Apprenticeships",
+    ),
+    Topic(
+        "compare", ("compare_jobs",), _compare, "Compare jobs", uses=frozenset({"region", "status", "gender"})
+    ),
+    Topic("similar", ("similar_jobs",), _one(lambda a: a.service.similar_jobs(a.soc)), "Similar jobs"),
+    Topic(
+        "best_paid",
+        ("ask_best_paid",),
+        _best_paid,
+        "Best-paid jobs",
+        needs_job=False,
+        uses=frozenset({"region", "status", "gender"}),
+    ),
+    Topic("growing", ("ask_growing_jobs",), _growing, "Jobs that are growing", needs_job=False),
+    Topic("all_jobs_pay", (), _all_jobs_pay, "Average pay", needs_job=False, uses=FIGURES),
+)
+BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
+INTENT_TOPICS: dict[str, str] = {intent: t.name for t in TOPICS for intent in t.intents}
+INTENT_BUTTONS: dict[str, str] = {
+    **{t.intents[0]: t.button for t in TOPICS if t.intents},
+    **phrases.CHAT_INTENT_BUTTONS,
+}
+CONTEXT_TOPICS = tuple(t.name for t in TOPICS if t.uses)
+ANY_JOB_TOPICS = tuple(t.name for t in TOPICS if not t.needs_job)
+
+
+def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -> str:
+    """The topic a question's words make of its intent's: a pay question about starting pay,
+    apprentices or unemployment is that question; "what's the average salary (in the UK)?" is
+    all jobs' pay when no job is meant; "what about per hour" is pay by the hour."""
+    if asked.unemployment:
+        return "unemployment"
+    if topic in ("pay", "hours") and asked.hourly:
+        return "hourly_pay"
+    if topic != "pay":
+        return topic
+    if asked.apprentice_pay:
+        return "apprentice_pay"
+    if asked.starting_pay:
+        return "starting_pay"
+    if not job_named and asked.all_jobs_pay and (not job_in_context or asked.everyone):
+        return "all_jobs_pay"
+    return topic
+
+
+def answer(topic: str, ask: Ask) -> Answer:
+    """The reply for `topic` about `ask.soc` (any for ANY_JOB_TOPICS)."""
+    if topic not in BY_NAME:
+        raise ValueError(f"Unknown topic {topic!r}; expected one of {tuple(BY_NAME)}")
+    return BY_NAME[topic].reply(ask)
