@@ -990,7 +990,10 @@ def test_a_follow_up_keeps_the_questions_qualifiers_and_a_new_question_drops_the
     assert chat.slots["work_pattern"] == 2 and "Wales" in electricians  # still a follow-up
     solicitors = chat.say("ask_pay", "how much do solicitors earn", entity("job", "solicitors"))
     expected = service.pay(Query(2413)).values["median"]
-    assert solicitors.startswith(f"Solicitors earn about {money(expected)} a year (") and "across the UK" in solicitors
+    assert (
+        solicitors.startswith(f"Solicitors earn about {money(expected)} a year (")
+        and "across the UK" in solicitors
+    )
     assert "part-time" not in solicitors.lower() and "Wales" not in solicitors
     assert chat.slots["work_pattern"] is None and chat.slots["region"] is None
 

@@ -366,7 +366,9 @@ class Conversation:
 
     def run(self) -> None:
         turn = self.turn
-        if turn.intent == "choose_job" or (turn.choice is not None and (self.candidates or self.region_choices)):
+        if turn.intent == "choose_job" or (
+            turn.choice is not None and (self.candidates or self.region_choices)
+        ):
             return self.choose()
         typed = pick(turn.text, self.offered()) if self.candidates and turn.chosen_soc is None else None
         if typed is not None:  # "secondary" after teachers were offered
