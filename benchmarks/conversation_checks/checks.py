@@ -258,8 +258,8 @@ def figure_specs(turn: Turn, socs: list[int], state: State | None = None) -> lis
         place = spec.get("place") or turn_place
         personal = any(turn.get(dim) or state.kept(turn, dim) for dim in ("age", "qualification"))
         derived = measure in ("hours", "weekly", "growth")  # often worked out from other figures
-        estimate_ok = spec.get(
-            "estimate_ok", place not in ("UK", "England") or derived or personal or bool(kept_place)
+        estimate_ok = bool(
+            spec.get("estimate_ok", place not in ("UK", "England") or derived or personal or bool(kept_place))
         )
         out.append(
             FigureSpec(
@@ -289,7 +289,7 @@ def _published(sources: Sources, spec: FigureSpec, years: set[int]) -> list[Figu
                 for status in spec.statuses:
                     for stat in spec.stats:
                         found += sources.pay_figures(soc, spec.measure, sex, status, stat)
-                        for place in {spec.place, spec.kept_place} - {None, "UK", "England"}:
+                        for place in {spec.place, spec.kept_place or "UK"} - {"UK", "England"}:
                             if status == "part-time" and sex == "all" and spec.measure == "annual":
                                 regional = sources.regional_part_time_pay(soc, place)
                                 found += [regional] if regional else []

@@ -139,7 +139,7 @@ class Sources:
         )
         links: dict[int, dict[int, float]] = defaultdict(dict)
         bases: list[float] = []
-        current = None
+        current = 0
         try:
             for row in book.worksheets[0].iter_rows(min_row=2, values_only=True):
                 if not row or all(v in (None, "") for v in row):
@@ -215,11 +215,10 @@ class Sources:
         cells = [("SOC2010", soc)] + [("SOC2020", code) for code in sorted(linked)]
         for scheme, code in cells:
             for year, values in self._ashe_by_cell.get((scheme, code, measure, sex, status), {}).items():
-                if values.get(stat) is not None:
+                value = values.get(stat)
+                if value is not None:
                     sheet = SHEETS[(sex, status)]
-                    out.append(
-                        Figure(values[stat], year, f"ASHE {year} {scheme} {code} {sheet} {measure} {stat}")
-                    )
+                    out.append(Figure(value, year, f"ASHE {year} {scheme} {code} {sheet} {measure} {stat}"))
         return sorted(out, key=lambda f: (f.year, f.source))
 
     @cached_property
@@ -281,8 +280,9 @@ class Sources:
         men, women = self._aps_by_sex.get(soc, (None, None))
         if men is not None and women is not None:
             out.append(Figure(men + women, 2019, f"APS 2019 {soc} men + women"))
-        if self._lfs_2018.get(soc) is not None:
-            out.append(Figure(self._lfs_2018[soc], 2018, f"LFS Apr-Jun 2018 {soc}"))
+        lfs = self._lfs_2018.get(soc)
+        if lfs is not None:
+            out.append(Figure(lfs, 2018, f"LFS Apr-Jun 2018 {soc}"))
         return out
 
     @cached_property
