@@ -179,6 +179,32 @@ def test_an_estimate_is_checked_for_its_label_and_place_not_its_number(published
     assert _kinds(turn, estimate + " This is our estimate.", published, names) == set()
 
 
+def test_a_paragraph_of_fallbacks_fails(published, names):
+    turn = _turn(user="how much do electricians earn", job=5241, topic="pay", place="UK", figure="annual")
+    one = "Electricians and electrical fitters earn about £32,356 a year across the UK in 2021."
+    two = (
+        one + " This figure is for all ages instead of age 17. It is for the UK instead of the South West, "
+        "because too few people are in that group."
+    )
+    told = State(about_me={"age": 17, "place": "South West"})
+    assert "fallback: more than one sentence" in _kinds(turn, two, published, names, told)
+    assert _kinds(turn, one, published, names, State(about_me={"age": 17})) == set()
+
+
+def test_growth_is_the_published_projection_in_the_right_direction(published, names):
+    """Plumbers' SOC2020 sub-major group 53 (skilled construction trades) in England: -5.7% from
+    2025 to 2035 in Skills Imperative 2035."""
+    turn = _turn(
+        user="will there be jobs for plumbers", job=5314, topic="outlook", place="England", figure="growth"
+    )
+    shrink = "Jobs for plumbers and heating and ventilating engineers in England are likely to shrink by about 5.7% from 2025 to 2035."
+    assert _kinds(turn, shrink, published, names) == set()
+    assert "figure: not the published value" in _kinds(
+        turn, shrink.replace("shrink", "grow"), published, names
+    )
+    assert "figure: not the published value" in _kinds(turn, shrink.replace("5.7%", "7.5%"), published, names)
+
+
 def test_enthusiasm_given_a_crisis_line_fails(published, names):
     turn = _turn(user="i go to the gym every day")
     crisis = "I'm sorry you're going through this. Samaritans: call 116 123 for free, any time."

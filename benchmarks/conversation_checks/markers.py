@@ -93,8 +93,9 @@ DERIVED = _any(r"\bestimat", r"\bworked out\b", r"\bderived\b", r"\bcalculated\b
 FALLBACK = _any(
     r"\binstead\b",
     r"\brather than\b",
-    r"\bnot (?:published|estimated|available)\b",
-    r"\bisn't (?:published|available)\b",
+    r"\bnot available\b",
+    r"\bisn't available\b",
+    r"\bso (?:here's|here is|these are|this is)\b",
     r"\bno (?:reliable )?figure\b",
     r"\btoo few\b",
     r"\bwider group\b",
@@ -170,5 +171,10 @@ FORBIDDEN: dict[str, re.Pattern[str]] = {
     "went wrong": _any(r"\bsomething went wrong\b"),
     "not sure fallback": _any(r"\bSorry, I'?m not sure\b"),
     "did not get it": _any(r"\bI didn't get that\b", r"\bI still don't get it\b"),
-    "template left": _any(r"\{[a-z_]+\}", r"\bNone\b(?! of these)", r"\bnan\b"),
+    "template left": _any(
+        r"\{[a-z_]+\}",
+        r"\b(?:about|is|in|of|for|from|to)\s+(?:None|nan)\b",
+        r"£\s?(?:None|nan)\b",
+        r"\b(?:None|nan)\s+(?:a year|an hour|a week|hours|people|jobs)\b",
+    ),
 }
