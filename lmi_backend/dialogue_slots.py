@@ -193,6 +193,19 @@ def about_me(text: str, dimension: str) -> bool:
     return bool(ABOUT_ME[dimension].search(clean_text(text)))
 
 
+# "a degree in biology", "A levels in maths": a subject studied, not a job
+_SUBJECT_OF = re.compile(
+    r"\b(?:degree|degrees|a[\s-]?levels?|gcses?|btecs?|course|courses|qualification|masters|diploma|"
+    r"apprenticeship|studying|study|doing|did|taking)\s+(?:in\s+|on\s+)?(?:a\s+|an\s+)?$"
+)
+
+
+def names_a_subject(text: str, phrase: str) -> bool:
+    """Whether `phrase` is what the user studies ("a degree in biology") rather than a job."""
+    at = clean_text(text).find(clean_text(phrase))
+    return at > 0 and bool(_SUBJECT_OF.search(clean_text(text)[:at]))
+
+
 def parse_work_pattern(text: str) -> int | None:
     """Status code: 1 full-time, 2 part-time, 3 self-employed; None when not said."""
     text = clean_text(text)

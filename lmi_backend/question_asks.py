@@ -23,6 +23,7 @@ class Asked:
     judges_pay: bool = False  # "is that good money?": against all jobs' pay
     qualification: int | None = None  # "do I need a degree?": RQF9 code
     starting_pay: bool = False  # "what do they earn when they start?"
+    experienced_pay: bool = False  # "how much after 5 years?"
     apprentice_pay: bool = False  # "how much do apprentices get paid?" (with a pay topic)
     schedule: str | None = None  # "do they work weekends?"
     feeling: str | None = None  # "is it stressful?"
@@ -36,6 +37,7 @@ class Asked:
     pay_gap: bool = False  # "do men or women earn more as dentists?"
     all_jobs_pay: bool = False  # "what's the average salary?" (about all jobs with no job in context)
     everyone: bool = False  # "... in the UK", "overall": all jobs even with a job in context
+    jobs_in_general: bool = False  # "which jobs pay best?", not "what does the job pay?"
 
 
 def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
@@ -47,6 +49,7 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         judges_pay=asks_if_pay_is_good(text),
         qualification=None if names_group else named_qualification or asked_qualification(text),
         starting_pay=asks_starting_pay(text),
+        experienced_pay=bool(_EXPERIENCED.search(clean_text(text))),
         apprentice_pay=asks_apprentice_pay(text),
         schedule=asked_schedule(text),
         feeling=asked_feeling(text),
@@ -60,7 +63,13 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         pay_gap=asks_pay_gap(text),
         all_jobs_pay=bool(_AVERAGE_PAY.search(clean_text(text))),
         everyone=bool(_EVERYONE.search(clean_text(text))),
+        jobs_in_general=bool(_JOBS_IN_GENERAL.search(clean_text(text))),
     )
+
+
+_JOBS_IN_GENERAL = re.compile(
+    r"\b(?:jobs|careers|occupations|professions|best|highest|top|most|which|richest|biggest)\b"
+)
 
 
 # pay by the hour ("per hour", "an hour", "hourly", "p/h"), not hours worked ("how many hours")
@@ -196,7 +205,8 @@ _UNEMPLOYMENT = re.compile(
 # men against women: "gender pay gap", "do men or women earn more", "more than men"
 _PAY_GAP = re.compile(
     r"\b(?:gender|sex) (?:pay )?gap\b|\bpay gap\b|\b(?:men|males?|boys|guys) or (?:women|females?|girls)\b|"
-    r"\b(?:women|females?|girls) or (?:men|males?|boys|guys)\b|\b(?:more|less) than (?:the )?(?:men|women|males|females)\b|"
+    r"\b(?:women|females?|girls) or (?:men|males?|boys|guys)\b|"
+    r"\b(?:more|less|better|worse) than (?:the )?(?:men|women|males?|females?|boys|girls|lads|guys)\b|"
     r"\b(?:men|women) (?:and|vs|versus|v) (?:women|men)\b|\bequal pay\b"
 )
 
@@ -218,6 +228,14 @@ def asks_apprentice_pay(text: str) -> bool:
     """ "How much do apprentices get paid?": a pay question about apprentices, whose pay no
     source here has (and which is not the lower end of qualified workers' pay)."""
     return bool(_APPRENTICE.search(clean_text(text)))
+
+
+# pay later in a career, which no source has by years in the job: "after 5 years", "when experienced"
+_EXPERIENCED = re.compile(
+    r"\b(?:after|in|with|within)\s+(?:\d+|a few|some|a couple of|few|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty)\s+(?:years?|yrs?)\b|\bexperienced\b|\bwith experience\b|\bsenior\b|"
+    r"\byears? of experience\b|\bat the top\b|\blater (?:on|in (?:my|your|their) career)\b"
+)
 
 
 def asks_starting_pay(text: str) -> bool:

@@ -301,17 +301,15 @@ class Conversation:
         self.set("compare_socs", socs)
         self.set("candidates", None)
 
-    def choose_region(self) -> None:
-        """A typed number answering "which part of the Midlands?"."""
-        index = (
-            self.turn.choice
-            if self.turn.choice is not None and self.turn.choice < len(self.region_choices)
-            else None
-        )
-        if index is None:
+    def choose_region(self, region: int | None = None) -> None:
+        """A typed number or name answering "which part of the Midlands?"."""
+        choice = self.turn.choice
+        if region is None and choice is not None and choice < len(self.region_choices):
+            region = self.region_choices[choice]
+        if region is None:
             self.say(phrases.PICK_A_BUTTON)
             return
-        self.qualify("region", self.region_choices[index])
+        self.qualify("region", region)
         topic = self.pending or self.topic or DEFAULT_TOPIC
         if self.soc is None and topic not in topics.ANY_JOB_TOPICS:
             return self.ask_for_job(topic)
@@ -325,6 +323,8 @@ class Conversation:
         if chosen is None and turn.choice is not None and self.candidates:
             index = turn.choice if turn.choice < len(self.candidates) else None
             chosen = self.candidates[index] if index is not None else None
+        if chosen is None and self.candidates:  # "the medical ones"
+            chosen = pick(turn.text, self.offered())
         if chosen is None and not self.candidates:  # "2" or "the first one" with nothing offered
             self.say(phrases.ASK_REPHRASE)
             return
@@ -335,7 +335,8 @@ class Conversation:
             self.finish_compare(self.compared + [chosen])
             return
         self.use_job(chosen)
-        self.reply(self.pending or self.topic or DEFAULT_TOPIC)
+        # "the first one, how much do they earn": the question asked now, else the one waiting
+        self.reply(self.topic_asked() if turn.topic else self.pending or self.topic or DEFAULT_TOPIC)
 
     def deny(self) -> None:
         """ "No" with no new job: other ideas after job ideas ("none of them"), else which job."""
@@ -360,6 +361,8 @@ class Conversation:
             topic = "pay"
         if topic in topics.ANY_JOB_TOPICS and topic != "unemployment" and turn.jobs and not turn.topic:
             topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now
+        if topic == "best_paid" and self.soc is not None and not turn.asked.jobs_in_general:
+            topic = DEFAULT_TOPIC  # "what does the job pay in the North East?" is about the job
         return topics.refine(
             topic, turn.asked, job_named=bool(turn.jobs), job_in_context=self.soc is not None
         )
@@ -373,6 +376,11 @@ class Conversation:
         typed = pick(turn.text, self.offered()) if self.candidates and turn.chosen_soc is None else None
         if typed is not None:  # "secondary" after teachers were offered
             return self.choose(typed)
+        regions = [(r, REGION_NAMES[r]) for r in self.region_choices]
+        typed_region = pick(turn.text, regions) if regions and turn.region is None else None
+        if typed_region is not None:  # "east" after "which part of the Midlands?"
+            turn.unknown_place = None  # it named a part of the place asked about
+            return self.choose_region(typed_region)
         if turn.intent == "deny" and not turn.jobs:
             return self.deny()
         if turn.intent == "ask_jobs_for_interest" or (self.pending == "interest" and turn.intent == "inform"):
@@ -422,7 +430,7 @@ class Conversation:
         new place or work pattern ("what about in Scotland?" straight after comparing)."""
         turn = self.turn
         if turn.intent == "compare_jobs":
-            return True
+            return not turn.asked.pay_gap  # "do boys earn more than girls as vets?" compares sexes
         if self.pending == "compare" and turn.intent in ("inform", "deny") and turn.jobs:
             return True
         return self.topic == "compare" and turn.intent in ("inform", "more_detail") and not turn.jobs

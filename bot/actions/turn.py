@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -16,6 +16,7 @@ from lmi_backend.dialogue_slots import (
     DEGREE,
     SELF_EMPLOYED,
     about_me,
+    names_a_subject,
     parse_age,
     parse_gender,
     parse_qualification,
@@ -153,7 +154,8 @@ def read_turn(tracker: Tracker) -> Turn:
     intent = (message.get("intent") or {}).get("name") or ""
     entities = message.get("entities") or []
     turn = Turn(intent=intent, text=text)
-    turn.jobs = _wanted_first([j for j in dict.fromkeys(_values(entities, "job")) if j], text, intent)
+    jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j and not names_a_subject(text, j)]
+    turn.jobs = _wanted_first(jobs, text, intent)
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
     job_words = {w for j in turn.jobs for w in j.lower().split()}
     _place(turn, entities, text)
@@ -173,6 +175,8 @@ def read_turn(tracker: Tracker) -> Turn:
         status = None  # "are most plumbers self-employed?": everyone's count gives the share
     sexes = [g for g in (parse_gender(v) for v in _values(entities, "gender")) if g]
     gender = sexes[-1] if sexes else parse_gender(_without(text, job_words))
+    if len(set(sexes)) > 1:  # "do female hairdressers earn less than male ones?"
+        turn.asked = replace(turn.asked, pay_gap=True)
     if turn.asked.pay_gap:
         gender = None  # "do men or women earn more?" compares them, it is not about one
     for dimension, value in (

@@ -38,7 +38,7 @@ def asked_title(result: Noted) -> str:
     return next((c.asked_name for c in result.changes if c.dimension == "soc"), result.soc_title)
 
 
-def _worth_saying(change) -> bool:
+def worth_saying(change) -> bool:
     """A qualification the survey names the same way in its own group ("a degree") has not
     changed for the reader."""
     if change.dimension != "qualification":
@@ -49,7 +49,7 @@ def _worth_saying(change) -> bool:
 def fallback(result: Noted) -> str:
     """ "There's no reliable figure for part-time plumbers in Wales, because too few of them were
     in the survey." Empty when the figure is for the group asked about."""
-    changes = [c for c in result.changes if _worth_saying(c)]
+    changes = [c for c in result.changes if worth_saying(c)]
     if not changes:
         return ""
     dims = [c.dimension for c in changes]
@@ -93,9 +93,12 @@ def short_caveat(result: Noted) -> str:
         return words.ESTIMATE_SMALL_SAMPLE
     if small:
         return words.SMALL_SAMPLE
-    if result.estimate and not set(result.caveats) & {"england_only", "not_a_forecast", "onet_us"}:
+    forecast = {"england_only", "not_a_forecast"} & set(result.caveats)
+    if result.estimate and forecast:
+        return words.FORECAST_ESTIMATE_ENGLAND if "england_only" in forecast else words.FORECAST_ESTIMATE
+    if result.estimate and "onet_us" not in result.caveats:
         return words.ESTIMATE
-    if {"england_only", "not_a_forecast"} <= set(result.caveats):
+    if len(forecast) == 2:
         return words.FORECAST_CAVEAT
     return next((words.CAVEATS_SHORT[k] for k in result.caveats), "")
 

@@ -68,6 +68,11 @@ LOWER_END = (
     "Pay usually grows with experience, so new starters are more likely to be near the "
     "lower end: a tenth of {who} earn less than {pay} a year."
 )
+NO_EXPERIENCE_PAY = "I don't have figures for pay by years of experience."
+UPPER_END = (
+    "Pay usually grows with experience, so after a few years people are more likely to be nearer "
+    "the upper end: a quarter of {who} earn more than {pay} a year."
+)
 PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
 PART_TIMERS_IN_THIS_JOB = "part-time workers in this job"
@@ -92,6 +97,11 @@ PAY_BY_SEX = (
 NO_PAY_BY_SEX = (
     "I don't have reliable pay figures for {who} working as {job} on their own, so here's everyone's."
 )
+PAY_BY_SEX_YEARS = (
+    "{first} working {pattern}as {job} earn about {first_pay} a year ({first_year}) and {other} about "
+    "{other_pay} ({other_year}), {where}. The years differ, so I can't say how big the gap is."
+)
+NO_COMPARING_SEXES = "So I can't compare men's and women's pay for this job."
 PAY_GAP = "{who} earn about {gap} more."
 PAY_GAP_SMALL = "That's about the same."
 NO_UNEMPLOYMENT = "I don't have unemployment figures for jobs: none of my sources counts them by job."

@@ -88,22 +88,19 @@ def _where_when(result: ResultLike) -> str:
     return " ".join(p for p in (where, fmt.period_phrase(result.period)) if p)
 
 
-def _lead(result: ResultLike) -> str:
-    """A figure for a wider job group than asked says so in its own sentence, before the figure
-    is explained: "how much do footballers get paid" must not read as footballers' pay."""
-    return "For the wider group, " if result.changed_job else ""
+def _opening(result: ResultLike, subject: str, rest: str) -> str:
+    """The figure's sentence: `subject` (who) then `rest` ("earn about £31,460 a year ...").
+    A figure for a wider job group than asked starts with why, so "how much do footballers get
+    paid" never reads the wider group's pay as footballers'."""
+    if not result.changed_job:
+        return f"{subject} {rest}."
+    return f"{caveats.fallback(result)} {subject} as a whole {rest}."
 
 
-def _opening(result: ResultLike, rest: str) -> str:
-    """The figure's sentence: who, then `rest` ("earn about £31,460 a year ...")."""
-    lead = _lead(result)
-    who = groups.subject(result)
-    return f"{lead}{fmt.lower_first(who) if lead else who} {rest}."
-
-
-def _caveats(result: ResultLike, *, long: bool) -> list[str]:
-    """Short: what changed (one sentence) and at most one caveat. Long: everything."""
-    said = [caveats.fallback(result)]
+def _caveats(result: ResultLike, *, long: bool, opened: bool = True) -> list[str]:
+    """Short: what changed (one sentence, unless the `opened` opening said it) and at most one
+    caveat. Long: everything."""
+    said = [] if result.changed_job and opened else [caveats.fallback(result)]
     said += caveats.long_caveats(result) if long else [caveats.short_caveat(result)]
     return [s for s in said if s]
 
@@ -156,7 +153,7 @@ def render_pay(
         amount += f" {_where_when(result)}"
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(verdict)
-    reply.add(_opening(result, f"earn about {amount}"))
+    reply.add(_opening(result, groups.subject(result), f"earn about {amount}"))
     if not verdict:  # the verdict has said it is the middle figure
         reply.add("That's the middle figure: half earn more, half earn less.")
     low, high = _value(result, "p10"), _value(result, "p90")
@@ -199,7 +196,13 @@ def render_hours(result: ResultLike, long: bool) -> str:
     middle = median is not None
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     figure = fmt.hours(value)
-    reply.add(_opening(result, f"usually work about {figure} paid hours a week {_where_when(result)}"))
+    reply.add(
+        _opening(
+            result,
+            groups.subject(result),
+            f"usually work about {figure} paid hours a week {_where_when(result)}",
+        )
+    )
     reply.add(
         "That's the middle figure: half work more, half work less."
         if middle
@@ -223,8 +226,11 @@ def render_outlook(result: ResultLike, long: bool) -> str:
     change = "stay about the same" if abs(growth) < 1 else f"{direction} by about {fmt.percent(growth)}"
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(
-        f"{_lead(result) or ''}{'j' if _lead(result) else 'J'}obs for {fmt.lower_first(_job(result))} "
-        f"{_where_when(result)} are likely to {change}."
+        _opening(
+            result,
+            f"Jobs for {fmt.lower_first(_job(result))}",
+            f"{_where_when(result)} are likely to {change}",
+        )
     )
     openings, replacement = _value(result, "openings"), _value(result, "replacement")
     if openings:
@@ -251,8 +257,11 @@ def render_employment(result: ResultLike, long: bool) -> str:
         return _no_figure(result, "head count", long=long)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
     reply.add(
-        f"{_lead(result)}{'a' if _lead(result) else 'A'}bout {fmt.count(people)} "
-        f"people work as {fmt.lower_first(groups.subject(result))} {_where_when(result)}."
+        _opening(
+            result,
+            f"About {fmt.count(people)} people work as {fmt.lower_first(groups.subject(result))}",
+            _where_when(result),
+        )
     )
     own = _value(result, "self_employed_pct")
     if own is not None and own >= 1:
@@ -274,7 +283,7 @@ def render_vacancies(result: ResultLike, long: bool) -> str:
     hard = _value(result, "hard_to_fill_pct")
     if hard is not None:
         reply.add(f"About {fmt.percent(hard)} of them were hard to fill.")
-    for caveat in _caveats(result, long=long):
+    for caveat in _caveats(result, long=long, opened=False):  # the opening names the total only
         reply.add(caveat)
     shortage = _value(result, "skill_shortage_pct")
     if shortage is not None:
@@ -442,11 +451,20 @@ def render_apprenticeships(result: ResultLike, long: bool) -> str:
     return _join(parts)
 
 
-def _compare_line(item: dict) -> str:
+def _compare_line(item: dict, pay_year: str | None) -> str:
+    """One job's line; its pay year when the jobs' pay years differ (`pay_year` None)."""
     facts = []
     pay = item.get("pay_median")
     if pay is not None:
-        facts.append(f"{fmt.money(pay)} a year" + (" (wider group)" if item.get("pay_wider_group") else ""))
+        notes = [
+            n
+            for n in (
+                "wider group" if item.get("pay_wider_group") else "",
+                "" if pay_year else item.get("pay_period"),
+            )
+            if n
+        ]
+        facts.append(f"{fmt.money(pay)} a year" + (f" ({', '.join(notes)})" if notes else ""))
     hours_value = item.get("hours_median")
     if hours_value is not None:
         facts.append(f"{fmt.hours(hours_value)} hours a week")
@@ -483,9 +501,13 @@ def render_compare(result: ResultLike, long: bool) -> str:
     if len(result.items) < 2:
         return _no_figure(result, "comparison", long=long)
     reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
-    reply.add("How they compare (middle pay, hours, future jobs):")
+    years = {item.get("pay_period") for item in result.items if item.get("pay_median") is not None}
+    pay_year = years.pop() if len(years) == 1 else None
+    reply.add(
+        f"How they compare (middle pay{f' in {pay_year}' if pay_year else ''}, hours, jobs from 2020 to 2035):"
+    )
     for item in result.items:
-        reply.add(_compare_line(item))
+        reply.add(_compare_line(item, pay_year))
     if long:
         for caveat in caveats.long_caveats(result):
             reply.add(caveat)

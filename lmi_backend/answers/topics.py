@@ -145,7 +145,7 @@ def _pay(ask: Ask) -> Answer:
     full-time pay for the same job and place is clearly higher, the reply says so. That and the
     verdict of "is that good money?" compare like with like only: neither when the figure itself
     is for a wider group. A question about one sex gives both side by side."""
-    if ask.context.gender or ask.asked.pay_gap:
+    if ask.context.gender:
         return _pay_by_sex(ask)
     service, query, asked = ask.service, ask.query, ask.asked
     result = service.pay(query)
@@ -168,10 +168,16 @@ def _personal(ask: Ask, answer: Answer) -> Answer:
     if not mine or not answer.results or not answer.results[0].values.get("median"):
         return answer
     result = ask.service.pay(replace(ask.query, **mine))
-    kept = {d for d in mine if d not in {c.dimension for c in result.changes}}
+    kept = {d for d in mine if d not in {c.dimension for c in result.changes if caveats.worth_saying(c)}}
     median = result.values.get("median")
     if not kept or not median or result.changed_job:
-        why = list(dict.fromkeys(words.REASONS[c.reason] for c in result.changes if c.dimension in mine))
+        why = list(
+            dict.fromkeys(
+                words.REASONS[c.reason]
+                for c in result.changes
+                if c.dimension in mine and caveats.worth_saying(c)
+            )
+        )
         line = phrases.NO_PERSONAL_FIGURE.format(what=_yours(list(mine)), why=" and ".join(why))
         return replace(answer, text=answer.text + " " + line)
     who = groups.asked_group(result, kept, result.soc_title)
@@ -199,11 +205,13 @@ def _pay_by_sex(ask: Ask) -> Answer:
         query = replace(ask.query, status=status)
         pair = [ask.service.pay(replace(query, gender=g)) for g in (first, other)]
         a, b = (r.values.get("median") for r in pair)
-        if a and b and not pair[0].changes and not pair[1].changes and pair[0].period == pair[1].period:
+        if a and b and not pair[0].changes and not pair[1].changes:
             return Answer(_side_by_side(pair, first, other, a, b), pair)
     everyone = _pay(
         replace(ask, context=replace(ask.context, gender=None), asked=replace(ask.asked, pay_gap=False))
     )
+    if everyone.results and everyone.results[0].changed_job:  # its opening says the job has none
+        return Answer(_joined(everyone.text, phrases.NO_COMPARING_SEXES), everyone.results)
     who = words.GENDER_WORDS[first] if ask.context.gender else "men and women"
     job = groups.people({"soc": ask.soc}, ask.service.soc_title(ask.soc) or "")
     return Answer(_joined(phrases.NO_PAY_BY_SEX.format(who=who, job=job), everyone.text), everyone.results)
@@ -214,24 +222,26 @@ def _word_and_space(word: str) -> str:
 
 
 def _side_by_side(pair: list[Result], first: int, other: int, a: float, b: float) -> str:
-    asked_for = pair[0]
-    text = phrases.PAY_BY_SEX.format(
-        first=words.GENDER_WORDS[first].capitalize(),
-        pattern=_word_and_space(words.STATUS_WORDS.get(asked_for.cell.get("status") or 0, "")),
-        job=groups.people({"soc": asked_for.soc}, asked_for.soc_title),
-        first_pay=money(a),
-        other=words.GENDER_WORDS[other],
-        other_pay=money(b),
-        where=words.in_place(asked_for.cell.get("region")),
-        year=asked_for.period,
-    )
+    """Both figures with their year; how much more one earns only when they are for the same
+    year (the latest published for each sex can differ)."""
+    asked_for, beside = pair
+    said = {
+        "first": words.GENDER_WORDS[first].capitalize(),
+        "pattern": _word_and_space(words.STATUS_WORDS.get(asked_for.cell.get("status") or 0, "")),
+        "job": groups.people({"soc": asked_for.soc}, asked_for.soc_title),
+        "first_pay": money(a),
+        "other": words.GENDER_WORDS[other],
+        "other_pay": money(b),
+        "where": words.in_place(asked_for.cell.get("region")),
+    }
+    if asked_for.period != beside.period:
+        return phrases.PAY_BY_SEX_YEARS.format(**said, first_year=asked_for.period, other_year=beside.period)
     gap = (max(a, b) / min(a, b) - 1) * 100
     more = words.GENDER_WORDS[first if a > b else other]
-    caveat = caveats.short_caveat(replace(asked_for, caveats=[]))  # no weekly figure is shown
     return _joined(
-        text,
+        phrases.PAY_BY_SEX.format(**said, year=asked_for.period),
         phrases.PAY_GAP_SMALL if gap < 2 else phrases.PAY_GAP.format(who=more.capitalize(), gap=percent(gap)),
-        caveat,
+        caveats.short_caveat(replace(asked_for, caveats=[])),  # no weekly figure is shown
     )
 
 
@@ -251,6 +261,23 @@ def _starting_pay(ask: Ask) -> Answer:
         first += " " + phrases.LOWER_END.format(who=who, pay=money(low))
     pay = _pay(replace(ask, asked=replace(ask.asked, judges_pay=False)))
     return Answer(_joined(first, pay.text), [*pay.results, lower])
+
+
+def _experienced_pay(ask: Ask) -> Answer:
+    """ "How much after 5 years?": no source has pay by years in the job. Pay grows with
+    experience, so the upper quarter of the spread is where experienced people are more
+    likely to be: full-time, as for starting pay."""
+    query = ask.query
+    upper = ask.service.pay(replace(query, status=query.status or FULL_TIME))
+    high = upper.values.get("p75") if not upper.changes else None
+    who = {PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(
+        query.status or FULL_TIME, phrases.FULL_TIMERS_IN_THIS_JOB
+    )
+    first = phrases.NO_EXPERIENCE_PAY
+    if high:
+        first += " " + phrases.UPPER_END.format(who=who, pay=money(high))
+    pay = _pay(replace(ask, asked=replace(ask.asked, judges_pay=False)))
+    return Answer(_joined(first, pay.text), [*pay.results, upper])
 
 
 def _apprentice_pay(ask: Ask) -> Answer:
@@ -415,7 +442,9 @@ TOPICS: tuple[Topic, ...] = (
         "Pay by the hour",
         uses=FIGURES,
     ),
+    Topic("pay_gap", (), _pay_by_sex, "Men's and women's pay", uses=FIGURES),
     Topic("starting_pay", (), _starting_pay, "Starting pay", uses=FIGURES),
+    Topic("experienced_pay", (), _experienced_pay, "Pay with experience", uses=FIGURES),
     Topic("apprentice_pay", (), _apprentice_pay, "Apprentices' pay", uses=FIGURES),
     Topic("hours", ("ask_hours",), _hours, "The hours", uses=FIGURES),
     Topic(
@@ -487,6 +516,8 @@ def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -
     all jobs' pay when no job is meant; "what about per hour" is pay by the hour."""
     if asked.unemployment:
         return "unemployment"
+    if asked.pay_gap and topic in ("pay", "compare", "pay_gap"):
+        return "pay_gap"  # "do boys earn more than girls as vets?" compares sexes, not jobs
     if topic in ("pay", "hours") and asked.hourly:
         return "hourly_pay"
     if topic != "pay":
@@ -495,6 +526,8 @@ def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -
         return "apprentice_pay"
     if asked.starting_pay:
         return "starting_pay"
+    if asked.experienced_pay:
+        return "experienced_pay"
     if not job_named and asked.all_jobs_pay and (not job_in_context or asked.everyone):
         return "all_jobs_pay"
     return topic

@@ -62,6 +62,10 @@ CAVEATS_LONG: dict[str, str] = {
 }
 # Both forecast caveats in one short sentence, as a reply about the future gives them.
 FORECAST_CAVEAT = "Job forecasts are for England only, and a rough guide, not a promise."
+FORECAST_ESTIMATE_ENGLAND = (
+    "It's our estimate from job forecasts for England only: a rough guide, not a promise."
+)
+FORECAST_ESTIMATE = "It's our estimate from job forecasts: a rough guide, not a promise."
 SMALL_SAMPLE = "It comes from a small sample, so take it as a rough guide."
 ESTIMATE = "This is our estimate, not a published figure."
 ESTIMATE_SMALL_SAMPLE = "It's our estimate from a small sample, so take it as a rough guide."
