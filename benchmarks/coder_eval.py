@@ -1,9 +1,13 @@
-"""Prints the SOC coder's top-1 and top-3 accuracy and how often it asked, on a labelled set.
+"""Prints the SOC coder's top-1 and top-3 accuracy, how often it asked, and how many top codes
+were wrong with a confidence of 0.9 or more, on the evaluation set and on the held-out set.
 
-python benchmarks/coder_eval.py                  # tests/data/coder_eval.csv, var/lmi.sqlite
+python benchmarks/coder_eval.py                  # tests/data/coder_eval.csv and coder_holdout.csv
+python benchmarks/coder_eval.py --file F.csv     # one labelled file instead
 python benchmarks/coder_eval.py --errors         # also list the phrases it got wrong
 python benchmarks/coder_eval.py --fit            # fit the calibration constants (calibration.py)
 python benchmarks/coder_eval.py --no-synonyms    # without the team's slang list
+
+The held-out set is never used to tune: --fit fits on the evaluation set only.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from lmi_backend.coder import SocCoder, get_coder
 from lmi_backend.coder.evaluation import Report, evaluate, load
 
 EVAL_SET = config.PROJECT_ROOT / "tests" / "data" / "coder_eval.csv"
+HOLDOUT_SET = config.PROJECT_ROOT / "tests" / "data" / "coder_holdout.csv"
 
 
 def fit(reports: list[Report]) -> None:
@@ -52,7 +57,7 @@ def fit(reports: list[Report]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--file", type=Path, default=EVAL_SET)
+    ap.add_argument("--file", type=Path, help="one labelled file (default: the eval and held-out sets)")
     ap.add_argument("--db", help="database (default $LMI_DB or var/lmi.sqlite)")
     ap.add_argument("--errors", action="store_true", help="list phrases whose top code is wrong")
     ap.add_argument("--fit", action="store_true", help="fit and print calibration constants")
@@ -64,19 +69,22 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     db = config.db_path(args.db)
     coder = SocCoder.from_db(db, without_synonyms=True) if args.no_synonyms else get_coder(db)
-    report = evaluate(coder, load(args.file))
-    print("\n".join(report.lines()))
-    if args.errors:
-        for o in report.outcomes:
-            if not o.top1:
-                got = [f"{c}:{coder.titles[c][:28]}" for c in o.ranked[:3]]
-                mark = "top3" if o.top3 else "MISS"
-                print(
-                    f"{mark} {o.item.phrase!r} want {o.item.codes} asked={o.asked} "
-                    f"raw={o.raw[0]:.2f}/{o.raw[1]:.2f} got {got}"
-                )
+    files = [args.file] if args.file else [EVAL_SET, HOLDOUT_SET]
+    for path in files:
+        report = evaluate(coder, load(path))
+        print(f"{path.name}: " + "\n".join(report.lines()))
+        if args.errors:
+            for o in report.outcomes:
+                if not o.top1:
+                    got = [f"{c}:{coder.titles[c][:28]}" for c in o.ranked[:3]]
+                    mark = "top3" if o.top3 else "MISS"
+                    print(
+                        f"{mark} {o.item.phrase!r} want {o.item.codes} asked={o.asked} "
+                        f"score={o.score:.2f} raw={o.raw[0]:.2f}/{o.raw[1]:.2f} got {got}"
+                    )
     if args.fit:
-        fit([report, evaluate(SocCoder.from_db(db, without_synonyms=True), load(args.file))])
+        path = args.file or EVAL_SET
+        fit([evaluate(coder, load(path)), evaluate(SocCoder.from_db(db, without_synonyms=True), load(path))])
     return 0
 
 
