@@ -25,26 +25,32 @@ HOLDOUT_SET = config.PROJECT_ROOT / "tests" / "data" / "coder_holdout.csv"
 
 
 def fit(reports: list[Report]) -> None:
-    """Logistic fit of P(top right) on (top raw score, margin) by Newton's method, and the
-    share of wrong tops whose answer was still among candidates 2..4. Pools the coder with and
-    without the synonym list: with it nearly every phrase is right, so the phrases the list does
-    not cover (like most unseen ones) are what tells a weak raw score from a strong one."""
+    """Logistic fit of P(top right) on (top raw score, margin, whether the top title lacks the
+    query's job word) by Newton's method, and the share of wrong tops whose answer was still
+    among candidates 2..4. Pools the coder with and without the team's lists: with them nearly
+    every phrase is right, so the phrases the lists do not cover (like most unseen ones) are
+    what tells a weak raw score from a strong one."""
     import numpy as np
 
     outcomes = [o for r in reports for o in r.outcomes]
-    rows = [(o.raw[0], 1 - o.raw[1] / o.raw[0], o.top1) for o in outcomes if o.raw[0] > 0]
-    x = np.array([[1.0, r[0], r[1]] for r in rows])
-    y = np.array([float(r[2]) for r in rows])
-    w = np.zeros(3)
+    rows = [(o.raw[0], 1 - o.raw[1] / o.raw[0], o.lacks_job_word, o.top1) for o in outcomes if o.raw[0] > 0]
+    x = np.array([[1.0, r[0], r[1], float(r[2])] for r in rows])
+    y = np.array([float(r[3]) for r in rows])
+    w = np.zeros(4)
     for _ in range(50):
         p = 1 / (1 + np.exp(-x @ w))
-        hessian = x.T @ (x * (p * (1 - p))[:, None]) + 1e-3 * np.eye(3)  # small ridge: separable data
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + 1e-3 * np.eye(4)  # small ridge: separable data
         w += np.linalg.solve(hessian, x.T @ (y - p) - 1e-3 * w)
     wrong = [o for o in outcomes if o.ranked and not o.top1]
     share = sum(any(c in o.item.accepted for c in o.ranked[1:4]) for o in wrong) / max(1, len(wrong))
-    print(f"A, B, C = {w[0]:.2f}, {w[1]:.2f}, {w[2]:.2f}\nRUNNER_UP_SHARE = {share:.2f}")
-    print("calibration by predicted confidence (fitted):")
-    pred = 1 / (1 + np.exp(-x @ w))
+    print(f"A, B, C, D = {w[0]:.2f}, {w[1]:.2f}, {w[2]:.2f}, {w[3]:.2f}\nRUNNER_UP_SHARE = {share:.2f}")
+    print("calibration by predicted confidence (fitted logistic):")
+    buckets(1 / (1 + np.exp(-x @ w)), y)
+    print("calibration of the confidences the coder gives now (calibration.py as it is):")
+    buckets(np.array([o.score for o in outcomes if o.raw[0] > 0]), y)
+
+
+def buckets(pred, y) -> None:
     for lo in (0.0, 0.2, 0.4, 0.6, 0.8, 0.9):
         hi = {0.8: 0.9, 0.9: 1.01}.get(lo, lo + 0.2)
         mask = (pred >= lo) & (pred < hi)

@@ -33,6 +33,7 @@ class Outcome:
     asked: bool
     score: float  # the top code's confidence (0 without candidates)
     raw: list[float]  # raw scores of the first two codes (0 if missing)
+    lacks_job_word: bool  # the top title lacks the job word the query ends with
 
     @property
     def top1(self) -> bool:
@@ -94,9 +95,11 @@ def evaluate(coder: SocCoder, items: list[Labelled]) -> Report:
     report = Report()
     for item in items:
         result = coder.code(item.phrase)
-        raw = [r.score for r in coder.raw_scores(item.phrase)[:2]] + [0.0, 0.0]
+        ranked = coder.raw_scores(item.phrase)
+        raw = [r.score for r in ranked[:2]] + [0.0, 0.0]
         score = result.candidates[0].score if result.candidates else 0.0
+        lacks = bool(ranked) and ranked[0].lacks_job_word
         report.outcomes.append(
-            Outcome(item, [c.soc for c in result.candidates], result.ambiguous, score, raw[:2])
+            Outcome(item, [c.soc for c in result.candidates], result.ambiguous, score, raw[:2], lacks)
         )
     return report
