@@ -2,7 +2,7 @@
 
     python benchmarks/coder_bench.py [--db PATH]
 
-Targets (issue): >= 2,000 phrases/s in batch, p99 <= 5 ms per phrase, start-up <= 2 s,
+Targets (issue): >= 2,000 phrases/s in batch, p99 <= 5 ms per phrase (p95 printed too), start-up <= 2 s,
 memory <= 300 MB. Phrases: the labelled evaluation set plus every ONS related job title and
 unit-group title, lower-cased as people type them (about 2,500 distinct phrases). Start-up and
 memory are measured in a fresh interpreter, from importing the coder to the first answer.
@@ -46,7 +46,8 @@ for p in phrases:
     latencies.append(time.perf_counter() - t)
 latencies.sort()
 print(json.dumps({"startup": startup, "batch": batch, "n": len(phrases),
-                  "p50": latencies[len(latencies) // 2], "p99": latencies[int(len(latencies) * 0.99)],
+                  "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)],
+                  "p99": latencies[int(len(latencies) * 0.99)],
                   "max": latencies[-1],
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"batch throughput   {r['n'] / r['batch']:,.0f} phrases/s (first pass, cold typo cache)")
     print(
-        f"latency            p50 {r['p50'] * 1e3:.2f} ms  p99 {r['p99'] * 1e3:.2f} ms  "
+        f"latency            p50 {r['p50'] * 1e3:.2f} ms  p95 {r['p95'] * 1e3:.2f} ms  p99 {r['p99'] * 1e3:.2f} ms  "
         f"max {r['max'] * 1e3:.2f} ms"
     )
     print(f"memory             {r['rss_mb']:.0f} MB peak RSS")

@@ -2,8 +2,9 @@
 coder_word).
 
 Sources, each weighted by how much it says about the code a bare phrase should get:
-- the team's synonym list (data/synonyms.csv: slang, abbreviations, new jobs, everyday senses),
-  reviewed by hand, so it outranks everything else;
+- the team's synonym list (data/synonyms.csv: slang, abbreviations, new jobs, everyday senses)
+  and its list of workplaces (data/workplaces.csv: "pub", "tesco", "care home" with the code of
+  working there and the code of managing one), reviewed by hand, so they outrank everything else;
 - the ONS related job titles (the few titles ONS lists as typical of each group, so they decide
   between an index's trade and professional senses: "Gas engineer" is listed under 5314,
   "Civil engineer (professional)" under 2121) and the unit-group titles;
@@ -21,7 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -36,6 +37,9 @@ from . import nlp
 from .normalise import FILLER_WORDS, STOPWORDS, Normaliser, words
 
 SYNONYMS = "synonyms.csv"
+WORKPLACES = "workplaces.csv"
+REVIEWED = f"lmi_backend/coder/data/{SYNONYMS} or {WORKPLACES}"  # where a reviewed phrase comes from
+REVIEWED_SOURCES = frozenset({"synonym", "workplace"})  # the team's lists, not ONS titles
 
 W_SYNONYM = 8.0  # reviewed by the team: wins over any published default
 W_RELATED = 3.0  # ONS related job titles: the titles ONS lists as typical of the group
@@ -69,7 +73,11 @@ class Title:
 
 
 def load(ctx: BuildContext) -> None:
-    titles = list(published_titles(ctx.conn)) + list(synonym_titles(ctx.soc_units))
+    titles = (
+        list(published_titles(ctx.conn))
+        + list(synonym_titles(ctx.soc_units))
+        + list(workplace_titles(ctx.soc_units))
+    )
     normaliser = build_normaliser(t.text for t in titles)
     entries = aggregate(titles, normaliser)
     vocab = {token for key, _, _ in entries for token in key.split()}
@@ -155,16 +163,38 @@ def qualified_titles(
         yield Title(natural, display, soc, source, W_BARE, needs_qualifier=True)
 
 
-def synonym_titles(units: set[int]) -> Iterator[Title]:
-    path = f"lmi_backend/coder/data/{SYNONYMS}"
-    text = resources.files("lmi_backend.coder").joinpath("data", SYNONYMS).read_text("utf-8")
+def _reviewed_rows(name: str) -> Iterator[tuple[str, int, dict[str, str]]]:
+    """(path, line number, record) for each row of one of the team's data files."""
+    text = resources.files("lmi_backend.coder").joinpath("data").joinpath(name).read_text("utf-8")
     for line, rec in enumerate(csv.DictReader(text.splitlines()), start=2):
-        phrase, soc = (rec.get("phrase") or "").strip(), (rec.get("soc") or "").strip()
-        if not phrase:
-            raise SourceError(path, line, "synonym phrase must not be empty")
-        if not soc.isdigit() or int(soc) not in units:
-            raise SourceError(path, line, "synonym code must be a SOC2010 unit group", soc)
-        yield Title(phrase, phrase[:1].upper() + phrase[1:], int(soc), "synonym", W_SYNONYM)
+        yield f"lmi_backend/coder/data/{name}", line, {k: (v or "").strip() for k, v in rec.items()}
+
+
+def _reviewed(text: str, soc: str, units: set[int], where: tuple[str, int], source: str) -> Title:
+    if not text:
+        raise SourceError(*where, "phrase must not be empty")
+    if not soc.isdigit() or int(soc) not in units:
+        raise SourceError(*where, "code must be a SOC2010 unit group", soc)
+    return Title(text, text[:1].upper() + text[1:], int(soc), source, W_SYNONYM)
+
+
+def synonym_titles(units: set[int]) -> Iterator[Title]:
+    for path, line, rec in _reviewed_rows(SYNONYMS):
+        yield _reviewed(rec["phrase"], rec["soc"], units, (path, line), "synonym")
+
+
+def workplace_titles(units: set[int]) -> Iterator[Title]:
+    """Each workplace once: alone it is the job of working there ("work in a pub": bar staff;
+    left out when the staff do many jobs, as in a hotel), and "<workplace> manager" is the job
+    of running it ("pub manager": publicans 1224, "tesco manager": retail managers 1190). So
+    "kfc manager" is a restaurant manager, not the fast-food crew "kfc" alone would give. Their
+    source is "workplace": the matcher marks them down for a query naming another job at the
+    place ("care home cook" is a cook, not a care worker)."""
+    for path, line, rec in _reviewed_rows(WORKPLACES):
+        place, where = rec["workplace"], (path, line)
+        if rec["staff_soc"]:
+            yield _reviewed(place, rec["staff_soc"], units, where, "workplace")
+        yield _reviewed(f"{place} manager" if place else "", rec["manager_soc"], units, where, "workplace")
 
 
 def build_normaliser(texts: Iterable[str]) -> Normaliser:
@@ -178,7 +208,7 @@ def build_normaliser(texts: Iterable[str]) -> Normaliser:
     return Normaliser(table, lemmas)
 
 
-def word_rows(vocab: set[str], lemmas: dict[str, str]) -> Iterator[dict]:
+def word_rows(vocab: set[str], lemmas: Mapping[str, str]) -> Iterator[dict]:
     """The frequency of every index word form (typo corrections prefer common words) and of the
     common English words outside the index (which are real words, not typos to correct)."""
     logprobs = nlp.word_logprobs()
@@ -214,31 +244,32 @@ def family_sizes(entries: dict[tuple[str, int, bool], tuple[Title, int]]) -> dic
 
 
 def aggregate(titles: list[Title], normaliser: Normaliser) -> dict[tuple[str, int, bool], tuple[Title, int]]:
-    """(key, soc, from the synonym list?) -> the heaviest title giving it, and how many titles
-    gave it. Synonyms are kept apart from published titles so the coder can be measured without
-    them. A title normalised to nothing (all stopwords) is dropped; a synonym that does so is an
-    error."""
+    """(key, soc, from the team's lists?) -> the heaviest title giving it, and how many titles
+    gave it. The team's phrases are kept apart from published titles so the coder can be
+    measured without them. A title normalised to nothing (all stopwords) is dropped; a reviewed
+    phrase that does so is an error, and so is one declared twice (in both lists, or with two
+    codes)."""
     best: dict[tuple[str, int, bool], Title] = {}
     count: dict[tuple[str, int, bool], int] = defaultdict(int)
     open_only: dict[tuple[str, int, bool], bool] = {}  # every title giving the slot needs a qualifier
-    synonym_keys: dict[str, int] = {}
+    reviewed_keys: dict[str, Title] = {}
     for t in titles:
-        key = " ".join(normaliser.tokens(t.text, title=t.source != "synonym"))
+        reviewed = t.source in REVIEWED_SOURCES
+        key = " ".join(normaliser.tokens(t.text, title=not reviewed))
         if not key:
-            if t.source == "synonym":
-                raise SourceError(
-                    f"lmi_backend/coder/data/{SYNONYMS}", None, "synonym has no content words", t.text
-                )
+            if reviewed:
+                raise SourceError(REVIEWED, None, "synonym has no content words", t.text)
             continue
-        if t.source == "synonym":
-            if synonym_keys.setdefault(key, t.soc) != t.soc:
+        if reviewed:
+            first = reviewed_keys.setdefault(key, t)
+            if first.soc != t.soc or first.source != t.source:
                 raise SourceError(
-                    f"lmi_backend/coder/data/{SYNONYMS}",
+                    REVIEWED,
                     None,
-                    "two synonyms with the same words give different codes",
-                    f"{t.text!r}: {synonym_keys[key]} and {t.soc}",
+                    "two reviewed phrases with the same words give different codes or come from both lists",
+                    f"{first.text!r} ({first.source}, {first.soc}) and {t.text!r} ({t.source}, {t.soc})",
                 )
-        slot = (key, t.soc, t.source == "synonym")
+        slot = (key, t.soc, reviewed)
         count[slot] += 1
         open_only[slot] = open_only.get(slot, True) and t.needs_qualifier
         if slot not in best or t.weight > best[slot].weight:

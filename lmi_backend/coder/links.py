@@ -95,7 +95,7 @@ def read_overrides(standards: dict[str, str], units: set[int]) -> dict[str, list
     """reference -> codes, from the reviewed overrides file (several rows may name one standard).
     Each row repeats the standard's title, so a reference reused for another standard is caught."""
     path = f"lmi_backend/coder/data/{OVERRIDES}"
-    text = resources.files("lmi_backend.coder").joinpath("data", OVERRIDES).read_text("utf-8")
+    text = resources.files("lmi_backend.coder").joinpath("data").joinpath(OVERRIDES).read_text("utf-8")
     found: dict[str, list[int]] = defaultdict(list)
     for line, rec in enumerate(csv.DictReader(text.splitlines()), start=2):
         reference, soc = (rec.get("reference") or "").strip(), (rec.get("soc") or "").strip()

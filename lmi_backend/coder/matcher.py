@@ -12,8 +12,11 @@ How a phrase is scored:
    the share of the key the query covers (extra query words hurt more than extra title words),
    lowered when the query lacks the title's last word, which names the job in English titles
    (rare modifiers such as "urban" weigh more by IDF than the job word "driver" they qualify),
-   and blended with rapidfuzz's token_sort_ratio on the surface text, which prices typos and
-   word-order differences;
+   and lowered when it is a workplace's title (data/workplaces.csv) without the job the query
+   ends with ("care home COOK", "premier inn RECEPTIONIST": a job word ends most titles that
+   contain it), so a job at a place is not the place's staff or manager; then blended with
+   rapidfuzz's token_sort_ratio on the surface text, which prices typos and word-order
+   differences;
 4. a code's raw score is the best key similarity times the square root of that code's share of
    the key's weight (see index.py), so a bare "teacher" spreads over several codes and asks;
 5. calibration.py turns raw scores into confidences and decides when to ask.
@@ -24,7 +27,7 @@ from __future__ import annotations
 import gc
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +41,7 @@ from ..db.coder import coder_entry, coder_lemma, coder_word
 from ..db.dimensions import soc_group
 from ..db.engine import readonly_engine
 from . import calibration
-from .index import MIN_TYPO_LEN, RARE_LOGPROB, W_TITLE
+from .index import MIN_TYPO_LEN, RARE_LOGPROB, REVIEWED_SOURCES, W_TITLE
 from .normalise import MAX_CHARS, Normaliser
 from .result import NO_MATCH, CodingResult
 
@@ -52,6 +55,8 @@ FAMILY_BONUS = 0.2  # weight per doubling of the code's titles that contain the 
 CHANNEL_WEIGHT = 15.0  # log-probability points a perfect string match is worth
 INDEX_PRIOR = 3.0  # a job-title word is likelier than its English frequency suggests
 HEAD_MISSING = 0.85  # a title whose last word (the job: "urban PLANNER") the query lacks
+JOB_ELSEWHERE = 0.6  # a workplace's title without the job asked about ("care home" for "care home cook")
+JOB_WORD_SHARE = 0.5  # a job word ends at least this share of the titles containing it
 CORRECTIONS = 3  # readings tried for a word the index does not know
 MAX_VARIANTS = 8  # combinations of readings tried per phrase
 
@@ -72,14 +77,20 @@ def _fetch(conn: Connection, query: Select) -> list[tuple]:
 @dataclass(frozen=True)
 class Scored:
     """A code's raw score for a query, the title that earned it, whether that title is spelt
-    like the query (after typo correction), and whether the index gives the code for that title
-    only with a qualifier the query lacks ("Teacher (secondary school)" for "teacher")."""
+    like the query (after typo correction), whether the index gives the code for that title
+    only with a qualifier the query lacks ("Teacher (secondary school)" for "teacher"), how much
+    the title resembles the query before a workplace's title is marked down for not naming the
+    job asked about (the words are still known: no reason to find nothing), and whether the
+    title lacks the job word the query ends with ("General" for "general labourer"), which
+    makes it less likely to be right."""
 
     soc: int
     score: float
     phrase: str
     exact: bool
     needs_qualifier: bool
+    resemblance: float
+    lacks_job_word: bool
 
     @property
     def rank(self) -> tuple[bool, float]:
@@ -100,14 +111,17 @@ class SocCoder:
 
     def __init__(
         self,
-        rows: Iterable[tuple[str, int, str, float, int, int, bool]],
+        rows: Iterable[tuple[str, int, str, float, int, int, bool, bool]],
         lemmas: dict[str, str],
         titles: dict[int, str],
         logprob: dict[str, float],
     ) -> None:
         # (key, soc) -> [weight, phrase, titles, family, needs qualifier]
         merged: dict[tuple[str, int], list] = {}
-        for key, soc, phrase, weight, n_titles, family, open_ in rows:  # synonym and published rows
+        workplaces: set[str] = set()  # keys from the workplace list ("care home", "pub manager")
+        for key, soc, phrase, weight, n_titles, family, open_, workplace in rows:  # reviewed and published
+            if workplace:
+                workplaces.add(key)
             slot = merged.get((key, soc))
             if slot is None:
                 merged[key, soc] = [weight, phrase, n_titles, family, bool(open_)]
@@ -124,6 +138,7 @@ class SocCoder:
         self.logprob = logprob
         self.keys: list[str] = list(by_key)
         self.exact = {key: i for i, key in enumerate(self.keys)}
+        self.workplace_keys = frozenset(self.exact[key] for key in workplaces)
         self.key_tokens = [frozenset(key.split()) for key in self.keys]
         self.heads = [key.rsplit(" ", 1)[-1] for key in self.keys]
         # (soc, strength, phrase, needs a qualifier the key lacks?), strongest first
@@ -146,6 +161,8 @@ class SocCoder:
                 self.sorted_keys.setdefault(" ".join(sorted(tokens)), i)
         n = len(self.keys)
         self.idf = {t: math.log(n / len(ids)) + 1.0 for t, ids in postings.items()}
+        ending = Counter(self.heads)
+        self.job_words = frozenset(t for t, ids in postings.items() if ending[t] >= JOB_WORD_SHARE * len(ids))
         idf = self.idf
         self.mass = [sum(idf[t] for t in tokens) for tokens in self.key_tokens]
         self.common_words = {t for t, ids in postings.items() if len(ids) > POSTINGS_PER_WORD}
@@ -183,9 +200,10 @@ class SocCoder:
     @classmethod
     def from_connection(cls, conn: Connection, without_synonyms: bool = False) -> SocCoder:
         """Also used during the build, on the staging database. `without_synonyms` leaves out
-        the team's list, to measure what the ONS titles alone achieve (benchmarks/coder_eval.py
-        --no-synonyms). Rows are read through the DBAPI cursor and built with the garbage
-        collector paused: start-up is most of the bot's first answer, and this halves it."""
+        the team's lists (synonyms and workplaces), to measure what the ONS titles alone
+        achieve (benchmarks/coder_eval.py --no-synonyms). Rows are read through the DBAPI cursor
+        and built with the garbage collector paused: start-up is most of the bot's first answer,
+        and this halves it."""
         entries = select(
             coder_entry.c.key,
             coder_entry.c.soc,
@@ -194,9 +212,10 @@ class SocCoder:
             coder_entry.c.titles,
             coder_entry.c.family,
             coder_entry.c.needs_qualifier,
+            coder_entry.c.source == "workplace",
         )
         if without_synonyms:
-            entries = entries.where(coder_entry.c.source != "synonym")
+            entries = entries.where(*(coder_entry.c.source != s for s in sorted(REVIEWED_SOURCES)))
         lemmas = select(coder_lemma.c.form, coder_lemma.c.lemma)
         titles = select(soc_group.c.code, soc_group.c.title).where(soc_group.c.level == 4)
         logprobs = select(coder_word.c.word, coder_word.c.logprob)
@@ -226,16 +245,27 @@ class SocCoder:
         surface = self.normaliser.tokens(text)[:MAX_TOKENS]
         if not surface:
             return []
-        best: dict[int, tuple[bool, float, str, bool]] = {}  # soc -> (exact, score, phrase, open)
+        # soc -> (exact, score, phrase, open, resemblance, lacks the job word)
+        best: dict[int, tuple[bool, float, str, bool, float, bool]] = {}
         for variant in self._variants(surface):
-            for key_id, sim, exact in self._similar_keys(variant, surface):
+            for key_id, sim, exact, resemblance, lacks in self._similar_keys(variant, surface):
                 for soc, code_strength, phrase, needs_qualifier in self.codes[key_id]:
-                    found = (exact, sim * code_strength, phrase, exact and needs_qualifier)
+                    found = (
+                        exact,
+                        sim * code_strength,
+                        phrase,
+                        exact and needs_qualifier,
+                        resemblance * code_strength,
+                        lacks,
+                    )
                     held = best.get(soc)
                     if held is None or found[:2] > held[:2]:
                         best[soc] = found
         ranked = sorted(best.items(), key=lambda item: item[1][:2], reverse=True)
-        return [Scored(soc, score, phrase, exact, open_) for soc, (exact, score, phrase, open_) in ranked]
+        return [
+            Scored(soc, score, phrase, exact, open_, resemblance, lacks)
+            for soc, (exact, score, phrase, open_, resemblance, lacks) in ranked
+        ]
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -307,8 +337,11 @@ class SocCoder:
                     variants.append(tokens[:i] + [(self.normaliser.lemma(pair), conf)] + tokens[i + 2 :])
         return variants
 
-    def _similar_keys(self, tokens: Sequence[Token], surface: list[str]) -> list[tuple[int, float, bool]]:
-        """(key, similarity, spelt like the query?) for the keys most similar to `tokens`."""
+    def _similar_keys(
+        self, tokens: Sequence[Token], surface: list[str]
+    ) -> list[tuple[int, float, bool, float, bool]]:
+        """(key, similarity, spelt like the query?, similarity before the workplace rule, lacks
+        the query's job word?) for the keys most similar to `tokens`."""
         weights: dict[str, float] = {}
         for t, conf in tokens:
             if conf > 0:
@@ -317,6 +350,8 @@ class SocCoder:
             return []
         unknown = sum(1 for _, conf in tokens if conf == 0)
         query_mass = sum(self.idf[t] for t in weights) + UNKNOWN_IDF * unknown
+        last = tokens[-1][0]
+        job_word = last if len(weights) > 1 and last in self.job_words else None
         # Overlap by walking postings: a word in few titles adds its weight to each of them; a
         # common word (postings cut to the shortest titles) adds candidates, and its weight is
         # then added to every candidate that contains it.
@@ -343,7 +378,7 @@ class SocCoder:
             for k in overlap:
                 if t in self.key_tokens[k]:
                     overlap[k] += w
-        mass, heads = self.mass, self.heads
+        mass, heads, key_tokens = self.mass, self.heads, self.key_tokens
         scored = []
         for k, shared in overlap.items():
             coverage = shared / mass[k]
@@ -351,7 +386,10 @@ class SocCoder:
             scored.append((k, sim if heads[k] in weights else sim * HEAD_MISSING))
         query_text = " ".join(surface)
         ratio = fuzz.token_sort_ratio
-        return [
-            (k, sim * (1 - RATIO_SHARE + RATIO_SHARE * ratio(query_text, self.keys[k]) / 100), k in exact)
-            for k, sim in heapq.nlargest(FUZZY_KEYS, scored, key=lambda s: s[1])
-        ]
+        found = []
+        for k, sim in heapq.nlargest(FUZZY_KEYS, scored, key=lambda s: s[1]):
+            sim *= 1 - RATIO_SHARE + RATIO_SHARE * ratio(query_text, self.keys[k]) / 100
+            lacks = job_word is not None and job_word not in key_tokens[k]
+            elsewhere = lacks and k in self.workplace_keys
+            found.append((k, sim * JOB_ELSEWHERE if elsewhere else sim, k in exact, sim, lacks))
+        return found

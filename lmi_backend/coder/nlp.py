@@ -28,11 +28,16 @@ def lemma_table(forms: Iterable[str]) -> dict[str, str]:
     """form -> lemma for each form spaCy's lookup table changes ("nurses" -> "nurse").
 
     Comparatives are left alone: in job titles "cleaner", "fitter" and "broker" are people, not
-    "more clean", "more fit" or the past of "break", as the general-English table has them."""
+    "more clean", "more fit" or the past of "break", as the general-English table has them.
+    The plural of an -ing noun gets its singular's lemma: the table maps "buildings" to
+    "building" but "building" to "build", so "designs buildings" would not match "design
+    building" (other two-step chains are wrong turns, such as "taxes" -> "taxis" -> "taxi")."""
     table = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     out: dict[str, str] = {}
     for form in forms:
         lemma = table.get(form, form).lower()
+        if lemma.endswith("ing") and lemma != form:
+            lemma = table.get(lemma, lemma).lower()
         if lemma != form and lemma.isalnum() and not form.endswith(("er", "est")):
             out[form] = lemma
     return out

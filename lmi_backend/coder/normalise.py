@@ -136,8 +136,17 @@ ABBREVIATIONS = {
 }
 
 # Phrases rewritten before tokenising: "work in/at/as ..." and "career in ..." say where or what,
-# not a job title ("working in a shop" -> "shop"), and "&" joins words ("A&E", "R&D").
+# not a job title ("working in a shop" -> "shop"); running, owning or being in charge of a place
+# is managing it ("someone who runs a pub" -> "pub manager", the workplace list's manager); and
+# "&" joins words ("A&E", "R&D").
 _REWRITES = [
+    (
+        re.compile(
+            r"\b(?:(?:run|runs|running|manage|manages|managing|own|owns|owning)\s+"
+            r"(?:(?:a|an|the|my|your|his|her|their|our)(?:\s+own)?|own)|in\s+charge\s+of)\b"
+        ),
+        " manager ",
+    ),
     (
         re.compile(
             r"\b(?:work|works|worked|working|careers?)\s+"

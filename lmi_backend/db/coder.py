@@ -1,8 +1,8 @@
 """The SOC coder's index: matching keys for every coded job title, and the lemma table.
 
-Written at build time from job_title and the team's synonym list, read once by the coder at
-start-up. Keys are normalised lemma strings (lmi_backend.coder.normalise), so a query matches
-an entry by dictionary lookup before any fuzzy work.
+Written at build time from job_title and the team's synonym and workplace lists, read once by
+the coder at start-up. Keys are normalised lemma strings (lmi_backend.coder.normalise), so a
+query matches an entry by dictionary lookup before any fuzzy work.
 """
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, Table, Text
@@ -16,7 +16,7 @@ coder_entry = Table(  # one row per (key, soc): the best title for that code and
     Column("key", Text, nullable=False),  # "heat engineer"
     Column("phrase", Text, nullable=False),  # as shown to users: "Heating engineer"
     Column("soc", Integer, ForeignKey("soc_group.code"), nullable=False),
-    # synonym, unit_title, related, coding_index, coding_tool (of the best entry)
+    # synonym, workplace, unit_title, related, coding_index, coding_tool (of the best entry)
     Column("source", Text, nullable=False),
     Column("weight", Float, nullable=False),  # how typical this code is for this key
     Column("titles", Integer, nullable=False),  # how many titles gave this key and code
