@@ -38,6 +38,7 @@ class Asked:
     all_jobs_pay: bool = False  # "what's the average salary?" (about all jobs with no job in context)
     everyone: bool = False  # "... in the UK", "overall": all jobs even with a job in context
     jobs_in_general: bool = False  # "which jobs pay best?", not "what does the job pay?"
+    this_job: bool = False  # "compare that with ...": the job being talked about
 
 
 def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
@@ -64,9 +65,11 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         all_jobs_pay=bool(_AVERAGE_PAY.search(clean_text(text))),
         everyone=bool(_EVERYONE.search(clean_text(text))),
         jobs_in_general=bool(_JOBS_IN_GENERAL.search(clean_text(text))),
+        this_job=bool(_THIS_JOB.search(clean_text(text))),
     )
 
 
+_THIS_JOB = re.compile(r"\b(?:that|it|this|them|this job|that job)\b")
 _JOBS_IN_GENERAL = re.compile(
     r"\b(?:jobs|careers|occupations|professions|best|highest|top|most|which|richest|biggest)\b"
 )

@@ -17,7 +17,7 @@ from .spec import Turn
 PAY_MEASURES = {"annual", "weekly", "hourly", "graduate"}
 FIGURE_TOPICS = {"pay", "hours", "outlook", "employment", "vacancies", "compare", "best_paid"}
 _CHOOSE = re.compile(r'"?soc"?\s*[:=]\s*"?(\d{4})')
-_YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d,])")
+_YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?!\d|,\d)")  # "in 2021, hours": a year; "2,021": not
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s*(k\b|m\b|million\b|thousand\b|bn\b)?", re.IGNORECASE)
 _HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:paid\s+)?(?:hours|hrs)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)", re.IGNORECASE)

@@ -120,13 +120,17 @@ class Conversation:
     def code(self, phrase: str, topic: str) -> int | None:
         """SOC code for the user's words, or None after asking the user (unknown or unsure)."""
         result = backend.coder().code(phrase, limit=MAX_CHOICES)
-        if not result.candidates:
-            self.say(phrases.JOB_NOT_FOUND.format(job=echo(phrase)))
-            return None
-        if result.ambiguous:
-            self.offer(phrase, result.candidates, topic)
+        if not result.candidates or result.ambiguous:
+            self.ask_about(phrase, result, topic)
             return None
         return result.candidates[0].soc
+
+    def ask_about(self, phrase: str, result, topic: str) -> None:
+        """ "I don't know that job" or "which of these is it?", the question waiting meanwhile."""
+        if not result.candidates:
+            self.say(phrases.JOB_NOT_FOUND.format(job=echo(phrase)))
+        else:
+            self.offer(phrase, result.candidates, topic)
 
     def offer(self, phrase: str, candidates: list, topic: str) -> None:
         offered = [(c.soc, c.title) for c in candidates[:MAX_CHOICES]]
@@ -134,6 +138,16 @@ class Conversation:
         self.set("candidates", [soc for soc, _ in offered])
         self.set("pending_topic", topic)
         self.set("job", echo(phrase))
+
+    def typed_choice(self) -> int | None:
+        """One of the offered jobs, picked by typing part of its title ("secondary", "the
+        primary one") or another name for it that the coder reads as one of them ("high
+        school"); None when the words point to none of them."""
+        chosen = pick(self.turn.text, self.offered())
+        if chosen is not None or not self.turn.jobs or self.turn.topic:
+            return chosen
+        found = backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates
+        return found[0].soc if found and found[0].soc in self.candidates else None
 
     def offered(self) -> list[tuple[int, str]]:
         service = backend.service()
@@ -178,12 +192,19 @@ class Conversation:
 
     def guessed_soc(self) -> int | None:
         """A job the NLU did not tag ("how much do dog groomers earn"): the leftover words, but
-        only when the coder is confident, so a stray word never becomes a job. "What about
-        primary?" after secondary teachers is too vague alone ("primary" could be a teaching
-        assistant), so it is tried again with the last word of the job being talked about."""
+        only when the coder is confident, so a stray word never becomes a job."""
         phrase = guess_job_phrase(self.turn.text, drop=self.turn.entity_words | self.turn.place_words)
-        if not phrase:
+        sure = self.sure_reading(phrase) if phrase else None
+        if sure is None:
             return None
+        self.set("job", echo(sure[0]))
+        return sure[1]
+
+    def sure_reading(self, phrase: str) -> tuple[str, int] | None:
+        """The words and the code the coder is sure of, trying them alone and, for a follow-up
+        about the job in context, with its last word: "what about primary?" after secondary
+        teachers is too vague alone ("primary" could be a teaching assistant), and "and civil?"
+        after mechanical engineers means civil engineers."""
         tries = [phrase]
         known = str(self._slots.get("job") or "").split()
         if (
@@ -196,8 +217,7 @@ class Conversation:
         for words in tries:
             result = backend.coder().code(words, limit=MAX_CHOICES)
             if result.candidates and not result.ambiguous:
-                self.set("job", echo(words))
-                return result.candidates[0].soc
+                return words, result.candidates[0].soc
         return None
 
     def use_job(self, soc: int, phrase: str | None = None) -> None:
@@ -275,16 +295,22 @@ class Conversation:
         if listed:
             if self.pending == "compare" and self.compared:
                 socs = list(self.compared)
-            else:
-                socs = [self.soc] if self.soc and len(listed) < 2 else []
+            else:  # "compare that with doctors and dentists": the job in context too
+                with_this = len(listed) < 2 or turn.asked.this_job
+                socs = [self.soc] if self.soc and with_this and len(listed) < MAX_COMPARED else []
         else:  # "compare them" after nurses, then doctors: those two
             socs = list(self.compared) or [s for s in (self.previous, self.soc) if s]
-        for phrase in listed:
+        unsure = []
+        for phrase in listed:  # every sure job is kept while the user picks an unsure one
+            result = backend.coder().code(phrase, limit=MAX_CHOICES)
+            if result.candidates and not result.ambiguous:
+                socs.append(result.candidates[0].soc)
+            else:
+                unsure.append((phrase, result))
+        if unsure:
             self.set("compare_socs", socs)
-            soc = self.code(phrase, "compare")
-            if soc is None:
-                return
-            socs.append(soc)
+            self.ask_about(*unsure[0], "compare")
+            return
         self.finish_compare(socs)
 
     def finish_compare(self, socs: list[int]) -> None:
@@ -373,8 +399,8 @@ class Conversation:
             turn.choice is not None and (self.candidates or self.region_choices)
         ):
             return self.choose()
-        typed = pick(turn.text, self.offered()) if self.candidates and turn.chosen_soc is None else None
-        if typed is not None:  # "secondary" after teachers were offered
+        typed = self.typed_choice() if self.candidates and turn.chosen_soc is None else None
+        if typed is not None:  # "secondary" or "high school" after teachers were offered
             return self.choose(typed)
         regions = [(r, REGION_NAMES[r]) for r in self.region_choices]
         typed_region = pick(turn.text, regions) if regions and turn.region is None else None
@@ -398,10 +424,11 @@ class Conversation:
             self.qualify("status", FULL_TIME)
         any_job = topic in topics.ANY_JOB_TOPICS
         if turn.jobs:
-            soc = self.code(turn.jobs[0], topic)
+            sure = self.sure_reading(turn.jobs[0])
+            phrase, soc = sure if sure else (turn.jobs[0], self.code(turn.jobs[0], topic))
             if soc is None:
                 return None
-            self.use_job(soc, turn.jobs[0])
+            self.use_job(soc, phrase)
         elif not any_job and (
             (turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words)
         ):

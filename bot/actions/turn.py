@@ -60,7 +60,9 @@ _ORDINALS = {
     "last": -1,
 }
 _SAFE = re.compile(r"[^\w\s'\-&/]")
-_BARE_NUMBER = re.compile(r"^\s*(?:no\.?\s*)?([1-4])\s*[.)]?\s*$")
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:(?:no\.?|number|num|option|#)\s*)?([1-4])(?:st|nd|rd|th)?\s*(?:one|pls|please)?\s*[.)!]?\s*$"
+)
 
 
 @dataclass

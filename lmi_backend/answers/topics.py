@@ -201,12 +201,22 @@ def _pay_by_sex(ask: Ask) -> Answer:
     first = ask.context.gender or MALE
     other = FEMALE if first == MALE else MALE
     statuses = [ask.query.status] if ask.query.status else [FULL_TIME, None]
-    for status in statuses:
-        query = replace(ask.query, status=status)
-        pair = [ask.service.pay(replace(query, gender=g)) for g in (first, other)]
+    pairs = [
+        [ask.service.pay(replace(ask.query, status=status, gender=g)) for g in (first, other)]
+        for status in statuses
+    ]
+    for pair in pairs:
         a, b = (r.values.get("median") for r in pair)
         if a and b and not pair[0].changes and not pair[1].changes:
             return Answer(_side_by_side(pair, first, other, a, b), pair)
+    # a pay-gap question where one sex's figure is published: that one, and why not the other's
+    one = next(
+        ((r, o) for pair in pairs for r, o in (pair, pair[::-1]) if r.values.get("median") and not r.changes),
+        None,
+    )
+    if one is not None and not ask.context.gender:
+        shown, missing = one
+        return Answer(_joined(render_pay(shown, ask.long), caveats.fallback(missing)), [shown, missing])
     everyone = _pay(
         replace(ask, context=replace(ask.context, gender=None), asked=replace(ask.asked, pay_gap=False))
     )
