@@ -21,6 +21,7 @@ class Figure:
     provenance_ids: list[int]
     method: str | None = None
     caveats: list[str] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)  # one per year of a series
 
 
 def citation(store: Store, ids: list[int]) -> str:
@@ -66,5 +67,6 @@ def make_result(
         method=figure.method if figure else None,
         fallback=describe(outcome, labels.mid_sentence),
         requested=labels.requested(query),
+        items=list(figure.items) if figure else [],
         caveats=[*(figure.caveats if figure else []), *(caveats or [])],
     )
