@@ -43,6 +43,7 @@ def body(reply: Reply) -> Any:
 @dataclass
 class Server:
     url: str
+    usage_db: Path
     output: list[str] = field(default_factory=list)
 
     def fetch(self, path: str, method: str = "GET", data: bytes | None = None, headers: dict | None = None):
@@ -75,7 +76,7 @@ def running_api(usage_db: Path, workers: int = 1, timeout: float = 120) -> Itera
         stderr=subprocess.STDOUT,
         text=True,
     )
-    server = Server(f"http://127.0.0.1:{port}")
+    server = Server(f"http://127.0.0.1:{port}", usage_db)
     threading.Thread(target=lambda: server.output.extend(process.stdout), daemon=True).start()
     started = time.monotonic()
     try:

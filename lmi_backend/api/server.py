@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import sys
 from pathlib import Path
 
 from sanic import Sanic
 from sanic.response import HTTPResponse
+from sanic.server.protocols.http_protocol import HttpProtocol
 
 from .. import config
 from ..coder import get_coder
@@ -27,6 +29,28 @@ ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"]
 MAX_BODY = 1024 * 1024
 BANNER = "LMI for All API v1 (/api/v1), developer page, explorer and Careerometer:"
 log = logging.getLogger(__name__)
+
+
+# a request line whose target has raw bytes outside ASCII (HTTP allows only ASCII there)
+RAW_TARGET = re.compile(rb"([A-Za-z]{1,16} )([^ \r\n]*[\x80-\xff][^ \r\n]*)( HTTP/1\.[01]\r\n)")
+HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _percent_encoded(m: re.Match[bytes]) -> bytes:
+    target = HIGH_BYTE.sub(lambda b: b"%%%02X" % b.group()[0], m.group(2))
+    return m.group(1) + target + m.group(3)
+
+
+class AsciiTargetProtocol(HttpProtocol):
+    """Percent-encodes raw non-ASCII bytes in a request's target, as a lenient server does.
+    Sanic 21.12 cannot parse such a request line and drops the connection without an answer;
+    encoded, the request gets its 4xx like any other bad input. Only a request line at the start
+    of the buffer (where each request begins) is touched, never a body."""
+
+    def data_received(self, data: bytes) -> None:
+        if not self.recv_buffer and RAW_TARGET.match(data):
+            data = RAW_TARGET.sub(_percent_encoded, data, count=1)
+        super().data_received(data)
 
 
 def create_app(db_path: Path | None = None, usage_path: Path | None = DEFAULT_PATH) -> Sanic:
@@ -96,4 +120,12 @@ def run(
 ) -> None:
     app = create_app(db_path, usage_path)
     print(f"{BANNER} {address(host, port)}", file=sys.stderr, flush=True)
-    app.run(host=host, port=port, workers=workers, access_log=False, motd=False, debug=False)
+    app.run(
+        host=host,
+        port=port,
+        workers=workers,
+        protocol=AsciiTargetProtocol,
+        access_log=False,
+        motd=False,
+        debug=False,
+    )
