@@ -75,3 +75,27 @@ def test_the_widget_is_served_connecting_by_websocket_only():
     raw = (WEB / "node_modules" / webserver.VENDOR["/vendor/rasa-webchat.js"]).read_bytes()
     served = webserver.widget_script(raw)
     assert served.count(b'transports:["websocket"]') == 2 and webserver.WIDGET_SOCKET_CALL not in served
+
+
+def test_chat_page_passes_an_axe_audit(assistant: Stack, db_path: Path):
+    """No serious or critical accessibility violation (axe-core, web/tests/axe-audit.mjs) at phone
+    and desktop width, with choice buttons, an answer and a chart on the page."""
+    questions = [
+        question_needing_a_choice(db_path),
+        "how much do plumbers earn in Wales",
+        "what about the outlook?",
+    ]
+    plan = {
+        "pages": [{"url": assistant.web_url + "/", "kind": "chat", "ask": questions, "widths": [390, 1280]}]
+    }
+    done = subprocess.run(
+        ["node", "tests/axe-audit.mjs", json.dumps(plan)],
+        cwd=WEB,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    lines = done.stdout.strip().splitlines()
+    report = json.loads(lines[-1]) if lines else {"ok": False, "error": done.stderr}
+    assert report["ok"], f"{report.get('error')}\nbrowser stderr: {done.stderr[-2000:]}"
+    assert all(page["passed"] > 10 for page in report["pages"])
