@@ -14,86 +14,27 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote, urlencode
 
 import pytest
 from api_stack import body, get, in_process
 
 from lmi_backend import config
+from lmi_backend.api import client_shapes
+from lmi_backend.api.client_shapes import fill_path, fill_query, request_body, request_url
 from lmi_backend.api.core import api_segments, match
 from lmi_backend.api.replies import CALLBACK
 
 MISC = config.sources_dir() / "misc"
-SHAPES_FILE = MISC / "lmiforall_client_requests.jsonl"
 CAPTURED_FILE = MISC / "lmiforall_examples" / "captured_responses_2015_2017.json"
-SHAPES = [json.loads(line) for line in SHAPES_FILE.open()] if SHAPES_FILE.exists() else []
+SHAPES = client_shapes.load() if (config.sources_dir() / client_shapes.SHAPES).exists() else []
 CAPTURED = json.loads(CAPTURED_FILE.read_text())["responses"] if CAPTURED_FILE.exists() else []
 
 # large jobs that every source covers, so each shape is checked where data exists
 SOCS = (5314, 2136, 9233)  # plumbers, programmers, cleaners
-JSONP_NAME = "jQuery3710_16094"  # what jQuery puts in place of callback=?
-PATH_VALUES = {
-    "onetCode": "47-2152.00",
-    "region": "11",
-    "filter": "region",
-    "breakdownBy": "gender",
-    "name": "region",
-}
-# a client's placeholder -> what it sends (keyed by parameter, then by placeholder text)
-QUERY_VALUES = {
-    "q": {"<name with spaces as +>": "heating engineer"},
-    "minYear": {"*": "2020"},
-    "maxYear": {"<Y (same as minYear in code default)>": "2020", "*": "2035"},
-    "callback": {"*": JSONP_NAME},
-    "area": {"<postcode, space kept -> 'SW1A+1AA'>": "SW1A 1AA", "*": "SW1A1AA"},
-    "filters": {"*": "region:11"},
-    "filterBy": {"gender:1 | gender:2": "gender:2", "region:<n> (optional)": "region:3", "*": "gender:1"},
-    "filter": {"*": "gender:1"},
-    "age": {"<age>coarse=false (missing '&')": "20coarse=false"},
-    "coarse": {"*": "true"},
-    "courses": {"*": "H3"},
-    "keywords": {"*": "cook"},
-    "location": {"*": "LS1"},
-    "radius": {"*": "5"},
-    "region": {"*": ""},
-    "onetCodes": {"*": "47-2152.00,11-1011.00"},
-    "skills": {"*": "2.A.1.a,2.A.1.b"},
-}
-FREE_TEXT = "plumber"
-
+JSONP_NAME = client_shapes.JSONP_NAME
 # Why a list an app reads into may legitimately be empty (checked against the answer itself).
 BREAKDOWNS_WITHOUT_SOURCE = {"region", "industry", "qualification", "status"}
 PROJECTED_YEARS = (2020, 2035)  # Skills Imperative 2035 as the database holds it
-
-
-def fill_query(shape: dict, soc: int) -> dict[str, str]:
-    out = {}
-    for key, raw in shape["query"].items():
-        if "<" not in raw and raw != "?" and key not in ("callback", "filterBy"):
-            out[key] = raw  # a literal the app sends as it is
-            continue
-        if key == "soc":
-            out[key] = str(soc)
-        elif key == "q":
-            out[key] = QUERY_VALUES["q"].get(raw, FREE_TEXT)
-        else:
-            table = QUERY_VALUES[key]
-            out[key] = table.get(raw, table.get("*", raw))
-    return out
-
-
-def fill_path(path: str, soc: int) -> str:
-    return re.sub(r"\{(\w+)\}", lambda m: PATH_VALUES.get(m.group(1), str(soc)), path)
-
-
-def request_url(shape: dict, soc: int, jsonp: bool | None = None) -> str:
-    query = fill_query(shape, soc)
-    if jsonp is False:
-        query.pop("callback", None)
-    elif jsonp:
-        query["callback"] = JSONP_NAME
-    # the apps send spaces as + and some parameters unencoded; urlencode does the same for these
-    return fill_path(shape["path"], soc) + ("?" + urlencode(query, quote_via=quote) if query else "")
 
 
 def shape_id(shape: dict) -> str:
@@ -211,16 +152,15 @@ def api(db_path):
 
 
 def test_the_reference_files_are_there():
-    assert len(SHAPES) == 158, f"{SHAPES_FILE} should list 158 request shapes"
+    assert len(SHAPES) == 158, f"{client_shapes.SHAPES} should list 158 request shapes"
     assert len(CAPTURED) == 32, f"{CAPTURED_FILE} should hold 32 responses"
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=shape_id)
 def test_every_client_request_shape_gets_the_fields_it_reads(api, shape):
-    request_body = json.dumps({"FilterType": 3, "SocCode": SOCS[0]}).encode() if shape.get("body") else b""
     for soc in SOCS:
         url = request_url(shape, soc, jsonp=False)
-        reply = get(api, url, shape["method"], request_body)
+        reply = get(api, url, shape["method"], request_body(shape, soc))
         assert reply.status == 200, f"{url}: HTTP {reply.status} {reply.body[:300]!r}"
         assert ("Access-Control-Allow-Origin", "*") in reply.headers
         answer = body(reply)
@@ -241,7 +181,7 @@ def test_every_client_request_shape_gets_the_fields_it_reads(api, shape):
                     values[:5],
                 )
         # JSONP wraps the very same body
-        wrapped = get(api, request_url(shape, soc, jsonp=True), shape["method"], request_body)
+        wrapped = get(api, request_url(shape, soc, jsonp=True), shape["method"], request_body(shape, soc))
         assert wrapped.status == 200 and wrapped.content_type.startswith("application/javascript")
         assert wrapped.body == b"/**/" + JSONP_NAME.encode() + b"(" + reply.body + b");"
 
