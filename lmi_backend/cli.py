@@ -40,12 +40,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
+    from .api.core import ENDPOINTS
     from .coverage import coverage, format_table
     from .db.engine import readonly_engine
 
     with readonly_engine(config.db_path(args.db)).connect() as conn:
         cov = coverage(conn)
-    print(json.dumps(cov, indent=1) if args.json else format_table(cov))
+    # the API's endpoints no source answers: they give the original API's empty answer
+    empty = [{"path": f"/api/v1{ep.path}", "reason": ep.empty.reason} for ep in ENDPOINTS if ep.empty]
+    if args.json:
+        print(json.dumps({**cov, "api_v1_without_source": empty}, indent=1))
+    else:
+        print(format_table(cov))
+        print("\nLMI for All API v1 endpoints without a source (they give the original's empty answer):")
+        print("\n".join(f"  {e['path']:<40} {e['reason']}" for e in empty))
     return 0
 
 
