@@ -7,23 +7,17 @@ critical violations)."""
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from api_stack import body, get, in_process, running_api
-from assistant_stack import ROOT, free_ports
+from assistant_stack import free_ports
+from browser_scripts import WEB, run_node
 
-WEB = ROOT / "web"
 FIXTURES = WEB / "tests" / "fixtures"
 JQUERY = WEB / "node_modules" / "jquery" / "dist" / "jquery.min.js"
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 JOBS = ("plumber", "electrician", "nurse")
 FOURTH = "chef"
 
@@ -54,19 +48,6 @@ class OtherSite(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - base class name
         pass
-
-
-def node(script: str, plan: dict) -> dict:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's browser (apt-get install -y chromium)")
-    assert shutil.which("node"), "Node.js is needed to drive the browser"
-    done = subprocess.run(
-        ["node", f"tests/{script}", json.dumps(plan)], cwd=WEB, capture_output=True, text=True, timeout=600
-    )
-    lines = done.stdout.strip().splitlines()
-    report = json.loads(lines[-1]) if lines else {"ok": False, "error": done.stderr}
-    assert report["ok"], f"{report.get('error')}\nbrowser stderr: {done.stderr[-2000:]}"
-    return report
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +85,7 @@ def weekly_pay(api, soc: int) -> str:
 def test_a_jquery_page_on_another_site_calls_the_api_by_xhr_and_jsonp(api, other_site):
     job = first_match(api, "plumber")
     pay = body(get(api, f"/api/v1/ashe/estimatePay?soc={job['soc']}&coarse=true"))["series"][-1]["estpay"]
-    node(
+    run_node(
         "cross-origin.mjs",
         {"page": other_site + "/jquery-client.html", "soc": job["soc"], "title": job["title"], "estpay": pay},
     )
@@ -117,7 +98,7 @@ def test_the_careerometer_embedded_on_another_site_works_by_keyboard_on_phone_an
     for words in JOBS:
         job = first_match(api, words)
         jobs.append({"words": words, "title": job["title"], "pay": weekly_pay(api, job["soc"])})
-    report = node(
+    report = run_node(
         "careerometer.mjs",
         {
             "host": other_site + "/careerometer-host.html",
@@ -131,7 +112,7 @@ def test_the_careerometer_embedded_on_another_site_works_by_keyboard_on_phone_an
 
 
 def test_the_api_pages_pass_an_axe_audit(api_site):
-    report = node(
+    report = run_node(
         "axe-audit.mjs",
         {
             "pages": [

@@ -10,7 +10,10 @@ pay with the sub-major group's published weekly/annual ratio and says so.
 
 from __future__ import annotations
 
-from ..disclosure import QUAL_PARENT, Cell, Fallback, drop, resolve, step_up
+from collections.abc import Callable
+from functools import partial
+
+from ..disclosure import QUAL_PARENT, Cell, Change, Fallback, drop, resolve, step_up
 from ..estimates.hours import anchor
 from ..estimates.pay import AGES, STATS, estimate, sigma
 from .cells import employment, to_cell
@@ -30,15 +33,8 @@ GROUPED = "the surveys behind the figures group that qualification level with ot
 
 def pay(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
     cell, prior = _pay_cell(q)
-    outcome = resolve(
-        cell,
-        lambda c: employment(store, c),
-        lambda c: pay_figure(store, c),
-        all_status=EMPLOYEES,
-        prior=prior,
-        fallback=fallback,
-    )
-    return make_result("pay", store, labels, q, outcome, ANNUAL, EMPLOYEES)
+    figure = partial(pay_figure, store)
+    return _checked("pay", store, labels, q, cell, prior, figure, ANNUAL, fallback)
 
 
 def pay_series(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
@@ -46,18 +42,34 @@ def pay_series(store: Store, labels: Labels, q: Query, fallback: Fallback = Fall
     weekly median, estimate), checked once by the cell's employment as `pay` is. Each year is
     published or estimated exactly as `pay` does for the latest year."""
     cell, prior = _pay_cell(q)
+    figure = partial(_series_figure, store)
+    return _checked("pay_series", store, labels, q, cell, prior, figure, ANNUAL, fallback)
+
+
+def _checked(
+    kind: str,
+    store: Store,
+    labels: Labels,
+    q: Query,
+    cell: Cell,
+    prior: tuple[Change, ...],
+    figure: Callable[[Cell], Figure | None],
+    unit: str,
+    fallback: Fallback,
+) -> Result:
+    """A pay or hours figure, checked against the employment of the same cell."""
     outcome = resolve(
         cell,
         lambda c: employment(store, c),
-        lambda c: _series_figure(store, c),
+        figure,
         all_status=EMPLOYEES,
         prior=prior,
         fallback=fallback,
     )
-    return make_result("pay_series", store, labels, q, outcome, ANNUAL, EMPLOYEES)
+    return make_result(kind, store, labels, q, outcome, unit, EMPLOYEES)
 
 
-def _pay_cell(q: Query):
+def _pay_cell(q: Query) -> tuple[Cell, tuple[Change, ...]]:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
     if cell.qualification in QUAL_PARENT and cell.qualification < 10:
         cell, more = step_up(cell, "qualification", GROUPED, EMPLOYEES)
@@ -109,15 +121,7 @@ def hours(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.
     if cell.status == 2:
         cell, more = drop(cell, ["status"], "part-time hours are not published by occupation", EMPLOYEES)
         prior += more
-    outcome = resolve(
-        cell,
-        lambda c: employment(store, c),
-        lambda c: hours_figure(store, c),
-        all_status=EMPLOYEES,
-        prior=prior,
-        fallback=fallback,
-    )
-    return make_result("hours", store, labels, q, outcome, HOURS, EMPLOYEES)
+    return _checked("hours", store, labels, q, cell, prior, partial(hours_figure, store), HOURS, fallback)
 
 
 def _employees(cell: Cell):

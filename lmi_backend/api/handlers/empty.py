@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import adapters
 from ..endpoints import MAX_YEAR, MIN_YEAR, SOC, SOC_IN_PATH, ApiError, Call, Empty, Param, endpoint
+from .wf import coding
 
 MAX_YEARS = 30
 NO_UNEMPLOYMENT = Empty(
@@ -73,15 +74,6 @@ def weekly_pay_breakdown(call: Call) -> dict:
     return {"soc": call.soc(), "breakdownBy": (call.value("breakdownBy") or "").lower(), "series": []}
 
 
-def _lfs_filter(call: Call, name: str) -> dict:
-    codes = call.service.codes(name)
-    return {
-        "name": name,
-        "description": LFS_FILTERS[name],
-        "coding": [{"code": code, "description": label} for code, label in codes.items()],
-    }
-
-
 @endpoint(
     "/lfs/filters", "lfs", "The filters lfs/* take", example="/lfs/filters", answers_from="the API's own list"
 )
@@ -97,7 +89,7 @@ def lfs_filters(call: Call) -> list[str]:
     answers_from="the API's own list",
 )
 def lfs_filters_all(call: Call) -> list[dict]:
-    return [_lfs_filter(call, name) for name in LFS_FILTERS]
+    return [coding(call.service, name, text) for name, text in LFS_FILTERS.items()]
 
 
 @endpoint(
@@ -112,7 +104,7 @@ def lfs_filter_info(call: Call) -> dict:
     name = (call.value("name") or "").strip().lower()
     if name not in LFS_FILTERS:
         raise ApiError(f"No such filter: use one of {', '.join(LFS_FILTERS)}.")
-    return _lfs_filter(call, name)
+    return coding(call.service, name, LFS_FILTERS[name])
 
 
 @endpoint(

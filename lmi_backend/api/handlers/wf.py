@@ -124,10 +124,11 @@ def replacement_demand(call: Call) -> dict:
     return {"soc": main.soc, **period, "predictedEmployment": [period]}
 
 
-def _coding(service: LmiService, name: str) -> dict:
+def coding(service: LmiService, name: str, description: str) -> dict:
+    """A filter as wf/filters/* and lfs/filters/* described it: its codes with their names."""
     return {
         "name": name,
-        "description": DIMENSIONS[name],
+        "description": description,
         "coding": [{"code": code, "description": label} for code, label in service.codes(name).items()],
     }
 
@@ -151,7 +152,7 @@ def filters(call: Call) -> list[str]:
     answers_from="the database's code lists",
 )
 def filters_all(call: Call) -> list[dict]:
-    return [_coding(call.service, name) for name in DIMENSIONS]
+    return [coding(call.service, name, text) for name, text in DIMENSIONS.items()]
 
 
 @endpoint(
@@ -174,4 +175,4 @@ def filter_info(call: Call) -> dict:
     name = (call.value("name") or "").strip().lower()
     if name not in DIMENSIONS:
         raise ApiError(f"No such filter: use one of {', '.join(DIMENSIONS)}.")
-    return _coding(call.service, name)
+    return coding(call.service, name, DIMENSIONS[name])
