@@ -126,6 +126,7 @@ BODIES = [
     b"[1,2,3]",
     b'"just a string"',
     b"{" * 5000,
+    b"[" * 60000,
     b'{"SocCode": 1e999}',
 ]
 PRINTABLE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.:,|;/?&=%+#'\"<>()[]{}*!@$"

@@ -90,7 +90,7 @@ def _body(raw: bytes) -> dict[str, Any]:
         return {}
     try:
         value = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return {}
     return value if isinstance(value, dict) else {}
 

@@ -96,6 +96,8 @@ COARSE = Param(
 )
 MIN_YEAR = Param("minYear", "first year to give", "integer", example="2020")
 MAX_YEAR = Param("maxYear", "last year to give", "integer", example="2035")
+OWN_LIST = "the API's own list"
+CODE_LISTS = "the database's code lists (LMI for All codes)"
 
 
 @dataclass

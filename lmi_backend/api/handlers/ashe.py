@@ -14,7 +14,7 @@ from ...disclosure import Fallback
 from ...estimates.pay import AGES
 from ...service import LmiService, Query
 from .. import adapters
-from ..endpoints import COARSE, SOC, ApiError, Call, Param, endpoint
+from ..endpoints import COARSE, CODE_LISTS, OWN_LIST, SOC, ApiError, Call, Param, endpoint
 
 ASHE = "ONS Annual Survey of Hours and Earnings"
 PAY_SOURCE = f"{ASHE} 2017-2021 (Tables 14, 14.7a, 3, 15.7a) and the project's estimates for other cells"
@@ -175,7 +175,7 @@ CODED_FILTERS = ("region", "gender", "status", "qualification")
     "ashe",
     "The names of the filters estimatePay and estimateHours take",
     example="/ashe/filters",
-    answers_from="the API's own list",
+    answers_from=OWN_LIST,
 )
 def filters(call: Call) -> list[str]:
     return list(FILTER_NAMES)
@@ -186,7 +186,7 @@ def filters(call: Call) -> list[str]:
     "ashe",
     "Every coded filter with its codes and names (age is in years)",
     example="/ashe/filters/all",
-    answers_from="the database's code lists (LMI for All codes)",
+    answers_from=CODE_LISTS,
 )
 def filters_all(call: Call) -> list[dict]:
     return [_filter(call.service, name) for name in CODED_FILTERS]
@@ -202,7 +202,7 @@ def filters_all(call: Call) -> list[dict]:
         ),
     ),
     example="/ashe/filter/region",
-    answers_from="the database's code lists (LMI for All codes)",
+    answers_from=CODE_LISTS,
 )
 def one_filter(call: Call) -> dict:
     name = (call.value("name") or "").strip().lower()

@@ -6,7 +6,7 @@ list them with the reason (Endpoint.empty)."""
 from __future__ import annotations
 
 from .. import adapters
-from ..endpoints import MAX_YEAR, MIN_YEAR, SOC, SOC_IN_PATH, ApiError, Call, Empty, Param, endpoint
+from ..endpoints import MAX_YEAR, MIN_YEAR, OWN_LIST, SOC, SOC_IN_PATH, ApiError, Call, Empty, Param, endpoint
 from .wf import coding
 
 MAX_YEARS = 30
@@ -23,7 +23,7 @@ NO_VACANCIES = Empty("job adverts came from DWP's live Find a Job feed, which is
 LFS_FILTERS = {"region": "LMI for All region code 1-12", "gender": "1 male, 2 female"}
 FILTER_BY = Param("filterBy", "e.g. region:3 or gender:1, comma-separated", example="gender:1")
 AREA = Param("area", "a postcode, or 'lat,lng'", required=True, example="SW1A1AA")
-LFS = "nothing: see the reason"
+NO_SOURCE = "no source in the database"
 
 
 def asked_years(call: Call) -> list[int]:
@@ -41,7 +41,7 @@ def asked_years(call: Call) -> list[int]:
     "Unemployment rate of people last in the job, by year (a row per year asked, unemprate null)",
     params=(SOC, MIN_YEAR, MAX_YEAR, FILTER_BY),
     example="/lfs/unemployment?soc=5314&minYear=2020",
-    answers_from=LFS,
+    answers_from=NO_SOURCE,
     empty=NO_UNEMPLOYMENT,
 )
 def unemployment(call: Call) -> dict:
@@ -54,7 +54,7 @@ def unemployment(call: Call) -> dict:
     "2013 path: weekly pay from the Labour Force Survey (a row per year asked, weekpay null)",
     params=(SOC, MIN_YEAR, MAX_YEAR, FILTER_BY),
     example="/lfs/weeklypay?soc=5314&minYear=2020",
-    answers_from=LFS,
+    answers_from=NO_SOURCE,
     empty=NO_UNEMPLOYMENT,
 )
 def weekly_pay(call: Call) -> dict:
@@ -67,16 +67,14 @@ def weekly_pay(call: Call) -> dict:
     "2013 path: the same split by a filter (empty)",
     params=(Param("breakdownBy", "region or gender", where="path", required=True, example="gender"), SOC),
     example="/lfs/weeklypay/breakdown/gender?soc=5314",
-    answers_from=LFS,
+    answers_from=NO_SOURCE,
     empty=NO_UNEMPLOYMENT,
 )
 def weekly_pay_breakdown(call: Call) -> dict:
     return {"soc": call.soc(), "breakdownBy": (call.value("breakdownBy") or "").lower(), "series": []}
 
 
-@endpoint(
-    "/lfs/filters", "lfs", "The filters lfs/* take", example="/lfs/filters", answers_from="the API's own list"
-)
+@endpoint("/lfs/filters", "lfs", "The filters lfs/* take", example="/lfs/filters", answers_from=OWN_LIST)
 def lfs_filters(call: Call) -> list[str]:
     return list(LFS_FILTERS)
 
@@ -86,7 +84,7 @@ def lfs_filters(call: Call) -> list[str]:
     "lfs",
     "The filters lfs/* take, described",
     example="/lfs/filters/all",
-    answers_from="the API's own list",
+    answers_from=OWN_LIST,
 )
 def lfs_filters_all(call: Call) -> list[dict]:
     return [coding(call.service, name, text) for name, text in LFS_FILTERS.items()]
@@ -98,7 +96,7 @@ def lfs_filters_all(call: Call) -> list[dict]:
     "One lfs filter, described",
     params=(Param("name", "region or gender", where="path", required=True, example="region"),),
     example="/lfs/filters/info/region",
-    answers_from="the API's own list",
+    answers_from=OWN_LIST,
 )
 def lfs_filter_info(call: Call) -> dict:
     name = (call.value("name") or "").strip().lower()
@@ -113,7 +111,7 @@ def lfs_filter_info(call: Call) -> dict:
     "Subjects graduates working in the job studied, by year (empty)",
     params=(SOC_IN_PATH,),
     example="/hesa/courses/3113",
-    answers_from="nothing: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_HESA,
 )
 def courses(call: Call) -> dict:
@@ -125,7 +123,7 @@ def courses(call: Call) -> dict:
     "hesa",
     "The subject groups hesa/* use (empty)",
     example="/hesa/list-courses",
-    answers_from="nothing: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_HESA,
 )
 def list_courses(call: Call) -> list:
@@ -138,7 +136,7 @@ def list_courses(call: Call) -> list:
     "Occupations of graduates of a subject, by year (empty)",
     params=(Param("courses", "subject group id", required=True, example="H3"),),
     example="/hesa/occupations?courses=H3",
-    answers_from="nothing: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_HESA,
 )
 def occupations(call: Call) -> list:
@@ -158,7 +156,7 @@ def _area(call: Call) -> str:
     "Occupations of the people working near a place (2011 Census; empty)",
     params=(AREA,),
     example="/census/jobs_breakdown?area=SW1A1AA",
-    answers_from="nothing yet: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_CENSUS,
 )
 def jobs_breakdown(call: Call) -> dict:
@@ -171,7 +169,7 @@ def jobs_breakdown(call: Call) -> dict:
     "Occupations of the people living near a place (2011 Census; empty)",
     params=(AREA,),
     example="/census/resident_occupations?area=SW1A1AA",
-    answers_from="nothing yet: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_CENSUS,
 )
 def resident_occupations(call: Call) -> dict:
@@ -184,7 +182,7 @@ def resident_occupations(call: Call) -> dict:
     "How far people near a place travel to work (2011 Census; empty)",
     params=(AREA,),
     example="/census/distance?area=SW1A1AA",
-    answers_from="nothing yet: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_CENSUS,
 )
 def distance(call: Call) -> dict:
@@ -202,7 +200,7 @@ def distance(call: Call) -> dict:
         Param("limit", "most adverts to give", "integer", example="10"),
     ),
     example="/vacancies/search?keywords=cook",
-    answers_from="nothing: see the reason",
+    answers_from=NO_SOURCE,
     empty=NO_VACANCIES,
 )
 def vacancies(call: Call) -> list:

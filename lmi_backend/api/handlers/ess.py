@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...disclosure import RELEASED
 from ...service import Query, Result
-from ..endpoints import COARSE, SOC_IN_PATH, ApiError, Call, Param, endpoint
+from ..endpoints import COARSE, CODE_LISTS, SOC_IN_PATH, ApiError, Call, Param, endpoint
 
 ESS = "DfE Employer Skills Survey 2022 (UK, SOC2010 unit groups)"
 REGION_IN_PATH = Param("region", "LMI for All region code 1-12", "integer", "path", True, "11")
@@ -69,7 +69,7 @@ def region(call: Call) -> dict:
     "ess",
     "The region codes: name -> code",
     example="/ess/regions",
-    answers_from="the database's code lists (LMI for All codes)",
+    answers_from=CODE_LISTS,
 )
 def regions(call: Call) -> dict:
     return {name: code for code, name in call.service.codes("region").items()}

@@ -7,7 +7,18 @@ from __future__ import annotations
 from ...disclosure import Fallback
 from ...service import LmiService
 from .. import adapters
-from ..endpoints import MAX_YEAR, MIN_YEAR, SOC, ApiError, Call, Param, endpoint, in_years
+from ..endpoints import (
+    CODE_LISTS,
+    MAX_YEAR,
+    MIN_YEAR,
+    OWN_LIST,
+    SOC,
+    ApiError,
+    Call,
+    Param,
+    endpoint,
+    in_years,
+)
 
 PROJECTIONS = (
     "Skills Imperative 2035 (Warwick IER / Cambridge Econometrics for NFER): England, SOC2020 "
@@ -138,7 +149,7 @@ def coding(service: LmiService, name: str, description: str) -> dict:
     "wf",
     "The breakdowns wf/predict/breakdown takes",
     example="/wf/filters",
-    answers_from="the API's own list",
+    answers_from=OWN_LIST,
 )
 def filters(call: Call) -> list[str]:
     return list(DIMENSIONS)
@@ -149,7 +160,7 @@ def filters(call: Call) -> list[str]:
     "wf",
     "Every breakdown with its codes",
     example="/wf/filters/all",
-    answers_from="the database's code lists",
+    answers_from=CODE_LISTS,
 )
 def filters_all(call: Call) -> list[dict]:
     return [coding(call.service, name, text) for name, text in DIMENSIONS.items()]
@@ -169,7 +180,7 @@ def filters_all(call: Call) -> list[dict]:
         ),
     ),
     example="/wf/filters/info/region",
-    answers_from="the database's code lists",
+    answers_from=CODE_LISTS,
 )
 def filter_info(call: Call) -> dict:
     name = (call.value("name") or "").strip().lower()
