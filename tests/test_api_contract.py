@@ -21,7 +21,7 @@ from api_stack import body, get, in_process
 from lmi_backend import config
 from lmi_backend.api import client_shapes
 from lmi_backend.api.client_shapes import fill_path, fill_query, request_body, request_url
-from lmi_backend.api.core import api_segments, match
+from lmi_backend.api.core import ENDPOINTS, api_segments, match
 from lmi_backend.api.replies import CALLBACK
 
 MISC = config.sources_dir() / "misc"
@@ -267,3 +267,13 @@ def test_callback_names_must_be_plain_javascript_names(api):
     assert CALLBACK.fullmatch(JSONP_NAME)
     reply = get(api, "/api/v1/soc/search?q=plumber&callback=alert(1)//")
     assert reply.status == 400 and body(reply) == {"error": "callback must be a JavaScript function name."}
+
+
+def test_the_openapi_document_describes_every_endpoint_and_its_example_answers(api):
+    document = body(get(api, "/api/v1/openapi.json"))
+    assert document["openapi"].startswith("3.")
+    for ep in ENDPOINTS:
+        operation = document["paths"][ep.path]["get"]
+        assert {p.name for p in ep.params} <= {p["name"] for p in operation["parameters"]}, ep.path
+        example = get(api, operation["x-example"])
+        assert example.status == 200, (operation["x-example"], example.body[:200])

@@ -21,7 +21,7 @@
 
   function showParams() {
     var op = operations[select.selectedIndex];
-    summary.textContent = op.summary + " " + op.description;
+    summary.textContent = op.summary + ". " + op.description;
     while (fieldset.children.length > 1) fieldset.removeChild(fieldset.lastChild);
     op.parameters.forEach(function (p, i) {
       var id = "param-" + i;
