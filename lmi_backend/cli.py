@@ -40,12 +40,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
+    from .api.core import ENDPOINTS
     from .coverage import coverage, format_table
     from .db.engine import readonly_engine
 
     with readonly_engine(config.db_path(args.db)).connect() as conn:
         cov = coverage(conn)
-    print(json.dumps(cov, indent=1) if args.json else format_table(cov))
+    # the API's endpoints no source answers: they give the original API's empty answer
+    empty = [{"path": f"/api/v1{ep.path}", "reason": ep.empty.reason} for ep in ENDPOINTS if ep.empty]
+    if args.json:
+        print(json.dumps({**cov, "api_v1_without_source": empty}, indent=1))
+    else:
+        print(format_table(cov))
+        print("\nLMI for All API v1 endpoints without a source (they give the original's empty answer):")
+        print("\n".join(f"  {e['path']:<40} {e['reason']}" for e in empty))
     return 0
 
 
@@ -147,6 +155,18 @@ def _code(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_api(args: argparse.Namespace) -> int:
+    from .api import serve
+
+    if args.workers < 1:
+        print("error: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    usage = None if args.no_usage else Path(args.usage_db) if args.usage_db else None
+    options = {"usage_path": usage} if usage or args.no_usage else {}
+    serve(args.host, args.port, args.workers, db_path=config.db_path(args.db), **options)
+    return 0
+
+
 def _code_text(result: CodingResult) -> str:
     if not result.candidates:
         return "no match"
@@ -182,6 +202,16 @@ def parser() -> argparse.ArgumentParser:
         help='{"candidates": [{"soc", "title", "score"}], "ambiguous"}; one object per line with --batch',
     )
     k.set_defaults(func=_code)
+
+    a = sub.add_parser(
+        "serve-api", help="serve the LMI for All v1 API, its developer page and the Careerometer widget"
+    )
+    a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    a.add_argument("--port", type=int, default=8090, help="port (default 8090)")
+    a.add_argument("--workers", type=int, default=2, help="server processes (default 2)")
+    a.add_argument("--usage-db", help="where to count requests (default var/api_usage.sqlite)")
+    a.add_argument("--no-usage", action="store_true", help="count nothing")
+    a.set_defaults(func=_serve_api)
 
     q = sub.add_parser("query", help="ask the service (pay, hours, outlook, skills ...) for a SOC code")
     q.add_argument("what", choices=QUERY_KINDS)

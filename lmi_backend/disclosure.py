@@ -14,12 +14,19 @@ ages), region (-> UK), status (-> all), sex (-> all), and the occupation last (4
 2-digit), because the job is the heart of the question. The six qualification groups are the
 Annual Population Survey's (codes 301-306), since the employment behind every check is published
 in them; they match the old NQF levels the design refers to.
+
+How far a figure may move from the question is the caller's choice (`Fallback`): the whole ladder
+(the chatbot, which says in words what changed); only up the occupation hierarchy (the API's
+`coarse=true`, whose answer can say which group it describes only by its SOC code); or not at all
+(`coarse=false`: the cell asked for, or no figure). The last two give no figure either when a
+source does not cover a dimension asked for, since the answer could not say so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Generic, TypeVar
 
 SUPPRESS_BELOW = 1_000
@@ -52,6 +59,13 @@ QUAL_PARENT = {
 SOC_TOP_DIGITS = 2  # never fall back further than a sub-major group
 ALL_JOBS = 0  # the SOC code of all occupations together
 LADDER_ORDER = ("qualification", "age", "region", "status", "gender", "soc")
+
+
+class Fallback(str, Enum):
+    LADDER = "ladder"  # any rung up the ladder
+    OCCUPATION = "occupation"  # only a wider SOC group, every other dimension as asked
+    EXACT = "exact"  # the cell asked for or nothing
+
 
 # why a cell gave no figure: keys, worded by each front end (lmi_backend/answers/words.py)
 TOO_FEW = "too_few_people"  # fewer than 1,000 people in the cell
@@ -156,6 +170,25 @@ def ladder(cell: Cell, all_status: int = 0) -> Iterator[Rung]:
             yield current, tuple(changed)
 
 
+def occupation_ladder(cell: Cell) -> Iterator[Rung]:
+    """The requested cell, then its wider SOC groups (4 -> 3 -> 2 digits), nothing else changed."""
+    yield cell, ()
+    current = cell
+    while (nxt := coarser(current, "soc")) is not None:
+        current = nxt
+        yield current, ("soc",)
+
+
+def _rungs(cell: Cell, all_status: int, steps: Iterable[Rung] | None, fallback: Fallback) -> Iterable[Rung]:
+    if fallback is Fallback.EXACT:
+        return [(cell, ())]
+    if fallback is Fallback.OCCUPATION:
+        if steps is None:
+            return occupation_ladder(cell)
+        return [(rung, changed) for rung, changed in steps if set(changed) <= {"soc"}]
+    return ladder(cell, all_status) if steps is None else steps
+
+
 def step_up(cell: Cell, dimension: str, reason: str, all_status: int = 0) -> tuple[Cell, tuple[Change, ...]]:
     """One rung up on one dimension before the check, saying why (e.g. a qualification level
     the surveys do not separate)."""
@@ -189,13 +222,16 @@ def resolve(
     all_status: int = 0,
     prior: tuple[Change, ...] = (),
     steps: Iterable[Rung] | None = None,
+    fallback: Fallback = Fallback.LADDER,
 ) -> Outcome[T]:
     """The figure for `cell` if its size passes `rule`, else the first rung up the ladder (or
-    the given `steps`) that passes and has a figure. `prior` are changes already made
-    (dimensions a source lacks), reported with the rest."""
+    the given `steps`) that passes and has a figure, as far as `fallback` allows. `prior` are
+    changes already made (dimensions a source lacks), reported with the rest."""
+    if prior and fallback is not Fallback.LADDER:
+        return Outcome(cell, None, None, None, NO_DATA, prior, prior[0].reason)
     first_reason: str | None = None
     worst = NO_DATA
-    for rung, changed in ladder(cell, all_status) if steps is None else steps:
+    for rung, changed in _rungs(cell, all_status, steps, fallback):
         n = size(rung)
         reliability = rule.classify(n)
         if reliability not in RELEASED:

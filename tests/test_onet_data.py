@@ -82,7 +82,7 @@ def test_suppression_flag_and_na_count_are_kept_as_published(conn, sources):
     assert row["n"] is None and row["value"] == float(no_count["Data Value"])
 
 
-def test_interests_keep_riasec_ratings_and_skip_high_point_codes(conn):
+def test_interests_keep_riasec_ratings_and_high_points_as_published(conn, sources):
     scales = dict(
         conn.execute(
             select(onet_value.c.scale, func.count(func.distinct(onet_value.c.onet_code)))
@@ -91,9 +91,17 @@ def test_interests_keep_riasec_ratings_and_skip_high_point_codes(conn):
             .group_by(onet_value.c.scale)
         ).all()
     )
-    assert scales == {"OI": 923}
+    assert scales == {"OI": 923, "IH": 923}
     realistic = stored(conn, "47-2152.00", "1.B.1.a", "OI")["value"]
     assert 1 <= realistic <= 7 and realistic > stored(conn, "47-2152.00", "1.B.1.c", "OI")["value"]
+    # the high-points name an interest by number (1 Realistic ... 6 Conventional, 0 none)
+    published = {
+        r["Element ID"]: float(r["Data Value"])
+        for r in tsv_rows(sources / ONET / "Interests.txt")
+        if r["O*NET-SOC Code"] == "47-2152.00" and r["Scale ID"] == "IH"
+    }
+    assert {e: stored(conn, "47-2152.00", e, "IH")["value"] for e in published} == published
+    assert published["1.B.1.g"] == 1  # plumbers: Realistic first
 
 
 def test_job_zones_match_the_source(conn, sources):

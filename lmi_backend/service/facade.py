@@ -11,9 +11,9 @@ from pathlib import Path
 
 from .. import config, notes
 from ..dialogue_slots import FULL_TIME
-from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED
+from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED, Fallback
 from ..interests import Interest
-from . import employment, occupation, outlook, pay
+from . import employment, occupation, onet, outlook, pay
 from .cells import validate
 from .labels import Labels
 from .results import query_codes, sourced
@@ -36,6 +36,10 @@ class LmiService:
     def close(self) -> None:
         self.store.close()
 
+    def unit_groups(self) -> list[int]:
+        """Every SOC2010 unit group (4-digit code)."""
+        return [code for code, group in self.store.soc.items() if group.level == 4]
+
     def soc_title(self, soc: int) -> str | None:
         return self.labels.label("soc", soc) if soc in self.store.soc else None
 
@@ -43,21 +47,26 @@ class LmiService:
         validate(self.store, q)
         return q
 
-    def pay(self, q: Query) -> Result:
-        return pay.pay(self.store, self.labels, self._checked(q))
+    # `fallback`: how far a figure may move from the cell asked for (disclosure.Fallback)
+    def pay(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+        return pay.pay(self.store, self.labels, self._checked(q), fallback)
 
-    def hours(self, q: Query) -> Result:
-        return pay.hours(self.store, self.labels, self._checked(q))
+    def pay_series(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+        """Median pay in each year the sources give (items: year, median, weekly_median)."""
+        return pay.pay_series(self.store, self.labels, self._checked(q), fallback)
 
-    def outlook(self, q: Query) -> Result:
-        return outlook.outlook(self.store, self._checked(q))
+    def hours(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+        return pay.hours(self.store, self.labels, self._checked(q), fallback)
+
+    def outlook(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+        return outlook.outlook(self.store, self._checked(q), fallback)
 
     def employment(self, q: Query) -> Result:
         """How many people do the job (APS 2019, by our estimate)."""
         return employment.people_in_job(self.store, self.labels, self._checked(q))
 
-    def vacancies(self, q: Query) -> Result:
-        return outlook.vacancies(self.store, self.labels, self._checked(q))
+    def vacancies(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+        return outlook.vacancies(self.store, self.labels, self._checked(q), fallback)
 
     def _valid_soc(self, soc: int) -> int:
         return self._checked(Query(soc)).soc
@@ -70,6 +79,77 @@ class LmiService:
 
     def tasks(self, soc: int) -> Result:
         return occupation.tasks(self.store, self.labels, self._valid_soc(soc))
+
+    def index_titles(self, soc: int) -> Result:
+        return occupation.index_titles(self.store, self.labels, self._valid_soc(soc))
+
+    def onet_links(self, soc: int) -> Result:
+        return onet.onet_links(self.store, self.labels, self._valid_soc(soc))
+
+    def unit_groups_for_onet(self, onet_code: str) -> Result:
+        return onet.unit_groups_for(self.store, self.labels, onet_code)
+
+    def onet_ratings(self, onet_code: str, domain: str) -> Result:
+        """One O*NET occupation's published ratings in a domain (skills, interests, ...)."""
+        if domain not in onet.MATCH_SCALES:
+            raise ValueError(f"O*NET domain must be one of {', '.join(onet.MATCH_SCALES)}, not {domain}")
+        return onet.onet_ratings(self.store, self.labels, onet_code, domain)
+
+    def onet_elements(self, domain: str) -> dict[str, str]:
+        """O*NET's elements of a domain (skills, interests ...): id -> name."""
+        return {e.element_id: e.name for e in self.store.onet_elements.values() if e.domain == domain}
+
+    def skill_scores(self, soc: int, scale: str) -> Result:
+        if scale not in ("IM", "LV"):
+            raise ValueError(f"Skill scale must be IM (importance) or LV (level), not {scale}")
+        return onet.skill_scores(self.store, self.labels, self._valid_soc(soc), scale)
+
+    def reverse_match(
+        self, chosen: dict[str, list[str]], weights: dict[str, float], limit: int = 20
+    ) -> Result:
+        """O*NET occupations (with their likely UK unit groups) rating highest on the chosen
+        elements, domain -> O*NET element ids; `weights` weigh the domains."""
+        return onet.reverse_match(self.store, self.labels, chosen, weights, limit)
+
+    @property
+    def pay_periods(self) -> list[str]:
+        """The years of ASHE pay the service quotes, oldest first."""
+        return list(self.store.pay_periods)
+
+    def codes(self, dimension: str) -> dict[int, str]:
+        """The codes a dimension takes in a Query (LMI for All's codes), with their names;
+        industry: Working Futures' 22 industry groups, which no figure is broken down by yet."""
+        s = self.store
+        found = {
+            "region": s.regions,
+            "gender": s.genders,
+            "status": s.statuses,
+            "qualification": s.qualifications,
+            "industry": s.industry_groups,
+        }[dimension]
+        valid = {"status": range(1, 4), "qualification": range(1, 10)}.get(dimension)
+        return {code: name for code, name in found.items() if code and (valid is None or code in valid)}
+
+    def datasets(self) -> list[dict]:
+        """Every dataset in the database: publisher, tables, periods, licence, attribution."""
+        found: dict[tuple[str, str], dict] = {}
+        for p in sorted(self.store.provenance.values(), key=lambda p: p.id):
+            entry = found.setdefault(
+                (p.publisher, p.dataset),
+                {
+                    "publisher": p.publisher,
+                    "dataset": p.dataset,
+                    "tables": [],
+                    "periods": [],
+                    "licence": p.licence,
+                    "attribution": p.attribution,
+                    "url": p.url,
+                },
+            )
+            for key, value in (("tables", p.table_ref), ("periods", p.period)):
+                if value and value not in entry[key]:
+                    entry[key].append(value)
+        return list(found.values())
 
     def entry_routes(self, soc: int) -> Result:
         return occupation.entry_routes(self.store, self.labels, self._valid_soc(soc))

@@ -156,6 +156,21 @@ def tasks(store: Store, labels: Labels, soc: int) -> Result:
     )
 
 
+def index_titles(store: Store, labels: Labels, soc: int) -> Result:
+    """The ONS coding index's job titles for a unit group, as published ("Engineer, heating",
+    with any qualifier in brackets): LMI for All's `add_titles`."""
+    rows = store.index_titles(soc)
+    items = [{"title": f"{r.title} {r.qualifier}" if r.qualifier else r.title} for r in rows]
+    return _result(
+        "index_titles",
+        store,
+        labels,
+        soc,
+        items=items,
+        source_ids=[r.provenance_id for r in rows],
+    )
+
+
 def entry_routes(store: Store, labels: Labels, soc: int) -> Result:
     row = store.unit_text(soc)
     return _result(

@@ -19,6 +19,7 @@ from ..disclosure import (
     RELIABLE,
     Cell,
     Change,
+    Fallback,
     drop,
     employment_reliability,
     resolve,
@@ -39,7 +40,7 @@ EXAMPLE_SHARE = 0.5  # an example job has at least half its jobs in the area
 VACANCY_FIGURES = ("vacancies", "hard_to_fill", "skill_shortage", "hard_to_fill_pct", "skill_shortage_pct")
 
 
-def outlook(store: Store, q: Query) -> Result:
+def outlook(store: Store, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
     labels = Labels(store, "England", "England")
     cell = to_cell(q, 0)
     prior: tuple[Change, ...] = ()
@@ -52,7 +53,7 @@ def outlook(store: Store, q: Query) -> Result:
         row = store.outlook(c.soc, c.gender)
         return None if row is None else row.employment_base
 
-    outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more)
+    outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more, fallback=fallback)
     # a question about a place outside England has been told so by the fallback already
     caveats = [c for c in OUTLOOK_CAVEATS if not (prior and c == notes.ENGLAND_ONLY)]
     return make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
@@ -74,7 +75,7 @@ def _outlook_figure(store: Store, cell: Cell) -> Figure | None:
     return Figure(values, "2020-2035", True, list(method.provenance_ids), method.description, [method.key])
 
 
-def vacancies(store: Store, labels: Labels, q: Query) -> Result:
+def vacancies(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
     cell, prior = drop(
         to_cell(q, 0), ["region", "gender", "status", "qualification", "age"], notes.VACANCIES_UK_BY_JOB_ONLY
     )
@@ -85,7 +86,13 @@ def vacancies(store: Store, labels: Labels, q: Query) -> Result:
         return None if found is None else found[0].get("establishments_sampled")
 
     outcome = resolve(
-        cell, size, lambda c: _vacancy_figure(store, c), rule=ESTABLISHMENTS, prior=prior, steps=steps
+        cell,
+        size,
+        lambda c: _vacancy_figure(store, c),
+        rule=ESTABLISHMENTS,
+        prior=prior,
+        steps=steps,
+        fallback=fallback,
     )
     return make_result("vacancies", store, labels, q, outcome, "vacancies", 0)
 
@@ -95,7 +102,13 @@ def _vacancy_figure(store: Store, cell: Cell) -> Figure | None:
     if found is None or found[0].get("vacancies") is None:
         return None
     figures, provenance_id, period = found
-    return Figure({k: figures.get(k) for k in VACANCY_FIGURES}, period, False, [provenance_id])
+    values = {k: figures.get(k) for k in VACANCY_FIGURES}
+    hard, shortage = figures.get("hard_to_fill"), figures.get("skill_shortage")
+    # skill-shortage vacancies are the hard-to-fill ones employers put down to a lack of skills
+    values["skill_shortage_of_hard_to_fill_pct"] = (
+        round(100 * shortage / hard, 1) if hard and shortage is not None else None
+    )
+    return Figure(values, period, False, [provenance_id])
 
 
 def growing_areas(store: Store, labels: Labels, limit: int) -> Result:

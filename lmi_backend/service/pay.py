@@ -10,8 +10,11 @@ pay with the sub-major group's published weekly/annual ratio and says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from .. import notes
-from ..disclosure import QUAL_PARENT, Cell, Change, drop, resolve, step_up
+from ..disclosure import QUAL_PARENT, Cell, Change, Fallback, drop, resolve, step_up
 from ..estimates.hours import anchor
 from ..estimates.pay import AGES, STATS, estimate, sigma
 from .cells import employment, to_cell
@@ -26,7 +29,45 @@ HOURS = "hours per week"
 RATIO_PERIOD = "2020"  # ASHE Table 3: the year weekly and annual pay are both published by group
 
 
-def pay(store: Store, labels: Labels, q: Query) -> Result:
+def pay(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+    cell, prior = _pay_cell(q)
+    figure = partial(pay_figure, store)
+    return _checked("pay", store, labels, q, cell, prior, figure, ANNUAL, fallback)
+
+
+def pay_series(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+    """Median pay in every year the sources give for the cell (one item a year: year, annual and
+    weekly median, estimate), checked once by the cell's employment as `pay` is. Each year is
+    published or estimated exactly as `pay` does for the latest year."""
+    cell, prior = _pay_cell(q)
+    figure = partial(_series_figure, store)
+    return _checked("pay_series", store, labels, q, cell, prior, figure, ANNUAL, fallback)
+
+
+def _checked(
+    kind: str,
+    store: Store,
+    labels: Labels,
+    q: Query,
+    cell: Cell,
+    prior: tuple[Change, ...],
+    figure: Callable[[Cell], Figure | None],
+    unit: str,
+    fallback: Fallback,
+) -> Result:
+    """A pay or hours figure, checked against the employment of the same cell."""
+    outcome = resolve(
+        cell,
+        lambda c: employment(store, c),
+        figure,
+        all_status=EMPLOYEES,
+        prior=prior,
+        fallback=fallback,
+    )
+    return make_result(kind, store, labels, q, outcome, unit, EMPLOYEES)
+
+
+def _pay_cell(q: Query) -> tuple[Cell, tuple[Change, ...]]:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
     if cell.qualification in QUAL_PARENT and cell.qualification < 10:
         cell, more = step_up(cell, "qualification", notes.QUALIFICATION_GROUPED, EMPLOYEES)
@@ -34,17 +75,41 @@ def pay(store: Store, labels: Labels, q: Query) -> Result:
     if cell.age is not None and cell.age not in AGES:
         cell, more = drop(cell, ["age"], notes.PAY_AGE_RANGE, EMPLOYEES)
         prior += more
-    outcome = resolve(
-        cell,
-        lambda c: employment(store, c),
-        lambda c: pay_figure(store, c),
-        all_status=EMPLOYEES,
-        prior=prior,
+    return cell, prior
+
+
+def _series_figure(store: Store, cell: Cell) -> Figure | None:
+    years = [
+        (period, figure)
+        for period in store.pay_periods
+        if (figure := pay_figure(store, cell, period)) is not None and figure.values.get("median") is not None
+    ]
+    if not years:
+        return None
+    items = [
+        {
+            "year": int(period),
+            "median": figure.values["median"],
+            "weekly_median": figure.values.get("weekly_median"),
+            "estimate": figure.estimate,
+        }
+        for period, figure in years
+    ]
+    latest = years[-1][1]
+    estimated = [f for _, f in years if f.estimate]
+    return Figure(
+        dict(latest.values),
+        f"{years[0][0]}-{years[-1][0]}" if len(years) > 1 else years[0][0],
+        bool(estimated),
+        sorted({i for _, f in years for i in f.provenance_ids}),
+        estimated[-1].method if estimated else None,
+        list(dict.fromkeys(k for _, f in years for k in f.method_keys)),
+        list(dict.fromkeys(c for _, f in years for c in f.caveats)),
+        items,
     )
-    return make_result("pay", store, labels, q, outcome, ANNUAL, EMPLOYEES)
 
 
-def hours(store: Store, labels: Labels, q: Query) -> Result:
+def hours(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
     for dims, reason in (
         (["gender"], notes.HOURS_NOT_BY_SEX),
@@ -55,14 +120,7 @@ def hours(store: Store, labels: Labels, q: Query) -> Result:
     if cell.status == 2:
         cell, more = drop(cell, ["status"], notes.PART_TIME_HOURS_NOT_PUBLISHED, EMPLOYEES)
         prior += more
-    outcome = resolve(
-        cell,
-        lambda c: employment(store, c),
-        lambda c: hours_figure(store, c),
-        all_status=EMPLOYEES,
-        prior=prior,
-    )
-    return make_result("hours", store, labels, q, outcome, HOURS, EMPLOYEES)
+    return _checked("hours", store, labels, q, cell, prior, partial(hours_figure, store), HOURS, fallback)
 
 
 def _employees(cell: Cell) -> tuple[Cell, tuple[Change, ...]]:
@@ -71,25 +129,26 @@ def _employees(cell: Cell) -> tuple[Cell, tuple[Change, ...]]:
     return cell, ()
 
 
-def pay_figure(store: Store, cell: Cell) -> Figure | None:
+def pay_figure(store: Store, cell: Cell, period: str | None = None) -> Figure | None:
+    """The cell's pay in `period`, or in the latest year with a figure."""
     if not cell.qualification and cell.age is None:
-        published = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual")
+        published = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual", period)
         if published is not None:
-            return _published(store, cell, published)
+            return _published(store, cell, published, period)
         if not cell.region:
             return None
-    return _estimated(store, cell)
+    return _estimated(store, cell, period)
 
 
-def _published(store: Store, cell: Cell, annual: PayCell) -> Figure:
+def _published(store: Store, cell: Cell, annual: PayCell, period: str | None) -> Figure:
     values = {stat: annual.values.get(stat) for stat in STATS}
     ids = [annual.provenance_id]
-    caveats = []
-    hourly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "hourly")
+    caveats: list[str] = []
+    hourly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "hourly", period)
     values["hourly_median"] = hourly.values["median"] if hourly else None
     if hourly:
         ids.append(hourly.provenance_id)
-    weekly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "weekly")
+    weekly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "weekly", period)
     if weekly:
         values["weekly_median"] = weekly.values["median"]
         ids.append(weekly.provenance_id)
@@ -141,20 +200,20 @@ def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[
     return factor, methods
 
 
-def _estimated(store: Store, cell: Cell) -> Figure | None:
-    base = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "annual")
+def _estimated(store: Store, cell: Cell, period: str | None = None) -> Figure | None:
+    base = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "annual", period)
     factor, methods = _factor(store, cell, "annual")
     if base is None or factor is None:
         return None
     spread = sigma(base.values)
     if spread is None and cell.soc >= 10:
-        parent = store.pay_cell(cell.soc // 10, 0, cell.gender, cell.status, "annual")
+        parent = store.pay_cell(cell.soc // 10, 0, cell.gender, cell.status, "annual", period)
         spread = sigma(parent.values) if parent else None
     values = {
         k: None if v is None else round(v, -1) for k, v in estimate(base.values, factor, spread).items()
     }
     ids = [base.provenance_id]
-    hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly")
+    hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly", period)
     hourly_factor, _ = _factor(store, cell, "hourly")
     hourly_median = hourly.values.get("median") if hourly else None
     values["hourly_median"] = (

@@ -24,6 +24,7 @@ class Figure:
     method: str | None = None
     method_keys: list[str] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)  # one per year of a series
 
 
 def citations(store: Store, ids: Iterable[int]) -> list[Citation]:
@@ -101,5 +102,6 @@ def make_result(
         requested=labels.requested(query),
         cell=cell_codes(used),
         asked=query_codes(query),
+        items=list(figure.items) if figure else [],
         caveats=[*(figure.caveats if figure else []), *(caveats or [])] if figure else [],
     )

@@ -145,6 +145,39 @@ _AREAS = (
     .where(f.soc2020_group.c.level == 2, f.projection.c.gender == 0)
 )
 _CROSSWALK = select(f.soc2010_soc2020.c.soc2010, f.soc2010_soc2020.c.soc2020, f.soc2010_soc2020.c.value)
+# the ONS coding index's titles of a unit group, as published ("Engineer, heating")
+_INDEX_TITLES = (
+    select(o.job_title.c.title, o.job_title.c.qualifier, o.job_title.c.provenance_id)
+    .where(o.job_title.c.soc == _p("soc"), o.job_title.c.source == "coding_index")
+    .order_by(o.job_title.c.title, o.job_title.c.qualifier)
+)
+# O*NET ratings as published, for one O*NET occupation, leaving out what O*NET recommends to suppress
+_ONET_RATINGS = (
+    select(o.onet_value.c.element_id, o.onet_element.c.name, o.onet_value.c.scale, o.onet_value.c.value)
+    .join_from(o.onet_value, o.onet_element, o.onet_value.c.element_id == o.onet_element.c.element_id)
+    .where(
+        o.onet_value.c.onet_code == _p("code"),
+        o.onet_element.c.domain == _p("domain"),
+        o.onet_value.c.value.isnot(None),
+        o.onet_value.c.recommend_suppress.isnot(True),
+    )
+    .order_by(o.onet_value.c.scale, o.onet_value.c.element_id)
+)
+_ONET_ELEMENT = select(o.onet_value.c.onet_code, o.onet_value.c.scale, o.onet_value.c.value).where(
+    o.onet_value.c.element_id == _p("element"),
+    o.onet_value.c.value.isnot(None),
+    o.onet_value.c.recommend_suppress.isnot(True),
+)
+_SOC_TO_ONET = (
+    select(o.soc_onet.c.onet_code, o.soc_onet.c.weight, o.soc_onet.c.provenance_id)
+    .where(o.soc_onet.c.soc == _p("soc"))
+    .order_by(o.soc_onet.c.weight.desc(), o.soc_onet.c.onet_code)
+)
+_ONET_TO_SOC = (
+    select(o.soc_onet.c.soc, o.soc_onet.c.weight, o.soc_onet.c.provenance_id)
+    .where(o.soc_onet.c.onet_code == _p("code"))
+    .order_by(o.soc_onet.c.weight.desc(), o.soc_onet.c.soc)
+)
 
 
 @dataclass(frozen=True)
@@ -172,6 +205,9 @@ class Store:
         self.genders = dict(conn.execute(select(d.gender.c.code, d.gender.c.name)).all())
         self.statuses = dict(conn.execute(select(d.status.c.code, d.status.c.name)).all())
         self.qualifications = dict(conn.execute(select(d.qualification.c.code, d.qualification.c.name)).all())
+        self.industry_groups = dict(  # Working Futures' 22 industry groups
+            conn.execute(select(d.industry.c.code, d.industry.c.name).where(d.industry.c.level == 22)).all()
+        )
         self.age_bands = [
             (c, lo, hi)
             for c, lo, hi in conn.execute(
@@ -180,6 +216,19 @@ class Store:
             if c
         ]
         self.provenance = {r.id: r for r in conn.execute(select(provenance))}
+        self.pay_periods = sorted(
+            conn.execute(
+                select(f.pay.c.period)
+                .where(f.pay.c.measure == "annual", f.pay.c.period >= OLDEST_PAY_PERIOD)
+                .distinct()
+            ).scalars()
+        )
+        self.onet_titles = dict(
+            conn.execute(select(o.onet_occupation.c.code, o.onet_occupation.c.title)).all()
+        )
+        self.onet_elements = {
+            r.element_id: r for r in conn.execute(select(o.onet_element)).all()
+        }  # id -> (element_id, name, domain)
         self.methods = {
             r.id: Method(r.key, r.description, tuple(int(i) for i in r.provenance_ids.split()))
             for r in conn.execute(select(e.estimate_method))
@@ -334,6 +383,28 @@ class Store:
 
     def apprenticeships(self, soc: int):
         return self._rows(_APPRENTICESHIPS, soc=soc)
+
+    def index_titles(self, soc: int):
+        return self._rows(_INDEX_TITLES, soc=soc)
+
+    def onet_ratings(self, code: str, domain: str):
+        """(element id, name, scale, value) of one O*NET occupation in one domain."""
+        return self._rows(_ONET_RATINGS, code=code, domain=domain)
+
+    def onet_element_ratings(self, element_id: str) -> dict[str, dict[str, float]]:
+        """Every O*NET occupation's ratings (scale -> value) on one element."""
+        ratings: dict[str, dict[str, float]] = {}
+        for code, scale, value in self._rows(_ONET_ELEMENT, element=element_id):
+            ratings.setdefault(code, {})[scale] = value
+        return ratings
+
+    def soc_to_onet(self, soc: int):
+        """(O*NET code, link weight, provenance id) of a unit group, strongest link first."""
+        return self._rows(_SOC_TO_ONET, soc=soc)
+
+    def onet_to_soc(self, code: str):
+        """(unit group, link weight, provenance id) of an O*NET occupation, strongest first."""
+        return self._rows(_ONET_TO_SOC, code=code)
 
     def close(self) -> None:
         """Closes this thread's connection; the lookups read at start-up stay, and the next

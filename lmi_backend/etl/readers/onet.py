@@ -7,8 +7,11 @@ extent 1-7). An 'n/a' cell is stored as missing with its reason. O*NET's "Recomm
 (the estimate is imprecise: few respondents or a wide interval) and "Not Relevant" (most raters
 said the level does not apply) are published *with* a value, so the value is kept and the flags
 are stored beside it ('n/a' flag -> NULL); whoever shows a rating must leave out suppressed ones.
-The high-point scales IH and VH are skipped: they are codes naming which interest or value comes
-first, second, third (0 = none), not ratings, and the order follows from the OI/EX ratings.
+The high-point scales are codes naming which interest or value comes first, second, third (0 =
+none), not ratings. The interest high-points (IH) are kept, as published, because the LMI for All
+API answered with them (/o-net/interests: scales IH then OI) and O*NET's cut-offs for a second or
+third high-point cannot be recomputed from the OI ratings; the work value high-points (VH) are
+skipped.
 
 Abilities are missing from the 29.3 copy, so they come from an older importance-only file keyed
 by O*NET-SOC 2010 codes and element *names*. Names are matched to Element IDs through the
@@ -44,7 +47,7 @@ DOMAIN_PREFIXES = {
     "2.B": "skills",
     "2.C": "knowledge",
 }
-HIGH_POINT_SCALES = {"IH", "VH"}
+HIGH_POINT_SCALES = {"VH"}
 ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d")
 FLAGS = {"Y": True, "N": False, "n/a": None}
 
@@ -59,7 +62,7 @@ class DescriptorFile:
 DESCRIPTOR_FILES = (
     DescriptorFile("Skills.txt", "skills", frozenset({"IM", "LV"})),
     DescriptorFile("Knowledge.txt", "knowledge", frozenset({"IM", "LV"})),
-    DescriptorFile("Interests.txt", "interests", frozenset({"OI"})),
+    DescriptorFile("Interests.txt", "interests", frozenset({"OI", "IH"})),
     DescriptorFile("Work Styles.txt", "work_styles", frozenset({"IM"})),
     DescriptorFile("Work Values.txt", "work_values", frozenset({"EX"})),
 )

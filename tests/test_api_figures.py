@@ -1,0 +1,159 @@
+"""The API's figures are the published ones, through the disclosure rules: pay by year and its
+annual changes read from the ONS files, coarse=false giving no figure where the cell is too
+small and coarse=true the nearest wider SOC group's, O*NET ratings as published, ESS held back
+below 50 establishments, and soc/search ranking exactly as the SOC coder does, at its accuracy."""
+
+from __future__ import annotations
+
+import csv
+from urllib.parse import quote_plus
+
+import pytest
+from api_stack import body, get, in_process
+
+from lmi_backend import config
+from lmi_backend.coder import get_coder
+from lmi_backend.coder.evaluation import evaluate, load
+from lmi_backend.disclosure import NO_DATA, Fallback
+from lmi_backend.service import Query
+
+PLUMBERS, PROGRAMMERS = 5314, 2136
+T14_7A = "pay/ashe_table14_7a_occupationView/ashe_t14_7a_annual_gross_pay_soc2010_2017_2020_long.csv"
+T14_2021 = "pay/ashe_table14_mathsci/2021p_annual_FTPT.csv"
+EVAL_SET = config.PROJECT_ROOT / "tests" / "data" / "coder_eval.csv"
+
+
+@pytest.fixture(scope="module")
+def api(db_path):
+    return in_process(db_path)
+
+
+def published_medians(sources, soc: int) -> dict[int, float]:
+    """Median gross annual pay, all employees, UK, as ONS published it (Tables 14.7a, 14)."""
+    with open(sources / T14_7A, encoding="utf-8-sig", newline="") as fh:
+        found = {
+            int(r["year"]): float(r["median"])
+            for r in csv.DictReader(fh)
+            if r["sheet"] == "All" and r["soc2010_code"] == str(soc)
+        }
+    with open(sources / T14_2021, encoding="utf-8-sig", newline="") as fh:
+        found[2021] = next(float(r["Median"]) for r in csv.DictReader(fh) if r["Code"] == str(soc))
+    return found
+
+
+def test_annual_changes_are_those_of_the_published_medians(api, sources):
+    medians = published_medians(sources, PLUMBERS)
+    answer = body(get(api, f"/api/v1/ashe/annualChanges?soc={PLUMBERS}"))
+    expected = [
+        {"year": y, "change": round(100 * (medians[y] / medians[y - 1] - 1), 1)}
+        for y in sorted(medians)
+        if y - 1 in medians
+    ]
+    assert answer == {"soc": PLUMBERS, "annual_changes": expected}
+
+
+def test_weekly_pay_follows_the_published_annual_pay_each_year(api, sources):
+    """estpay is pounds a week: the published annual median times the one published weekly to
+    annual ratio of the job's sub-major group, so the same share of it every year."""
+    medians = published_medians(sources, PLUMBERS)
+    series = body(get(api, f"/api/v1/ashe/estimatePay?soc={PLUMBERS}"))["series"]
+    assert [row["year"] for row in series] == sorted(medians)
+    ratios = [row["estpay"] / medians[row["year"]] for row in series]
+    assert 1 / 60 < ratios[0] < 1 / 45  # a week is about a 52nd of a year
+    assert max(ratios) - min(ratios) < 1 / medians[2021] * 2  # equal, up to rounding to whole pounds
+
+
+def test_coarse_false_gives_no_figure_where_the_cell_is_suppressed(service, api):
+    """A cell of fewer than 1,000 people: null with coarse=false; with coarse=true the figure
+    of the nearest wider SOC group that has one, named by soc; never another region or sex."""
+    asked = Query(1115, region=12, gender=2)  # chief executives: women in Northern Ireland
+    assert service.pay_series(asked, Fallback.EXACT).reliability != "reliable"
+    url = "/api/v1/ashe/estimatePay?soc=1115&filters=region:12,gender:2"
+    assert [row["estpay"] for row in body(get(api, url))["series"]] == [None]
+    coarse = body(get(api, url + "&coarse=true"))
+    group = service.pay_series(Query(coarse["soc"], region=12, gender=2), Fallback.EXACT)
+    if group.reliability == NO_DATA or not group.items:  # no SOC group has a figure for that cell
+        assert [row["estpay"] for row in coarse["series"]] == [None]
+    else:
+        assert [row["estpay"] for row in coarse["series"]] == [round(i["weekly_median"]) for i in group.items]
+
+
+def test_a_breakdown_never_moves_its_entries(api, service):
+    """Hours are not published by sex: a gender breakdown is null, not the all-people figure."""
+    answer = body(get(api, f"/api/v1/ashe/estimateHours?soc={PLUMBERS}&breakdown=gender&coarse=true"))
+    assert answer["series"][0]["hours"] == round(
+        service.hours(Query(PLUMBERS), Fallback.EXACT).values["median"]
+    )
+    assert [e["hours"] for e in answer["series"][0]["breakdown"]] == [None, None]
+    by_region = body(get(api, f"/api/v1/ashe/estimatePay?soc={PLUMBERS}&breakdown=region"))["series"][-1]
+    wales = service.pay_series(Query(PLUMBERS, region=10), Fallback.EXACT).items[-1]["weekly_median"]
+    assert {"region": 10, "estpay": round(wales)} in by_region["breakdown"]
+
+
+def test_projections_give_the_services_figures_and_an_empty_breakdown_without_a_source(api, service):
+    outlook = service.outlook(Query(PLUMBERS), Fallback.OCCUPATION).values
+    predicted = body(get(api, f"/api/v1/wf/predict?soc={PLUMBERS}"))
+    assert predicted["predictedEmployment"] == [
+        {"year": 2020, "employment": round(outlook["employment_now"])},
+        {"year": 2035, "employment": round(outlook["employment_2035"])},
+    ]
+    by_sex = body(get(api, f"/api/v1/wf/predict/breakdown/Gender?soc={PLUMBERS}"))
+    men = service.outlook(Query(PLUMBERS, gender=1), Fallback.EXACT).values["employment_now"]
+    assert by_sex["predictedEmployment"][0]["breakdown"][0] == {
+        "code": 1,
+        "name": "Male",
+        "employment": round(men),
+    }
+    by_region = body(get(api, f"/api/v1/wf/predict/breakdown/region?soc={PLUMBERS}"))
+    assert all(year["breakdown"] == [] for year in by_region["predictedEmployment"])
+    assert "region" in by_region["note"]
+
+
+def test_ess_figures_need_50_establishments(api, service):
+    plumbers = body(get(api, f"/api/v1/ess/uk/{PLUMBERS}"))
+    assert plumbers["percentHTF"] == 73.6 and plumbers["percentSSV"] == 58.8  # ESS 2022, 189 establishments
+    small = next(
+        soc
+        for soc in service.unit_groups()
+        if service.vacancies(Query(soc), Fallback.EXACT).reliability == "suppressed"
+    )
+    assert body(get(api, f"/api/v1/ess/uk/{small}"))["percentHTF"] is None
+    assert body(get(api, f"/api/v1/ess/uk/{small}?coarse=true"))["soc"] == 0  # all occupations
+
+
+def test_onet_answers_are_o_nets_published_ratings(api, sources):
+    rows = list(csv.DictReader(open(sources / "onet/onet_29_3/Skills.txt", encoding="utf-8"), delimiter="\t"))
+    published = {
+        r["Element ID"]: float(r["Data Value"])
+        for r in rows
+        if r["O*NET-SOC Code"] == "47-2152.00" and r["Scale ID"] == "LV" and r["Recommend Suppress"] != "Y"
+    }
+    answer = body(get(api, "/api/v1/o-net/skills/47-2152.00"))
+    assert {s["id"]: s["value"] for s in answer["scales"][0]["skills"]} == published
+    links = body(get(api, f"/api/v1/o-net/soc2onet/{PLUMBERS}"))["onetCodes"]
+    assert links[0]["code"] == "47-2152.00"
+    back = body(get(api, "/api/v1/o-net/onet2soc?onetCodes=47-2152.00"))
+    assert PLUMBERS in [s["soc"] for s in back[0]["socCodes"]]
+
+
+def test_reverse_match_puts_jobs_rated_high_on_the_chosen_skills_first(api):
+    answer = body(
+        get(api, "/api/v1/o-net/reversematch?weights=100,0,0,0&skills=2.B.3.k,2.B.3.l")
+    )  # repairing
+    assert answer["results"] and all(r["likely_soc_codes"] for r in answer["results"])
+    assert any(
+        soc // 1000 == 5 for r in answer["results"][:5] for soc in r["likely_soc_codes"]
+    )  # skilled trades
+
+
+def test_soc_search_ranks_as_the_coder_does_at_its_accuracy(api, db_path):
+    coder = get_coder(db_path)
+    items = load(EVAL_SET)
+    report = evaluate(coder, items)
+    right = 0
+    for item, outcome in zip(items, report.outcomes):
+        found = body(get(api, "/api/v1/soc/search?q=" + quote_plus(item.phrase)))
+        tops = [r["soc"] for r in found]
+        assert tops[:1] == outcome.ranked[:1], item.phrase
+        right += bool(tops) and tops[0] in item.accepted
+    assert right / len(items) == report.rate("top1") > 0.9
