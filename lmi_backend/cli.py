@@ -1,4 +1,4 @@
-"""`lmi`: build the database, fetch sources, report coverage (and, as they land, code and query)."""
+"""`lmi`: build the database, fetch sources, report coverage, code job words, query the service."""
 
 from __future__ import annotations
 
@@ -125,6 +125,33 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _graduates(args: argparse.Namespace) -> int:
+    from .service import LmiService
+    from .subjects import CODE, find_subject
+
+    found = (
+        args.subject if CODE.fullmatch(args.subject) else getattr(find_subject(args.subject), "code", None)
+    )
+    if found is None:
+        print(f"error: no degree subject found in {args.subject!r}", file=sys.stderr)
+        return 2
+    service = LmiService(config.db_path(args.db))
+    try:
+        result = service.graduate_pay(found, args.nation)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        service.close()
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=1))
+    else:
+        from .answers import render
+
+        print(render(result, long=True))
+    return 0
+
+
 def _code(args: argparse.Namespace) -> int:
     from .coder import get_coder
 
@@ -205,6 +232,12 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, default=5, help="similar jobs to list")
     q.add_argument("--json", action="store_true", help="the structured result as JSON")
     q.set_defaults(func=_query)
+
+    g = sub.add_parser("graduates", help="what graduates of a degree subject earn (Discover Uni)")
+    g.add_argument("subject", help='a subject as people say it ("comp sci") or a HESA CAH code')
+    g.add_argument("--nation", choices=("England", "Wales", "Scotland", "Northern Ireland"))
+    g.add_argument("--json", action="store_true", help="the structured result as JSON")
+    g.set_defaults(func=_graduates)
     return p
 
 
