@@ -28,6 +28,11 @@ _GRADUATES = re.compile(
     r"\b(?:after|when) (?:i |you |they )?(?:graduate|graduating|graduation)\b"
 )
 _PAY = re.compile(r"\b(?:earn\w*|salary|salaries|pays?|paid|wages?|money|income|worth|make|how much)\b")
+# which jobs a degree leads to: "what can I do with a history degree", "what jobs can law grads get"
+_JOBS = re.compile(
+    r"\b(?:what|which) (?:jobs?|careers?|work)\b|\bwhat (?:can|could) (?:i|you|u) (?:do|get|become)\b|"
+    r"\bjobs? (?:can|could|for|with)\b"
+)
 # words around a subject's name that are not part of it ("what do astrology graduates earn")
 _NOT_SUBJECT = set(
     """
@@ -133,6 +138,12 @@ def asks_graduate_pay(text: str) -> bool:
     tokens = _tokens(text)
     named = any(_next_to_cue(m, tokens) for m in _matches(tokens))
     return named and bool(_PAY.search(lowered))
+
+
+def asks_graduate_jobs(text: str) -> bool:
+    """ "What can I do with a history degree?": which jobs a subject's graduates go into, which
+    no source here has (Discover Uni's job lists by course are not among them)."""
+    return bool(_JOBS.search(" ".join(_tokens(text))))
 
 
 def subject_words(text: str) -> str | None:
