@@ -73,12 +73,16 @@ NOT_PUBLISHED = "not_published"  # the sources give no figure for the cell
 TOO_FEW_GRADUATES = "too_few_graduates"  # fewer than 50 graduates behind a subject's figure
 
 
-def employment_reliability(employment: float | None) -> str:
-    if employment is None:
+def _tiered(size: float | None, suppress_below: float, small_sample_below: float) -> str:
+    if size is None:
         return NO_DATA
-    if employment < SUPPRESS_BELOW:
+    if size < suppress_below:
         return SUPPRESSED
-    return SMALL_SAMPLE if employment < SMALL_SAMPLE_BELOW else RELIABLE
+    return SMALL_SAMPLE if size < small_sample_below else RELIABLE
+
+
+def employment_reliability(employment: float | None) -> str:
+    return _tiered(employment, SUPPRESS_BELOW, SMALL_SAMPLE_BELOW)
 
 
 def establishments_reliability(establishments: float | None) -> str:
@@ -88,11 +92,7 @@ def establishments_reliability(establishments: float | None) -> str:
 
 
 def graduates_reliability(graduates: float | None) -> str:
-    if graduates is None:
-        return NO_DATA
-    if graduates < GRADUATES_SUPPRESS_BELOW:
-        return SUPPRESSED
-    return SMALL_SAMPLE if graduates < GRADUATES_SMALL_SAMPLE_BELOW else RELIABLE
+    return _tiered(graduates, GRADUATES_SUPPRESS_BELOW, GRADUATES_SMALL_SAMPLE_BELOW)
 
 
 @dataclass(frozen=True)
