@@ -23,10 +23,8 @@ _WORD = re.compile(r"[a-z0-9']+")
 _CUES = {"graduate", "graduates", "grad", "grads", "degree", "degrees"}
 _AFTER_CUE = {"in", "of"}  # "a degree in history", "graduates of law"
 # a question about graduates' pay, rather than a job's: plural graduates, or graduate pay named
-_GRADUATES = re.compile(
-    r"\bgrad(?:uate)?s\b|\bgraduate (?:salary|salaries|pay|earnings|wages?|income|jobs?)\b|"
-    r"\b(?:after|when) (?:i |you |they )?(?:graduate|graduating|graduation)\b"
-)
+# ("when I graduate as a nurse" is about the nurse's pay, unless a subject is named)
+_GRADUATES = re.compile(r"\bgrad(?:uate)?s\b|\bgraduate (?:salary|salaries|pay|earnings|wages?|income)\b")
 _PAY = re.compile(r"\b(?:earn\w*|salary|salaries|pays?|paid|wages?|money|income|worth|make|how much)\b")
 # which jobs a degree leads to: "what can I do with a history degree", "what jobs can law grads get"
 _JOBS = re.compile(

@@ -185,6 +185,8 @@ def test_the_matcher_finds_no_subject_in_words_about_jobs(words):
         ("i have a degree in history", False),
         ("how much do nurses with a degree earn", False),
         ("as a graduate nurse how much will i earn", False),
+        ("how much will i earn when i graduate as a nurse", False),
+        ("what will i earn when i graduate in history", True),
     ],
 )
 def test_graduates_pay_is_asked_only_when_the_words_say_so(words, asks):
