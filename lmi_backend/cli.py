@@ -1,4 +1,4 @@
-"""`lmi`: build the database, fetch sources, report coverage (and, as they land, code and query)."""
+"""`lmi`: build the database, fetch sources, report coverage, code job words, query the service."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from . import config
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .coder import CodingResult
+    from .service import LmiService, Result
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -84,7 +87,7 @@ QUERY_KINDS = (
 
 
 def _query(args: argparse.Namespace) -> int:
-    from .service import LmiService, Query
+    from .service import Query
 
     socs = [int(s) for part in args.soc for s in part.split(",") if s.strip()]
     q = Query(
@@ -95,30 +98,41 @@ def _query(args: argparse.Namespace) -> int:
         qualification=args.qualification,
         age=args.age,
     )
-    service = LmiService(config.db_path(args.db))
-    by_cell = {
-        "pay": service.pay,
-        "hours": service.hours,
-        "outlook": service.outlook,
-        "vacancies": service.vacancies,
-        "employment": service.employment,
-    }
-    by_job = {
-        "skills": service.skills,
-        "description": service.job_description,
-        "tasks": service.tasks,
-        "entry_routes": service.entry_routes,
-        "apprenticeships": service.apprenticeships,
-    }
-    try:
+
+    def ask(service: LmiService) -> Result:
+        by_cell = {
+            "pay": service.pay,
+            "hours": service.hours,
+            "outlook": service.outlook,
+            "vacancies": service.vacancies,
+            "employment": service.employment,
+        }
+        by_job = {
+            "skills": service.skills,
+            "description": service.job_description,
+            "tasks": service.tasks,
+            "entry_routes": service.entry_routes,
+            "apprenticeships": service.apprenticeships,
+        }
         if args.what in by_cell:
-            result = by_cell[args.what](q)
-        elif args.what in by_job:
-            result = by_job[args.what](q.soc)
-        elif args.what == "compare":
-            result = service.compare(socs, q)
-        else:
-            result = service.similar_jobs(q.soc, args.limit)
+            return by_cell[args.what](q)
+        if args.what in by_job:
+            return by_job[args.what](q.soc)
+        if args.what == "compare":
+            return service.compare(socs, q)
+        return service.similar_jobs(q.soc, args.limit)
+
+    return _answer(args, ask)
+
+
+def _answer(args: argparse.Namespace, ask: Callable[[LmiService], Result]) -> int:
+    """Ask the service and print the result: JSON, or the reply in full. A request the service
+    refuses (an unknown code) is an error message and exit status 2."""
+    from .service import LmiService
+
+    service = LmiService(config.db_path(args.db))
+    try:
+        result = ask(service)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -131,6 +145,18 @@ def _query(args: argparse.Namespace) -> int:
 
         print(render(result, long=True))
     return 0
+
+
+def _graduates(args: argparse.Namespace) -> int:
+    from .subjects import CODE, find_subject
+
+    found = (
+        args.subject if CODE.fullmatch(args.subject) else getattr(find_subject(args.subject), "code", None)
+    )
+    if found is None:
+        print(f"error: no degree subject found in {args.subject!r}", file=sys.stderr)
+        return 2
+    return _answer(args, lambda service: service.graduate_pay(found, args.nation))
 
 
 def _code(args: argparse.Namespace) -> int:
@@ -235,6 +261,12 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, default=5, help="similar jobs to list")
     q.add_argument("--json", action="store_true", help="the structured result as JSON")
     q.set_defaults(func=_query)
+
+    g = sub.add_parser("graduates", help="what graduates of a degree subject earn (Discover Uni)")
+    g.add_argument("subject", help='a subject as people say it ("comp sci") or a HESA CAH code')
+    g.add_argument("--nation", choices=("England", "Wales", "Scotland", "Northern Ireland"))
+    g.add_argument("--json", action="store_true", help="the structured result as JSON")
+    g.set_defaults(func=_graduates)
     return p
 
 

@@ -1,12 +1,13 @@
 """The keys a Result uses for why something changed (reasons) and what a reader should keep in
 mind (caveats). Declared once here; every front end words them its own way (the chat's words
-are in lmi_backend/answers/words.py, and a test checks each key has them). The three reasons the
-disclosure rules give (too few people, too few employers, not published) are in disclosure.py.
+are in lmi_backend/answers/words.py, and a test checks each key has them). The reasons the
+disclosure rules give (too few people, employers or graduates, not published) are in
+disclosure.py.
 """
 
 from __future__ import annotations
 
-from .disclosure import NOT_PUBLISHED, TOO_FEW, TOO_FEW_ESTABLISHMENTS
+from .disclosure import NOT_PUBLISHED, TOO_FEW, TOO_FEW_ESTABLISHMENTS, TOO_FEW_GRADUATES
 
 # reasons a dimension of the question was changed before the disclosure check: the source does
 # not split its figures that way
@@ -24,6 +25,7 @@ PART_TIME_HOURS_NOT_PUBLISHED = "part_time_hours_not_published"
 REASONS = (
     TOO_FEW,
     TOO_FEW_ESTABLISHMENTS,
+    TOO_FEW_GRADUATES,
     NOT_PUBLISHED,
     PROJECTIONS_ENGLAND_ONLY,
     PROJECTIONS_NOT_BY_REGION,
@@ -46,6 +48,7 @@ ONET_US = "onet_us"  # O*NET describes US jobs, linked through international cod
 APPRENTICESHIPS_ENGLAND = "apprenticeships_england"  # standards are England's, linked by title
 SOME_WIDER_GROUP = "some_wider_group"  # a comparison: some figures are for a wider group
 SOME_ESTIMATES = "some_estimates"  # a comparison: some figures are estimates
+LEO_EARNINGS = "leo_earnings"  # graduates' pay years on: tax records, part-time work counted
 
 CAVEATS = (
     WEEKLY_DERIVED,
@@ -56,4 +59,5 @@ CAVEATS = (
     APPRENTICESHIPS_ENGLAND,
     SOME_WIDER_GROUP,
     SOME_ESTIMATES,
+    LEO_EARNINGS,
 )

@@ -1,9 +1,9 @@
 """What a question asks beyond its topic, read from its words: "is that good money?", "per
 hour", "a month", "after tax", "when they start", "apprentices", "do they work weekends?", "is it
 stressful?", "how long does it take?", "which GCSEs?", "without a degree", "the average salary in
-the UK". Most of these the sources cannot answer directly, and the reply says so before what they
-can say (lmi_backend.answers.topics.Asked). Here rather than in the bot because any front end
-reading the same questions needs them.
+the UK", "history graduates". Most of these the sources cannot answer directly, and the reply
+says so before what they can say (lmi_backend.answers.topics.Asked). Here rather than in the bot
+because any front end reading the same questions needs them.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .dialogue_slots import asked_qualification, clean_text
+from .subjects import asks_graduate_jobs, asks_graduate_pay, find_subject
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Asked:
     everyone: bool = False  # "... in the UK", "overall": all jobs even with a job in context
     jobs_in_general: bool = False  # "which jobs pay best?", not "what does the job pay?"
     this_job: bool = False  # "compare that with ...": the job being talked about
+    graduates: bool = False  # "what do history graduates earn": a subject's graduates, not a job
+    subject: str | None = None  # the degree subject named ("history", "comp sci"): HESA CAH code
+    graduate_jobs: bool = False  # "what can I do with a history degree?": jobs by subject
 
 
 def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
@@ -66,6 +70,9 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         everyone=bool(_EVERYONE.search(clean_text(text))),
         jobs_in_general=bool(_JOBS_IN_GENERAL.search(clean_text(text))),
         this_job=bool(_THIS_JOB.search(clean_text(text))),
+        graduates=asks_graduate_pay(text),
+        subject=subject.code if (subject := find_subject(text)) else None,
+        graduate_jobs=asks_graduate_jobs(text),
     )
 
 

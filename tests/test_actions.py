@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -1115,3 +1116,97 @@ def test_a_typed_answer_to_which_job_picks_it(db_path):
     chat.say("ask_pay", "how much do teachers earn", entity("job", "teachers"))
     chat.say("inform", "2")  # a number typed with no entity (SMS shows buttons as a list)
     assert chat.slots["soc"] == offered[1]
+
+
+# --- graduates' pay by degree subject (issue 19 item 5) --------------------------------------------
+
+GRADUATES = "misc/hesa_discover_uni"
+
+
+def graduate_figure(
+    sources: Path, subject: str, file: str = "GOSECSAL.csv", column: str = "GOSECMED_UK"
+) -> float:
+    """A full-time first degree's published figure, read straight from the Discover Uni file."""
+    with open(sources / GRADUATES / file, newline="", encoding="utf-8-sig") as fh:
+        row = next(
+            r
+            for r in csv.DictReader(fh)
+            if r[next(iter(r))] == subject and r["KISMODE"] == "01" and r["KISLEVEL"] == "03"
+        )
+    return float(row[column])
+
+
+@pytest.mark.parametrize(
+    "intent, text, entities, subject",
+    [
+        ("ask_graduate_pay", "what do history graduates earn", (), "CAH20-01-01"),
+        # the NLU took it for a job's pay and tagged "history graduates" as the job
+        ("ask_pay", "what do history graduates earn", (entity("job", "history graduates"),), "CAH20-01-01"),
+        ("ask_graduate_pay", "how much do you earn with a psychology degree", (), "CAH04-01"),
+        (
+            "ask_pay",
+            "how much do you earn with a psychology degree",
+            (entity("job", "psychology"),),
+            "CAH04-01",
+        ),
+        ("ask_graduate_pay", "is a law degree worth it money wise", (), "CAH16-01-01"),
+        (
+            "ask_graduate_pay",
+            "graduate salary for computer science",
+            (entity("job", "computer science"),),
+            "CAH11-01-01",
+        ),
+        (
+            "ask_pay",
+            "graduate salary for computer science",
+            (entity("job", "computer science"),),
+            "CAH11-01-01",
+        ),
+    ],
+)
+def test_graduates_pay_comes_from_discover_uni_never_from_a_job(
+    db_path, sources, intent, text, entities, subject
+):
+    chat = Chat()
+    reply = chat.say(intent, text, *entities)
+    assert reply.startswith("Graduates in ")
+    assert money(graduate_figure(sources, subject)) in reply  # 15 months on
+    assert money(graduate_figure(sources, subject, "LEO5SEC.csv", "LEO5MED_UK")) in reply  # 5 years on
+    assert "the Graduate Outcomes survey, Discover Uni 2025" in reply
+    assert chat.slots["soc"] is None and chat.slots["job"] is None  # no job was coded
+    assert chat.slots["topic"] == "graduate_pay" and chat.slots["subject"] == subject
+    assert not re.search(r"historian|psychologist|solicitor|programmer", reply, re.IGNORECASE)
+
+
+def test_history_graduates_are_not_historians_and_follow_ups_stay_on_the_subject(db_path, sources):
+    chat = Chat()
+    chat.say("ask_pay", "what do history graduates earn", entity("job", "history graduates"))
+    scotland = chat.say("inform", "and in scotland?", entity("region", "scotland"))
+    assert money(graduate_figure(sources, "CAH20-01-01", column="GOSECMED_S")) in scotland
+    assert "in Scotland" in scotland
+    more = chat.say("more_detail", "tell me more")
+    assert money(graduate_figure(sources, "CAH20-01-01", "LEO3SEC.csv", "LEO3MED_S")) in more  # 3 years on
+    assert "tax records" in more and "Source:" in more
+    maths = chat.say("inform", "what about maths?", entity("job", "maths"))
+    assert money(graduate_figure(sources, "CAH09-01-01", column="GOSECMED_S")) in maths
+    assert chat.slots["subject"] == "CAH09-01-01" and chat.slots["soc"] is None
+    source = chat.say("ask_data_source", "where is that from", action=ActionDataSource)
+    assert "Discover Uni's figures on graduates' pay (2025)" in source
+    plumbers = chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
+    assert (
+        plumbers.startswith("Plumbers and heating and ventilating engineers earn")
+        and chat.slots["soc"] == 5314
+    )
+
+
+def test_a_subject_without_figures_is_said_plainly_with_what_there_is(db_path):
+    chat = Chat()
+    reply = chat.say(
+        "ask_graduate_pay", "what do astrology graduates earn", entity("job", "astrology graduates")
+    )
+    assert reply == phrases.NO_SUBJECT_FIGURES.format(subject="astrology")
+    assert chat.slots["soc"] is None and chat.slots["subject"] is None
+    assert Chat().say("ask_graduate_pay", "what do graduates earn") == phrases.ASK_SUBJECT
+    few = Chat().say("ask_graduate_pay", "what do dental nursing graduates earn")
+    assert few.startswith("Sorry, I don't have a reliable pay figure for graduates in dental nursing")
+    assert "too few graduates" in few and "nursing and midwifery" in few

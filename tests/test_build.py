@@ -14,7 +14,7 @@ from sqlalchemy import func, inspect, select
 from lmi_backend.db.provenance import provenance
 from lmi_backend.etl.build import build
 from lmi_backend.etl.errors import MissingSourceError, SourceError
-from lmi_backend.etl.readers import reference, soc
+from lmi_backend.etl.readers import graduate_outcomes, reference, soc
 from lmi_backend.etl.sources import load_manifest
 
 SOC_STEPS = [("reference", reference.load), ("soc", soc.load)]
@@ -99,6 +99,23 @@ def test_text_in_a_number_column_names_file_row_and_rule(sources, tmp_path, prev
     assert err.rule == "column 'code' must be a whole number"
 
 
+@pytest.mark.parametrize(
+    "old, new, rule",
+    [
+        (",37000,", ",3700,", "percentiles must be non-decreasing"),  # a median below its lower quartile
+        (",37000,", ",NA,", "a figure and its population are published together"),
+        (",03,", ",05,", "KISMODE must be 1 or 2 and KISLEVEL 3 or 4"),
+    ],
+)
+def test_a_broken_graduate_row_names_file_row_and_rule(sources, tmp_path, previous_db, old, new, rule):
+    rel = "misc/hesa_discover_uni/GOSECSAL.csv"
+    src = _linked_sources(sources, tmp_path, rel)
+    _edit(src / rel, 2, old, new)  # CAH01 (medicine and dentistry), full-time first degree
+    steps = [("reference", reference.load), ("graduates", graduate_outcomes.load)]
+    err = _failing_build(src, previous_db, steps)
+    assert (err.file, err.row, err.rule) == (rel, 2, rule)
+
+
 def test_missing_source_says_which_file_and_how_to_get_it(sources, tmp_path, previous_db):
     rel = "soc/ons_soc2010_hierarchy.csv"
     src = _linked_sources(sources, tmp_path, rel)
@@ -141,6 +158,8 @@ def test_every_fact_table_is_filled_and_traced(engine):
             "soc_onet",
             "job_title",
             "apprenticeship_standard",
+            "fact_graduate_pay",
+            "graduate_subject",
         ):
             n = conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one()
             assert n > 0, f"{name} is empty"

@@ -46,6 +46,29 @@ def test_ess_fifty_establishment_rule(establishments, expected):
     assert dl.establishments_reliability(establishments) == expected
 
 
+@pytest.mark.parametrize(
+    "graduates, expected",
+    [
+        (None, dl.NO_DATA),
+        (10, dl.SUPPRESSED),
+        (49, dl.SUPPRESSED),
+        (50, dl.SMALL_SAMPLE),
+        (199, dl.SMALL_SAMPLE),
+        (200, dl.RELIABLE),
+    ],
+)
+def test_graduates_fifty_and_two_hundred_rule(graduates, expected):
+    assert dl.graduates_reliability(graduates) == expected
+
+
+def test_release_gives_a_figure_only_for_a_large_enough_published_cell():
+    assert dl.release(49, "figure", dl.GRADUATES) == dl.Released(
+        None, 49, dl.SUPPRESSED, dl.TOO_FEW_GRADUATES
+    )
+    assert dl.release(None, None, dl.GRADUATES) == dl.Released(None, None, dl.NO_DATA, dl.NOT_PUBLISHED)
+    assert dl.release(120, "figure", dl.GRADUATES) == dl.Released("figure", 120, dl.SMALL_SAMPLE, None)
+
+
 def test_ladder_relaxes_qualification_age_region_status_sex_then_occupation():
     cell = dl.Cell(soc=5314, region=10, gender=2, status=2, qualification=1, age=21)
     rungs = [c for c, _ in dl.ladder(cell, all_status=4)]

@@ -262,6 +262,8 @@ class Conversation:
             long=long,
             asked=self.turn.asked,
             compare_with=compare_with,
+            words=self.turn.text,
+            subject=self._slots.get("subject"),
         )
         answer = topics.answer(topic, ask)
         self.say(answer.text, _job_buttons(answer.choices, none_of_these=False) if answer.choices else None)
@@ -271,6 +273,16 @@ class Conversation:
         self.set("pending_topic", IDEAS if answer.choices else None)
         self.set("candidates", [soc for soc, _ in answer.choices] or None)
         self.set("region_choices", None)
+
+    def reply_about_subject(self, topic: str, *, long: bool) -> None:
+        """A question about a degree subject: the subject its words name (lmi_backend.subjects),
+        else, for a follow-up ("and in Scotland?", "tell me more"), the one being talked about.
+        A new question naming none (or one without figures) forgets the last one. The words are
+        never coded as a job: "history graduates" are not historians."""
+        turn = self.turn
+        if turn.asked.subject or turn.topic is not None or turn.asked.graduates:
+            self.set("subject", turn.asked.subject)
+        self.reply(topic, long=long)
 
     def show_charts(self, results: list) -> None:
         """The pay spread or outlook as a chart, after the text (docs/payloads.md)."""
@@ -385,7 +397,14 @@ class Conversation:
             topic = "description"  # "midwife?" after a list of similar jobs: tell me about it
         if topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
-        if topic in topics.ANY_JOB_TOPICS and topic != "unemployment" and turn.jobs and not turn.topic:
+        about_subject = topic in topics.SUBJECT_TOPICS and turn.asked.subject  # "and maths?" after history
+        if (
+            topic in topics.ANY_JOB_TOPICS
+            and topic != "unemployment"
+            and turn.jobs
+            and not turn.topic
+            and not about_subject
+        ):
             topic = DEFAULT_TOPIC  # "brokers?" after the best-paid jobs: about that job now
         if topic == "best_paid" and self.soc is not None and not turn.asked.jobs_in_general:
             topic = DEFAULT_TOPIC  # "what does the job pay in the North East?" is about the job
@@ -418,6 +437,8 @@ class Conversation:
         came_from_list = self.topic in topics.ANY_JOB_TOPICS and bool(turn.jobs) and not turn.topic
         topic = self.topic_asked()
         self.advance(topic)
+        if topic in topics.SUBJECT_TOPICS:
+            return self.reply_about_subject(topic, long=long)
         if came_from_list and topic == DEFAULT_TOPIC and self.context.status is None:
             # full-time from here on, like the list, so the figures match it and "is that good
             # money?" next is about the same figure

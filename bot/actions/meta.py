@@ -34,6 +34,7 @@ class ActionDataSource(Action):
                     int(soc or 0),
                     topics.Context.of(dialogue_state(tracker.get_slot)),
                     compare_with=tuple(compared[1:]) if topic == "compare" else (),
+                    subject=tracker.get_slot("subject"),
                 )
                 text = render_sources(topics.answer(topic, ask).results)
             except Exception as exc:  # the general list is still a true answer

@@ -595,6 +595,64 @@ def render_interest(result: ResultLike, long: bool) -> str:
     return _join([line for line in lines if line])
 
 
+_LATER = {"after_3_years": "Three years on", "after_5_years": "Five years on"}
+
+
+def _in_nation(geography: str) -> str:
+    return "across the UK" if geography == "United Kingdom" else f"in {geography}"
+
+
+def render_graduate_pay(result: ResultLike, long: bool) -> str:
+    """What graduates of a degree subject earn: 15 months on (the Graduate Outcomes survey), with
+    the year and the survey named, then years on (tax records) with what makes those different.
+    Short: the 5-year figure, the one someone choosing a degree most wants (the 3-year one
+    when 5 is missing); long: every figure with its range and how many graduates it is from."""
+    subject = result.breakdown.get("subject_name", "")
+    where = _in_nation(result.geography)
+    items = {i["measure"]: i for i in result.items}
+    first = items.get("after_15_months", {})
+    later = [
+        items[m] for m in ("after_3_years", "after_5_years") if items.get(m, {}).get("median") is not None
+    ]
+    reply = _Reply(LONG_WORDS if long else SHORT_WORDS)
+    if first.get("median") is None:
+        reason = words.REASONS.get(result.unavailable or "", "")
+        because = f", because {reason}" if reason else ""
+        reply.add(f"Sorry, I don't have a reliable pay figure for graduates in {subject} {where}{because}.")
+    else:
+        reply.add(
+            f"Graduates in {subject} earn about {fmt.money(first['median'])} a year 15 months after finishing a "
+            f"full-time degree {where} (the Graduate Outcomes survey, Discover Uni {result.period})."
+        )
+        reply.add("That's the middle figure: half earn more, half earn less.")
+        range_ = f"The middle half earn between {fmt.money(first['lower_quartile'])} and {fmt.money(first['upper_quartile'])}."
+        reply.add(range_, optional=not long)
+        if first.get("reliability") == "small_sample":
+            reply.add(words.SMALL_SAMPLE)
+    for item in later if long else later[-1:]:
+        said = f"{_LATER[item['measure']]}, it's about {fmt.money(item['median'])}"
+        if long:
+            said += f" (the middle half: {fmt.money(item['lower_quartile'])} to {fmt.money(item['upper_quartile'])})"
+        reply.add(said + ".")
+        if long and item.get("reliability") == "small_sample":
+            reply.add(words.SMALL_SAMPLE)
+    for key in result.caveats:
+        reply.add((words.CAVEATS_LONG if long else words.CAVEATS_SHORT)[key])
+    if first.get("median") is None:
+        wider = result.breakdown.get("wider_subject_name")
+        reply.add(f"Ask me about {wider} instead." if wider else "Ask me about another subject.")
+    if long:
+        counted = [
+            f"{fmt.count(i['graduates'])} ({_LATER.get(i['measure'], '15 months on').lower()})"
+            for i in [first, *later]
+            if i.get("graduates")
+        ]
+        if counted:
+            reply.add(f"Graduates counted: {', '.join(counted)}.")
+        reply.add(_source_line(result))
+    return reply.text()
+
+
 _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "pay": render_pay,
     "hours": render_hours,
@@ -611,6 +669,7 @@ _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "best_paid": render_best_paid,
     "interest": render_interest,
     "growing": render_growing,
+    "graduate_pay": render_graduate_pay,
 }
 KINDS = tuple(_RENDERERS)
 

@@ -19,6 +19,7 @@ from ..dialogue_state import State
 from ..disclosure import ALL_JOBS, SMALL_SAMPLE
 from ..interests import find_interest
 from ..question_asks import Asked
+from ..subjects import subject_words
 from . import caveats, groups, phrases, words
 from .formatting import duration_span, money, percent
 from .plain import plain_text
@@ -104,7 +105,8 @@ class Ask:
     long: bool = False
     asked: Asked = Asked()
     compare_with: tuple[int, ...] = ()
-    words: str = ""  # the user's words, for topics read from them (an interest)
+    words: str = ""  # the user's words, for topics read from them (an interest, a degree subject)
+    subject: str | None = None  # the degree subject being talked about (HESA CAH code)
 
     @property
     def query(self) -> Query:
@@ -119,6 +121,7 @@ class Topic:
     button: str  # the "did you mean ...?" button text of its intents
     needs_job: bool = True
     uses: frozenset[str] = frozenset()  # dimensions of the question the answer depends on
+    about_subject: bool = False  # about a degree subject, not a job: job words are never coded
 
 
 def _one(call: Callable[[Ask], Result], renderer: Callable[[Result, bool], str] | None = None):
@@ -328,6 +331,27 @@ def _unemployment(ask: Ask) -> Answer:
     )
 
 
+def _graduate_pay(ask: Ask) -> Answer:
+    """What graduates of a degree subject earn (Discover Uni), never a job's pay: most history
+    graduates are not historians. A subject the lookup has no figures for gets a plain "I don't
+    have figures for that subject" and the subjects it can answer; no subject, the question back.
+    Graduate pay is published for the UK and its nations, so an English region gets England's,
+    saying so. "What can I do with a history degree?" is told first that no source says which
+    jobs graduates go into."""
+    if ask.subject is None:
+        said = subject_words(ask.words)
+        return Answer(phrases.NO_SUBJECT_FIGURES.format(subject=said) if said else phrases.ASK_SUBJECT)
+    region = ask.context.region
+    nation = ask.service.nation_of(region) if region else None
+    result = ask.service.graduate_pay(ask.subject, nation)
+    text = render(result, long=ask.long)
+    if nation is not None and words.place(region) != nation:
+        text = phrases.GRADUATES_BY_NATION.format(place=words.place(region), nation=nation) + " " + text
+    if ask.asked.graduate_jobs:
+        text = phrases.NO_GRADUATE_JOBS + " " + text
+    return Answer(text, [result])
+
+
 # --- what the job is and how to get in ---------------------------------------------------
 
 
@@ -509,6 +533,15 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic("growing", ("ask_growing_jobs",), _growing, "Jobs that are growing", needs_job=False),
     Topic("all_jobs_pay", (), _all_jobs_pay, "Average pay", needs_job=False, uses=FIGURES),
+    Topic(
+        "graduate_pay",
+        ("ask_graduate_pay",),
+        _graduate_pay,
+        "Graduates' pay by subject",
+        needs_job=False,
+        uses=frozenset({"region"}),
+        about_subject=True,
+    ),
 )
 BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
 INTENT_TOPICS: dict[str, str] = {intent: t.name for t in TOPICS for intent in t.intents}
@@ -518,16 +551,25 @@ INTENT_BUTTONS: dict[str, str] = {
 }
 CONTEXT_TOPICS = tuple(t.name for t in TOPICS if t.uses)
 ANY_JOB_TOPICS = tuple(t.name for t in TOPICS if not t.needs_job)
+SUBJECT_TOPICS = tuple(t.name for t in TOPICS if t.about_subject)
+# a pay question whose words ask about a subject's graduates is graduate pay, not a job's pay
+_GRADUATE_PAY_FROM = ("pay", "hourly_pay", "starting_pay", "all_jobs_pay")
 
 
 def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -> str:
     """The topic a question's words make of its intent's: a pay question about starting pay,
-    apprentices or unemployment is that question; "what's the average salary (in the UK)?" is
-    all jobs' pay when no job is meant; "what about per hour" is pay by the hour."""
+    apprentices or unemployment is that question, and one about a subject's graduates ("what do
+    history graduates earn") is graduates' pay; "what's the average salary (in the UK)?" is
+    all jobs' pay when no job is meant; "what about per hour" is pay by the hour. Graduates' pay
+    asked of a job with no subject or graduates in the words is the job's pay."""
     if asked.unemployment:
         return "unemployment"
     if asked.pay_gap and topic in ("pay", "compare", "pay_gap"):
         return "pay_gap"  # "do boys earn more than girls as vets?" compares sexes, not jobs
+    if asked.graduates and topic in _GRADUATE_PAY_FROM:
+        return "graduate_pay"
+    if topic == "graduate_pay" and job_named and not (asked.graduates or asked.subject):
+        return "pay"
     if topic in ("pay", "hours") and asked.hourly:
         return "hourly_pay"
     if topic != "pay":

@@ -15,6 +15,7 @@ from ..places import REGION_NAMES
 REASONS: dict[str, str] = {
     "too_few_people": "too few of them were in the survey",
     "too_few_employers": "too few employers answered for it",
+    "too_few_graduates": "too few graduates were counted",
     "not_published": "it isn't published",
     "projections_england_only": "the job forecasts only cover England",
     "projections_not_by_english_region": "the job forecasts are for England as a whole",
@@ -38,6 +39,7 @@ CAVEATS_SHORT: dict[str, str] = {
     "apprenticeships_england": "These are for England. Check each one's details.",
     "some_wider_group": "Some figures are for a wider group: each line says which.",
     "some_estimates": "Some figures are our estimates.",
+    "leo_earnings": "The later figure comes from tax records and counts part-time work too.",
 }
 CAVEATS_LONG: dict[str, str] = {
     "weekly_derived": (
@@ -59,6 +61,11 @@ CAVEATS_LONG: dict[str, str] = {
     ),
     "some_wider_group": "Some figures are for a wider group than asked: each line says which.",
     "some_estimates": "Some figures are our estimates, not published figures.",
+    "leo_earnings": (
+        "The figures 3 and 5 years on come from tax records (LEO) of people who finished their "
+        "degree earlier, and count everyone in steady work, part-time too, so they're a different "
+        "measure from the survey's figure at 15 months."
+    ),
 }
 # Both forecast caveats in one short sentence, as a reply about the future gives them.
 FORECAST_CAVEAT = "Job forecasts are for England only, and a rough guide, not a promise."
@@ -105,7 +112,7 @@ DATASETS: dict[str, str] = {
     "apprenticeships": "the official list of apprenticeships in England",
     "soc_descriptions": "the ONS descriptions of jobs",
     "ess": "the Employer Skills Survey",
-    "graduate_outcomes": "the Graduate Outcomes survey (Discover Uni)",
+    "graduate_outcomes": "Discover Uni's figures on graduates' pay",
 }
 
 STATUS_WORDS = {1: "full-time", 2: "part-time", 3: "self-employed"}

@@ -20,6 +20,7 @@ from .readers import (
     ashe_regional,
     crosswalk_soc2020,
     ess,
+    graduate_outcomes,
     lfs_status,
     onet,
     onet_crosswalk,
@@ -45,6 +46,7 @@ STEPS: list[tuple[str, Step]] = [
     ("Skills Imperative 2035 projections (SOC2020, industries)", projections.load),
     ("ONS SOC2010 -> SOC2020 dual-coding crosswalk", crosswalk_soc2020.load),
     ("Employer Skills Survey 2022 vacancies", ess.load),
+    ("Discover Uni graduate pay by degree subject (Graduate Outcomes, LEO)", graduate_outcomes.load),
     # Estimates: computed from the facts above, so they run after every reader.
     ("Estimates: employment cells by IPF", est_employment.load),
     ("Estimates: pay relativities (region, qualification, age)", est_pay.load),

@@ -13,7 +13,7 @@ from .. import config, notes
 from ..dialogue_slots import FULL_TIME
 from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED, Fallback
 from ..interests import Interest
-from . import employment, occupation, onet, outlook, pay
+from . import employment, graduates, occupation, onet, outlook, pay
 from .cells import validate
 from .labels import Labels
 from .results import query_codes, sourced
@@ -67,6 +67,16 @@ class LmiService:
 
     def vacancies(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
         return outlook.vacancies(self.store, self.labels, self._checked(q), fallback)
+
+    def graduate_pay(self, subject_code: str, nation: str | None = None) -> Result:
+        """What graduates of a degree subject (HESA CAH code) earn 15 months, 3 and 5 years after
+        a full-time first degree, across the UK or in one nation (graduates.NATIONS)."""
+        return graduates.graduate_pay(self.store, self.labels, subject_code, nation)
+
+    def nation_of(self, region: int) -> str | None:
+        """The UK nation a region (LMI for All code) is in, "England" for London; None for the
+        UK as a whole."""
+        return self.store.nations.get(region) if region else None
 
     def _valid_soc(self, soc: int) -> int:
         return self._checked(Query(soc)).soc

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from ..db import dimensions as d
 from ..db import estimates as e
 from ..db import facts as f
+from ..db import graduates as g
 from ..db import occupations as o
 from ..db.engine import readonly_engine
 from ..db.provenance import provenance
@@ -178,6 +179,24 @@ _ONET_TO_SOC = (
     .where(o.soc_onet.c.onet_code == _p("code"))
     .order_by(o.soc_onet.c.weight.desc(), o.soc_onet.c.soc)
 )
+_GRADUATE_PAY = select(
+    g.graduate_pay.c.measure,
+    g.graduate_pay.c.mode,
+    g.graduate_pay.c.level,
+    g.graduate_pay.c.nation,
+    g.graduate_pay.c.stat,
+    g.graduate_pay.c.value,
+    g.graduate_pay.c.provenance_id,
+).where(g.graduate_pay.c.subject == _p("subject"))
+
+
+@dataclass(frozen=True)
+class GraduateCell:
+    """One published Discover Uni cell: a subject's figures for one measure, mode and level of
+    study and nation (stat -> value: lower_quartile, median, upper_quartile, graduates)."""
+
+    values: dict[str, float | None]
+    provenance_id: int
 
 
 @dataclass(frozen=True)
@@ -202,6 +221,8 @@ class Store:
             for r in conn.execute(select(d.soc_group.c.code, d.soc_group.c.level, d.soc_group.c.title))
         }
         self.regions = dict(conn.execute(select(d.region.c.code, d.region.c.name)).all())
+        self.nations = dict(conn.execute(select(d.region.c.code, d.region.c.nation)).all())
+        self.subjects = {r.code: r for r in conn.execute(select(g.graduate_subject))}
         self.genders = dict(conn.execute(select(d.gender.c.code, d.gender.c.name)).all())
         self.statuses = dict(conn.execute(select(d.status.c.code, d.status.c.name)).all())
         self.qualifications = dict(conn.execute(select(d.qualification.c.code, d.qualification.c.name)).all())
@@ -367,6 +388,15 @@ class Store:
     def soc2020_shares(self) -> list[tuple[int, int, float]]:
         """(SOC2010 unit group, SOC2020 unit group, share of its jobs) from the ONS dual coding."""
         return [(a, b, v) for a, b, v in self._rows(_CROSSWALK) if v]
+
+    def graduate_cells(self, subject: str) -> dict[tuple[str, int, int, str], GraduateCell]:
+        """A degree subject's published cells by (measure, mode, level, nation)."""
+        values: dict[tuple[str, int, int, str], dict[str, float | None]] = {}
+        origin: dict[tuple[str, int, int, str], int] = {}
+        for measure, mode, level, nation, stat, value, prov in self._rows(_GRADUATE_PAY, subject=subject):
+            values.setdefault((measure, mode, level, nation), {})[stat] = value
+            origin[(measure, mode, level, nation)] = prov
+        return {key: GraduateCell(v, origin[key]) for key, v in values.items()}
 
     def onet_links(self, soc: int) -> list[int]:
         return sorted({r.provenance_id for r in self._rows(_ONET_LINKS, soc=soc)})
