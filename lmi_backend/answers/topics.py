@@ -287,12 +287,13 @@ def _growing(service: LmiService, long: bool) -> Answer:
 
 
 def jobs_for_interest(service: LmiService, words: str) -> Answer | None:
-    """ "I'm good at maths": the jobs that use it most, or None when the words name nothing
-    O*NET rates (the caller can look for jobs by title instead)."""
+    """ "I like baking": the jobs the reviewed map of interests lists for it, to pick from; None
+    when the words name no interest in the map (the caller asks what else they enjoy)."""
     interest = find_interest(words)
     if interest is None:
         return None
-    return _single(lambda: service.jobs_for_interest(interest), long=False)
+    result = service.jobs_for_interest(interest)
+    return Answer(render(result), [result], [(item["soc"], item["title"]) for item in result.items])
 
 
 def answer(
