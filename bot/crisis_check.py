@@ -1,0 +1,71 @@
+"""NLU component after the intent classifier, before the FallbackClassifier: decides whether a
+message gets the crisis-support reply (the `distress` intent, answered by a rule before anything
+else), with lmi_backend.wellbeing's phrase rules and the classifier's own reading.
+
+A message the rules read as distress becomes `distress` whatever the classifier said; a
+`distress` the classifier gave to a figure of speech ("the gym is killing me") gives way to its
+next intent, which the FallbackClassifier then judges like any other. When it changes the
+intent it notes the classifier's under CHECK_KEY, for benchmarks/crisis_eval.py. The reply
+itself is bot/domain.yml's utter_support, given by the rule for `distress` (bot/data/rules).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from lmi_backend.wellbeing import needs_support
+
+DISTRESS = "distress"
+CHECK_KEY = "crisis_check"  # parse-data key: {"classifier": the intent the classifier gave}
+
+
+def checked_intent(text: str, intent: dict[str, Any], ranking: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The intent the message should have instead of `intent`, or None to keep it. A message
+    due the support reply gets `distress` with full confidence, so the FallbackClassifier never
+    turns it into a question back."""
+    said = intent.get(INTENT_NAME_KEY) == DISTRESS
+    if needs_support(text, said):
+        return {INTENT_NAME_KEY: DISTRESS, "confidence": 1.0}
+    if not said:
+        return None
+    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.0}
+    return next((r for r in ranking if r.get(INTENT_NAME_KEY) != DISTRESS), fallback)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisCheck(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> CrisisCheck:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            chosen = checked_intent(message.get(TEXT) or "", intent, ranking)
+            if chosen is None:
+                continue
+            others = [r for r in ranking if r.get(INTENT_NAME_KEY) != chosen[INTENT_NAME_KEY]]
+            message.set(INTENT, chosen, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [chosen, *others], add_to_output=True)
+            if chosen[INTENT_NAME_KEY] != intent.get(INTENT_NAME_KEY):
+                message.set(CHECK_KEY, {"classifier": intent.get(INTENT_NAME_KEY)}, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
