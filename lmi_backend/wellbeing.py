@@ -1,23 +1,25 @@
 """Is someone telling us they may be at risk? Phrase rules that read a message for suicidal
-thoughts, self-harm, abuse, not being safe at home, bullying and hopelessness, and for the
-figures of speech that use the same words about the gym, homework or a dream job.
+thoughts, self-harm, abuse, not being safe at home, bullying and hopelessness.
 
 A careers chatbot for 14-24 year olds hears "the gym is killing me", "I'm dying to be a
 footballer" and "I'd kill for that job" far more often than real distress, and it must never
 answer those with a crisis line; but it must never miss "i wanna kms" or "my dad hits me"
-either. So the rules are specific to the first person and to harm ("kill myself", not "kill"),
-and a few that still catch ordinary talk carry the contexts that undo them: an injury at
-sport ("i hurt myself playing rugby"), someone else's trouble in a careers question ("jobs
-helping kids who are being bullied"), a typo ("i want to die my hair"). The bot's NLU also has a
-`distress` intent; bot/crisis_check.py says how the two are combined.
+either. So the rules are specific to the first person and to harm ("kill myself", not "kill";
+"dying to" never counts), and the few that still catch ordinary talk carry the contexts that
+undo them: an injury or a game ("i hurt myself playing rugby", "my brother beat me at fifa"),
+someone else's trouble in a careers question ("jobs helping kids who are being bullied"), a
+typo ("i want to die my hair"). These rules alone decide (bot/crisis_check.py): the NLU's own
+`distress` intent read 41 of the 300 ordinary messages as distress ("football is my life",
+"exams are stressing me out", "my phone died"), with full confidence, and caught 61 of 75.
 
 Measured by benchmarks/crisis_eval.py on tests/data/crisis_messages.csv (300 ordinary messages,
 75 distress) and crisis_holdout.csv (60 and 22), both written before these rules (63 short
 messages later reworded, so that none is an NLU training example); the holdout was first run
-once the rules were done (no false positive, no miss), but it has the same author as the rules. Run over the NLU training examples, written by others,
-the first rules missed 66 of 206 `distress` examples and caught one insult ("ur a waste of
-space"): the rules were widened from them, so those are not held out either. A missed message
-means a new phrase here, checked against all three.
+once the rules were done (no false positive, no miss), but it has the same author as the rules.
+Run over the NLU training examples, written by others, the first rules missed 66 of 206
+`distress` examples and caught one insult ("ur a waste of space"): the rules were widened from
+them, so those are not held out either. A missed message means a new phrase here, checked
+against all three.
 """
 
 from __future__ import annotations
@@ -191,35 +193,19 @@ _DISTRESS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # What undoes a match: the words before it say it is about someone else, as careers questions
 # do ("jobs helping kids who are being bullied", "help people who self harm", "a counsellor for
-# people with depression"); or the words after it say it was an accident ("i hurt myself playing
-# rugby", "i cut myself cooking").
+# people with depression"); or the words after it say it was an accident or a game ("i hurt
+# myself playing rugby", "i cut myself cooking", "my brother beat me at fifa", "hit me up").
 _ABOUT_OTHERS = re.compile(
     r"\b(?:people|kids|children|young people|teens|teenagers|pupils|students|victims|those|others|"
     r"families|patients|adults|someone|anyone)(?: who| that| with)(?: are| is| have| has| were| was| had)?"
     r"(?: been| being)?\s*$"
 )
-_ACCIDENT = re.compile(
+_ACCIDENT_OR_GAME = re.compile(
     r"^\s*(?:playing|at (?:training|practice|the gym|football|rugby|work|a match|the match)|during|"
-    r"skateboarding|skating|running|training|lifting|cooking|shaving|when i fell|by accident|accidentally)\b"
+    r"skateboarding|skating|running|training|lifting|cooking|shaving|when i fell|by accident|accidentally|"
+    r"up\b|at (?:fifa|chess|pool|darts|tennis|games?|\w+ing)\b|"
+    r"in (?:a|the) (?:race|game|match|final)\b)"
 )
-
-# Figures of speech young people use about the gym, school and dream jobs: when the NLU reads
-# one of these as distress and no rule above matched, it is not distress.
-_FIGURES = (
-    r"\b(?:is|are|was|were|its|it's|keeps?|be|been) (?:literally |actually |honestly |absolutely )?"
-    r"kill(?:ing|ed)? (?:me|us|my)\b",
-    r"\bkill(?:ing|ed)? it\b",
-    r"\b(?:d|would|could|will) (?:literally |actually )?(?:kill|die|murder)\b",
-    r"\bkill (?:for|to)\b",
-    r"\b(?:gonna|going to|will|would|wanna) (?:literally )?(?:kill|murder) (?:me|him|her|them|us)\b",
-    r"\b(?:dying|die|died|dead|death) (?:to|for|of|laughing|from|after|when|if|tired|serious|good|rich|"
-    r"slow|end|happy)\b",
-    r"\bto die for\b|\bdeath of me\b|\bend of me\b|\bim dead\b|\bi died\b",
-    r"\b(?:murdered|slaughtered|destroyed|wrecked|rekt|knackered)\b",
-    r"\b(?:kill|shoot) me now\b",
-    r"\b(?:lol|lmao|haha\w*|😂|🤣|💀)",
-)
-
 
 _TEXT_SPEAK = re.compile(r"\b(?:u|ur|r|wanna|gonna|i m|myslef)\b")
 _PLAIN = {
@@ -239,7 +225,7 @@ def _normalised(text: str) -> str:
     text speak the rules expect spelt out ("wanna" -> "want to")."""
     words = text.lower().replace("’", "").replace("'", "").replace("`", "")
     words = re.sub(r"([a-z])\1{2,}", r"\1\1", words)
-    words = " ".join(re.sub(r"[^\w\s😂🤣💀]", " ", words).split())
+    words = " ".join(re.sub(r"[^\w\s]", " ", words).split())
     return _TEXT_SPEAK.sub(lambda m: _PLAIN[m.group(0)], words)
 
 
@@ -247,7 +233,6 @@ def _normalised(text: str) -> str:
 class Reading:
     distress: bool  # the message tells us the person may be at risk
     category: str | None = None  # which kind of risk (suicidal, self_harm, abuse, ...)
-    figure_of_speech: bool = False  # risk words used about the gym, school or a job
 
 
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
@@ -255,11 +240,10 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
 
 
 _CATEGORIES = tuple((name, _compiled(patterns)) for name, patterns in _DISTRESS)
-_FIGURE = _compiled(_FIGURES)
 
 
 def _undone(words: str, match: re.Match) -> bool:
-    return bool(_ABOUT_OTHERS.search(words[: match.start()]) or _ACCIDENT.match(words[match.end() :]))
+    return bool(_ABOUT_OTHERS.search(words[: match.start()]) or _ACCIDENT_OR_GAME.match(words[match.end() :]))
 
 
 def read(text: str) -> Reading:
@@ -270,13 +254,4 @@ def read(text: str) -> Reading:
     for category, pattern in _CATEGORIES:
         if any(not _undone(words, match) for match in pattern.finditer(words)):
             return Reading(True, category)
-    return Reading(False, figure_of_speech=bool(_FIGURE.search(words)))
-
-
-def needs_support(text: str, classifier_says_distress: bool) -> bool:
-    """Whether the crisis-support reply is due: the phrase rules say so, or a classifier (the
-    bot's NLU `distress` intent) does and the words are not one of the figures of speech above.
-    The classifier catches wordings no rule lists; the rules catch what it has not learnt and
-    overrule it on "the gym is killing me"."""
-    reading = read(text)
-    return reading.distress or (classifier_says_distress and not reading.figure_of_speech)
+    return Reading(False)

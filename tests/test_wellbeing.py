@@ -1,6 +1,6 @@
 """Crisis detection: the phrase rules (lmi_backend/wellbeing.py) on the held-out labelled sets,
-and how bot/crisis_check.py combines them with the NLU's `distress` intent. Fast: no database,
-no model."""
+and how bot/crisis_check.py sets the NLU's `distress` intent from them. Fast: no database, no
+model."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from bot.crisis_check import DISTRESS, checked_intent
 from lmi_backend.crisis_evaluation import EVAL_SETS, evaluate, load
-from lmi_backend.wellbeing import needs_support, read
+from lmi_backend.wellbeing import read
 
 
 @pytest.mark.parametrize("name", sorted(EVAL_SETS))
@@ -54,9 +54,8 @@ def test_the_rules_catch_the_nlu_distress_examples_and_no_other_intents(nlu_exam
         "i would die for a ps5",
     ],
 )
-def test_enthusiasm_is_a_figure_of_speech_even_where_a_classifier_reads_distress(text):
-    assert read(text).figure_of_speech and not read(text).distress
-    assert not needs_support(text, classifier_says_distress=True)
+def test_enthusiasm_is_not_distress(text):
+    assert not read(text).distress
 
 
 @pytest.mark.parametrize(
@@ -106,7 +105,10 @@ def test_the_crisis_check_sets_distress_when_the_rules_read_it_and_the_classifie
     assert chosen == {"name": DISTRESS, "confidence": 1.0}  # full confidence: no fallback question
 
 
-def test_the_crisis_check_keeps_the_classifiers_distress_unless_it_is_a_figure_of_speech():
-    assert checked_intent("everything is grey", RANKING[0], RANKING) == {"name": DISTRESS, "confidence": 1.0}
-    assert checked_intent("the gym is killing me", RANKING[0], RANKING) == RANKING[1]
+def test_the_crisis_check_overrules_the_classifiers_distress_when_the_rules_find_none():
+    assert checked_intent("i feel suicidal again", RANKING[0], RANKING) == {
+        "name": DISTRESS,
+        "confidence": 1.0,
+    }
+    assert checked_intent("football is my life", RANKING[0], RANKING) == RANKING[1]  # its next intent
     assert checked_intent("how much do nurses earn", {"name": "ask_pay"}, RANKING) is None
