@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from lmi_backend.wellbeing import read
+
+from .stateless_component import StatelessComponent
 
 DISTRESS = "distress"
 CHECK_KEY = "crisis_check"  # parse-data key: {"classifier": the intent the classifier gave}
@@ -41,17 +39,7 @@ def checked_intent(text: str, intent: dict[str, Any], ranking: list[dict[str, An
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class CrisisCheck(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisCheck:
-        return cls()
-
+class CrisisCheck(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
@@ -71,6 +59,3 @@ class CrisisCheck(GraphComponent):
             if chosen[INTENT_NAME_KEY] != intent.get(INTENT_NAME_KEY):
                 message.set(CHECK_KEY, {"classifier": intent.get(INTENT_NAME_KEY)}, add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
