@@ -193,8 +193,8 @@ _DISTRESS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # What undoes a match: the words before it say it is about someone else, as careers questions
 # do ("jobs helping kids who are being bullied", "help people who self harm", "a counsellor for
-# people with depression"); or the words after it say it was an accident or a game ("i hurt
-# myself playing rugby", "i cut myself cooking", "my brother beat me at fifa", "hit me up").
+# people with depression"); or the words after it say it was an accident, a game or a kindness
+# ("i hurt myself playing rugby", "my brother beat me at fifa", "hit me up", "grabbed me a coffee").
 _ABOUT_OTHERS = re.compile(
     r"\b(?:people|kids|children|young people|teens|teenagers|pupils|students|victims|those|others|"
     r"families|patients|adults|someone|anyone)(?: who| that| with)(?: are| is| have| has| were| was| had)?"
@@ -204,7 +204,8 @@ _ACCIDENT_OR_GAME = re.compile(
     r"^\s*(?:playing|at (?:training|practice|the gym|football|rugby|work|a match|the match)|during|"
     r"skateboarding|skating|running|training|lifting|cooking|shaving|when i fell|by accident|accidentally|"
     r"up\b|at (?:fifa|chess|pool|darts|tennis|games?|\w+ing)\b|"
-    r"in (?:a|the) (?:race|game|match|final)\b)"
+    r"in (?:a|the) (?:race|game|match|final)\b|(?:a|an|some) (?:coffee|drink|tea|sandwich|snack|seat|chair|"
+    r"ticket|lift|bite)\b)"
 )
 
 _TEXT_SPEAK = re.compile(r"\b(?:u|ur|r|wanna|gonna|i m|myslef)\b")

@@ -527,4 +527,4 @@ def test_distress_gets_the_support_reply_and_hyperbole_about_a_dream_job_gets_an
     support = say("crisis-user", "my step dad keeps hitting me when mum is at work")
     assert "0800 1111" in support and "116 123" in support and "999" in support
     reply = say("hyperbole-user", "im dying to be a footballer how much do they earn")
-    assert "0800 1111" not in reply and "Sports players" in reply
+    assert "0800 1111" not in reply and "sports players" in reply.lower()  # the pay answer
