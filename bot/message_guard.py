@@ -10,15 +10,12 @@ so tags are not read as words.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from .stateless_component import StatelessComponent
 
 MAX_CHARS = 600
 # parse-data key the actions read: how long the message really was, when the guard cut it
@@ -40,17 +37,7 @@ def guarded_text(text: str) -> str:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class MessageGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> MessageGuard:
-        return cls()
-
+class MessageGuard(StatelessComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT)
@@ -59,6 +46,3 @@ class MessageGuard(GraphComponent):
                 if len(text) > MAX_CHARS:
                     message.set(CUT_KEY, len(text), add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data

@@ -515,3 +515,17 @@ def test_a_long_conversation_keeps_its_context_and_restart_forgets_it(assistant,
     assert "lumbers" in say("how much do they earn")  # still the plumbers, five turns in
     say("/restart")
     assert "Which job" in say("and the hours?")  # the job was forgotten with the conversation
+
+
+def test_distress_gets_the_support_reply_and_hyperbole_about_a_dream_job_gets_an_answer(assistant):
+    """Crisis detection through the whole assistant (bot/crisis_check.py in the NLU, the rule for
+    `distress`): someone at risk is pointed to Childline, Samaritans and 999 at once, and the
+    same kind of words said about a dream job get a careers answer instead."""
+
+    def say(sender: str, text: str) -> str:
+        return " ".join(r.get("text") or "" for r in assistant.rest(sender, text))
+
+    support = say("crisis-user", "my step dad keeps hitting me when mum is at work")
+    assert "0800 1111" in support and "116 123" in support and "999" in support
+    reply = say("hyperbole-user", "im dying to be a footballer how much do they earn")
+    assert "0800 1111" not in reply and "sports players" in reply.lower()  # the pay answer

@@ -7,11 +7,10 @@ import csv
 import json
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from lmi_backend.cli import main
 from lmi_backend.db.occupations import apprenticeship_soc
-from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
 
 UNITS = "soc/ons_soc2010_unit_groups.csv"
@@ -107,54 +106,3 @@ def test_cli_query_prints_the_result_as_json(db_path, capsys):
     assert main(["--db", str(db_path), "query", "compare", "--soc", "5314,2231", "--json"]) == 0
     assert [i["soc"] for i in json.loads(capsys.readouterr().out)["items"]] == [5314, 2231]
     assert main(["--db", str(db_path), "query", "pay", "--soc", "9999"]) == 2
-
-
-@pytest.mark.parametrize(
-    "words, interest",
-    [
-        ("im good at maths", "maths"),
-        ("what jobs use math", "maths"),
-        ("i like art and design", "art and design"),
-        ("good at drawing", "art and design"),
-        ("i like helping people", "helping people"),
-        ("i like working with people", "helping people"),
-        ("what jobs are there in computing", "computers"),
-        ("music and drama", "music and performing"),
-        ("animals", None),
-        ("sport", None),
-        ("what job should i do", None),
-        ("i like cars", None),
-        ("what jobs are there for young people", None),
-        ("what do technicians earn", None),
-    ],
-)
-def test_interests_are_found_in_the_users_words(words, interest):
-    found = find_interest(words)
-    assert (found.name if found else None) == interest
-
-
-def test_jobs_for_an_interest_use_it_most_by_onet_knowledge_ratings(service, conn):
-    """Maths: importance x level of O*NET's Mathematics knowledge area in each unit group's
-    profile, highest first; the first five are scientists, statisticians, surveyors, engineers."""
-    result = service.jobs_for_interest(find_interest("maths"))
-    rows = conn.execute(
-        text(
-            "SELECT i.soc, i.value * l.value FROM soc_descriptor i JOIN soc_descriptor l "
-            "ON l.soc = i.soc AND l.element_id = i.element_id AND l.scale = 'LV' "
-            "JOIN soc_group g ON g.code = i.soc AND g.level = 4 "
-            "WHERE i.element_id = '2.C.4.a' AND i.scale = 'IM' ORDER BY 2 DESC, 1 LIMIT 5"
-        )
-    ).all()
-    assert [i["soc"] for i in result.items] == [soc for soc, _ in rows]
-    assert [i["score"] for i in result.items] == [round(score, 2) for _, score in rows]
-    assert 2425 in [i["soc"] for i in result.items]  # actuaries, economists and statisticians
-    assert result.kind == "interest" and result.breakdown == {"interest": "maths"}
-    assert result.estimate and "O*NET" in result.source and result.caveats and result.method
-
-
-def test_an_interest_averaging_areas_ranks_only_jobs_rated_on_all(service):
-    science = service.jobs_for_interest(find_interest("science"), limit=20)
-    biology = service.jobs_for_interest(find_interest("biology"), limit=20)
-    assert 2112 in [i["soc"] for i in biology.items]  # biological scientists
-    assert len(science.items) == 20 and science.items != biology.items
-    assert [i["score"] for i in science.items] == sorted((i["score"] for i in science.items), reverse=True)

@@ -161,33 +161,21 @@ class Conversation:
         self.set("pending_topic", topic)
 
     def suggest_jobs(self) -> None:
-        """What someone likes or is good at -> jobs to pick from: the ones that use it most by
-        O*NET's ratings when the words name a subject (maths, art), jobs with it in their
-        title otherwise (animals, sport). A pick is described: "what's that like?" comes
-        before the pay for a job someone has not heard of."""
-        words = self.turn.jobs[0] if self.turn.jobs else self.turn.text
-        answer = topics.jobs_for_interest(backend.service(), words)
-        if answer is not None:
-            offered = [(item["soc"], item["title"]) for item in answer.results[0].items]
-            text = answer.text
-        else:
-            found = (
-                backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates
-                if self.turn.jobs
-                else []
-            )
-            offered = [(c.soc, c.title) for c in found[:MAX_CHOICES]]
-            text = phrases.JOBS_BY_TITLE.format(interest=echo(words))
-        if not offered:
+        """What someone likes or is good at -> jobs to pick from, from the reviewed map of
+        interests (read in the whole message, tagged or not); words it does not know get asked
+        what else they enjoy. A pick is described: "what's that like?" comes before the pay for
+        a job someone has not heard of."""
+        answer = topics.jobs_for_interest(backend.service(), self.turn.text)
+        if answer is None:
             self.say(
-                phrases.INTEREST_NOT_FOUND.format(interest=echo(words))
+                phrases.INTEREST_NOT_FOUND.format(interest=echo(self.turn.jobs[0]))
                 if self.turn.jobs
                 else phrases.ASK_INTEREST
             )
             self.set("pending_topic", "interest")
             return
-        self.say(text, _job_buttons(offered, none_of_these=False))
-        self.set("candidates", [soc for soc, _ in offered])
+        self.say(answer.text, _job_buttons(answer.choices, none_of_these=False))
+        self.set("candidates", [soc for soc, _ in answer.choices])
         self.set("pending_topic", IDEAS)
 
     def guessed_soc(self) -> int | None:

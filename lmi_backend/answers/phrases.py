@@ -12,12 +12,9 @@ ASK_JOB = "Which job do you want to know about?"
 ASK_JOB_FOR_TOPIC = "Which job do you want to know about? Try something like 'nurse' or 'car mechanic'."
 CHOOSE_JOB = "I'm not sure which job you mean by '{job}'. Which of these is it?"
 NONE_OF_THESE = "None of these"
-JOBS_BY_TITLE = (
-    "Here are some jobs I found for '{interest}' by their job titles. Pick one to find out what it's like."
-)
 INTEREST_NOT_FOUND = (
-    "I couldn't find jobs for '{interest}'. Try a school subject or something you "
-    "enjoy, like maths, art, computers, animals or helping people."
+    "I don't have job ideas for '{interest}' yet. What else do you enjoy or are you good at? "
+    "For example maths, art, computers, animals or helping people."
 )
 ASK_INTEREST = (
     "Let's find some ideas! What do you enjoy, or what are you good at? "

@@ -581,17 +581,22 @@ def render_growing(result: ResultLike, long: bool) -> str:
 
 
 def render_interest(result: ResultLike, long: bool) -> str:
-    """Jobs that use what someone likes most. Short: the list; long: how it was ranked too."""
+    """Jobs for what someone likes. Short: each job with the titles that say what it is
+    ("Other animal care services occupations (dog groomer, zookeeper)"); long: why each suits
+    them, and how the list was made."""
     interest = result.breakdown.get("interest", "that")
     if not result.items:
         return f"Sorry, I couldn't find jobs for {interest}. Try another subject or a job you like."
     lines = [f"Jobs for someone who likes {interest}:"]
-    lines += [f"• {job_name(i['title'])}" for i in result.items]
-    lines.append(
-        "This comes from O*NET, a US job guide, so take it as a guide. Pick one to find out what it's like."
-    )
+    for item in result.items:
+        job = job_name(item["title"])
+        if long:
+            lines.append(f"• {job}: {item['why']}")
+        else:
+            lines.append(f"• {job} ({', '.join(item['examples'])})" if item["examples"] else f"• {job}")
+    lines.append("Pick one to find out what it's like.")
     if long:
-        lines += [result.method or "", _source_line(result)]
+        lines.append(result.method or "")
     return _join([line for line in lines if line])
 
 

@@ -450,14 +450,14 @@ def _best_paid(ask: Ask) -> Answer:
     return Answer(render(result, long=ask.long), [result])
 
 
-def jobs_for_interest(service: LmiService, words_said: str) -> Answer | None:
-    """ "I'm good at maths": the jobs that use it most, or None when the words name nothing
-    O*NET rates (the caller can look for jobs by title instead)."""
-    interest = find_interest(words_said)
+def jobs_for_interest(service: LmiService, words: str) -> Answer | None:
+    """ "I like baking": the jobs the reviewed map of interests lists for it, to pick from; None
+    when the words name no interest in the map (the caller asks what else they enjoy)."""
+    interest = find_interest(words)
     if interest is None:
         return None
     result = service.jobs_for_interest(interest)
-    return Answer(render(result), [result])
+    return Answer(render(result), [result], [(item["soc"], item["title"]) for item in result.items])
 
 
 def _compare(ask: Ask) -> Answer:

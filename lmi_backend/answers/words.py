@@ -94,7 +94,7 @@ METHODS: dict[str, str] = {
     ),
     "onet_profile": "The skills are those of the US jobs most like this one.",
     "similar_jobs": "Jobs count as alike when they need much the same skills.",
-    "interest_ranking": "Jobs are ranked by how much they use it, by a US job guide's ratings.",
+    "interest_map": "Jobs picked by hand for this interest, each checked against a US job guide's ratings.",
     "employment_cube": "It's our estimate from the ONS survey of people in work.",
     "employment_qualification": "It's our estimate from the ONS survey of people in work.",
     "employment_age": "It's our estimate from the ONS survey of people in work.",

@@ -30,7 +30,6 @@ class LmiService:
         self.store = Store(Path(db_path) if db_path else config.db_path())
         self.labels = Labels(self.store)
         self._rankings: dict[tuple[int | None, int, int | None], list[Result]] = {}  # the data never changes
-        self._interest_lists: dict[tuple[Interest, int], Result] = {}
         self._growing: dict[int, Result] = {}
 
     def close(self) -> None:
@@ -224,13 +223,9 @@ class LmiService:
             caveats=caveats,
         )
 
-    def jobs_for_interest(self, interest: Interest, limit: int = 5) -> Result:
-        """The unit groups that use what someone likes or is good at most (O*NET ratings).
-        Ranking reads every unit group's rating (~15-35 ms), so each list is made once."""
-        key = (interest, limit)
-        if key not in self._interest_lists:
-            self._interest_lists[key] = occupation.jobs_for_interest(self.store, self.labels, interest, limit)
-        return self._interest_lists[key]
+    def jobs_for_interest(self, interest: Interest) -> Result:
+        """Jobs for what someone likes or is good at, from the reviewed map (lmi_backend/interests.py)."""
+        return occupation.jobs_for_interest(self.store, self.labels, interest)
 
     def growing_areas(self, limit: int = 5) -> Result:
         """The job areas projected to grow most in England to 2035 (made once: it reads the

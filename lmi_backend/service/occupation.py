@@ -42,14 +42,14 @@ SIMILAR_METHOD = (
     "same minor group, same sub-major group)."
 )
 INTEREST_METHOD = (
-    "Jobs ranked by the O*NET ratings of the US occupations linked to each UK "
-    "occupation: how important the knowledge area is (1-5) times the level needed "
-    "(0-7), averaged over the areas asked about."
+    "Jobs picked by hand for this interest and reviewed one by one; each is in the top quarter "
+    "of UK occupations on at least one O*NET interest or knowledge rating the interest rests "
+    "on, or the list says why not (lmi_backend/data/interests.yml)."
 )
 # estimate method keys of the descriptions of a job (the ratings are O*NET's, linked to UK codes)
 ONET_METHOD_KEY = "onet_profile"
 SIMILAR_METHOD_KEY = "similar_jobs"
-INTEREST_METHOD_KEY = "interest_ranking"
+INTEREST_METHOD_KEY = "interest_map"
 
 
 def _result(
@@ -234,36 +234,27 @@ def similar_jobs(store: Store, labels: Labels, soc: int, limit: int) -> Result:
     )
 
 
-def jobs_for_interest(store: Store, labels: Labels, interest: Interest, limit: int) -> Result:
-    """Unit groups that use an interest most. A job must be rated on every element the
-    interest averages, so none ranks high on one rating alone."""
-    scores: dict[int, list[float]] = defaultdict(list)
-    for element in interest.elements:
-        for soc, rating in store.element_ratings(element).items():
-            if "IM" in rating and "LV" in rating:
-                scores[soc].append(rating["IM"] * rating["LV"])
-    ranked = sorted(
-        (-sum(s) / len(s), soc)
-        for soc, s in scores.items()
-        if len(s) == len(interest.elements) and store.soc[soc].level == 4
-    )
-    chosen = ranked[:limit]
+def jobs_for_interest(store: Store, labels: Labels, interest: Interest) -> Result:
+    """The jobs the reviewed map lists for an interest, in its order, each with why it suits
+    someone with that interest. The list is the team's, not a figure: it cites no dataset, and
+    its method says how it was checked against O*NET."""
     items = [
-        {"soc": soc, "title": labels.label("soc", soc), "score": round(-score, 2)} for score, soc in chosen
+        {
+            "soc": job.soc,
+            "title": labels.label("soc", job.soc),
+            "why": job.why,
+            "examples": list(job.examples),
+        }
+        for job in interest.jobs
     ]
-    ids = store.source_ids("onet/onet_29_3/") + [i for _, soc in chosen for i in store.onet_links(soc)]
     result = _result(
         "interest",
         store,
         labels,
         ALL_JOBS,
         items=items,
-        source_ids=ids,
-        estimate=True,
         method=INTEREST_METHOD,
         method_key=INTEREST_METHOD_KEY,
-        caveats=[notes.ONET_US],
-        unit="O*NET rating",
     )
     return replace(result, breakdown={"interest": interest.name})
 

@@ -91,9 +91,6 @@ _DESCRIPTORS = (
     .join_from(e.soc_descriptor, o.onet_element, e.soc_descriptor.c.element_id == o.onet_element.c.element_id)
     .where(e.soc_descriptor.c.soc == _p("soc"))
 )
-_ELEMENT = select(e.soc_descriptor.c.soc, e.soc_descriptor.c.scale, e.soc_descriptor.c.value).where(
-    e.soc_descriptor.c.element_id == _p("element")
-)
 _ONET_LINKS = select(o.soc_onet.c.provenance_id).where(o.soc_onet.c.soc == _p("soc"))
 _SIMILAR = (
     select(
@@ -351,13 +348,6 @@ class Store:
 
     def descriptors(self, soc: int):
         return self._rows(_DESCRIPTORS, soc=soc)
-
-    def element_ratings(self, element_id: str) -> dict[int, dict[str, float]]:
-        """Every unit group's ratings (scale -> value) on one O*NET element."""
-        ratings: dict[int, dict[str, float]] = {}
-        for soc, scale, value in self._rows(_ELEMENT, element=element_id):
-            ratings.setdefault(soc, {})[scale] = value
-        return ratings
 
     def method(self, key: str) -> Method:
         """An estimate method by its key ("employment_cube"): its description and sources."""
