@@ -6,7 +6,11 @@ Every figure the service returns is decided here (DESIGN.md section 2):
   be given, and gives the nearest reliable figure one rung at a time up the ladder below;
 - employment 1,000-10,000 -> the figure, flagged "small_sample";
 - pay and hours are checked against the employment of the same cell;
-- Employer Skills Survey figures from fewer than 50 establishments are not reported.
+- Employer Skills Survey figures from fewer than 50 establishments are not reported;
+- Working Futures projections follow the workbook's own warning: figures should rest on at
+  least 10,000 people in the cell (flagged below that) and never on fewer than 1,000;
+- Census 2011 counts are full counts with ONS's disclosure control already applied: released;
+- a table of cells (a series, a breakdown) is released cell by cell (`release`).
 
 The ladder relaxes the question in a fixed order, changing what matters least to the asker
 first: qualification (nine RQF levels -> six survey groups -> three bands -> all), age (-> all
@@ -55,7 +59,12 @@ LADDER_ORDER = ("qualification", "age", "region", "status", "gender", "soc")
 
 TOO_FEW = "fewer than 1,000 people are in that group, too few for a reliable figure"
 TOO_FEW_ESTABLISHMENTS = "fewer than 50 employers answered for it, too few to report"
+TOO_FEW_PROJECTED = "the projection for that group rests on fewer than 1,000 people, too few to show"
 NOT_PUBLISHED = "the sources give no figure for it"
+# Working Futures 2017-2027, Warning sheet: published figures should rest on at least 10,000
+# people per cell, and even unpublished analysis on at least 1,000.
+PROJECTION_FLAG_BELOW = 10_000
+PROJECTION_MIN = 1_000
 
 
 def employment_reliability(employment: float | None) -> str:
@@ -70,6 +79,20 @@ def establishments_reliability(establishments: float | None) -> str:
     if establishments is None:
         return NO_DATA
     return SUPPRESSED if establishments < ESS_MIN_ESTABLISHMENTS else RELIABLE
+
+
+def projection_reliability(people: float | None) -> str:
+    """A projected cell judged by its own projected employment (the workbook's warning)."""
+    if people is None:
+        return NO_DATA
+    if people < PROJECTION_MIN:
+        return SUPPRESSED
+    return SMALL_SAMPLE if people < PROJECTION_FLAG_BELOW else RELIABLE
+
+
+def count_reliability(count: float | None) -> str:
+    """Census counts are not sample estimates: every published count is released as it is."""
+    return NO_DATA if count is None else RELIABLE
 
 
 @dataclass(frozen=True)
@@ -102,8 +125,27 @@ class Rule:
 
 EMPLOYMENT = Rule(employment_reliability, TOO_FEW)
 ESTABLISHMENTS = Rule(establishments_reliability, TOO_FEW_ESTABLISHMENTS)
+PROJECTION = Rule(projection_reliability, TOO_FEW_PROJECTED)
+CENSUS = Rule(count_reliability, NOT_PUBLISHED)
 
 T = TypeVar("T")
+
+
+def release(size: float | None, value: T | None, rule: Rule = EMPLOYMENT) -> tuple[T | None, str]:
+    """One cell of a table (a year of a series, an item of a breakdown): its value when its size
+    passes `rule`, else None; and its reliability, which says which."""
+    reliability = rule.classify(size)
+    if value is None and reliability in RELEASED:
+        return None, NO_DATA
+    return (value if reliability in RELEASED else None), reliability
+
+
+def worst(reliabilities: Iterable[str]) -> str:
+    """A table's reliability: its least reliable released cell; no_data when none was released."""
+    given = [r for r in reliabilities if r in RELEASED]
+    if not given:
+        return NO_DATA
+    return SMALL_SAMPLE if SMALL_SAMPLE in given else RELIABLE
 
 
 @dataclass(frozen=True)
@@ -213,7 +255,7 @@ def describe(outcome: Outcome, label: Callable[[str, int | None], str]) -> str |
     instead of Wales, because ..."); None when nothing changed.
 
     `label(dimension, code)` names a code ("Wales", "the UK", "Chefs")."""
-    parts = []
+    parts: list[str] = []
     for reason in dict.fromkeys(c.reason for c in outcome.changes):
         swaps = "; ".join(
             f"{label(c.dimension, c.after)} instead of {label(c.dimension, c.before)}"

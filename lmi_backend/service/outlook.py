@@ -27,6 +27,7 @@ from .results import Figure, citation, make_result
 from .store import Store
 from .types import Query, Result
 
+DATASET = "skills_imperative_2035"  # England, 2020-2035; Working Futures 2017-2027 (UK) is older
 ENGLAND_ONLY = "These projections cover England only."
 OUTLOOK_CAVEATS = [ENGLAND_ONLY, "They are projections on simple assumptions, not forecasts."]
 AREAS_METHOD = (
@@ -61,7 +62,9 @@ def outlook(store: Store, q: Query) -> Result:
     outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more)
     # a question about a place outside England has been told so by the fallback already
     caveats = [c for c in OUTLOOK_CAVEATS if not (prior and c == ENGLAND_ONLY)]
-    return make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
+    result = make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
+    result.dataset = DATASET
+    return result
 
 
 def _outlook_figure(store: Store, cell: Cell) -> Figure | None:

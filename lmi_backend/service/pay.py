@@ -10,14 +10,18 @@ pay with the sub-major group's published weekly/annual ratio and says so.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from ..disclosure import QUAL_PARENT, Cell, drop, resolve, step_up
 from ..estimates.hours import anchor
 from ..estimates.pay import AGES, STATS, estimate, sigma
 from .cells import employment, to_cell
 from .labels import Labels
-from .results import Figure, make_result
-from .store import PayCell, Store
+from .results import Figure, citation, make_result
+from .store import Store
 from .types import Query, Result
+from .uk_cells import SOC2010_SERIES_YEARS, SOC2020_YEARS, UkCell, linked, uk_cell
 
 EMPLOYEES = 4
 ANNUAL = "GBP per year"
@@ -48,21 +52,15 @@ def pay(store: Store, labels: Labels, q: Query) -> Result:
 
 def hours(store: Store, labels: Labels, q: Query) -> Result:
     cell, prior = _employees(to_cell(q, EMPLOYEES))
-    for dims, reason in (
-        (["gender"], "paid hours are not published by sex"),
-        (["qualification", "age"], "paid hours are not estimated by qualification or age"),
-    ):
-        cell, more = drop(cell, dims, reason, EMPLOYEES)
-        prior += more
-    if cell.status == 2:
-        cell, more = drop(cell, ["status"], "part-time hours are not published by occupation", EMPLOYEES)
-        prior += more
+    cell, more = drop(
+        cell, ["qualification", "age"], "paid hours are not estimated by qualification or age", EMPLOYEES
+    )
     outcome = resolve(
         cell,
         lambda c: employment(store, c),
         lambda c: hours_figure(store, c),
         all_status=EMPLOYEES,
-        prior=prior,
+        prior=prior + more,
     )
     return make_result("hours", store, labels, q, outcome, HOURS, EMPLOYEES)
 
@@ -75,31 +73,54 @@ def _employees(cell: Cell):
 
 def pay_figure(store: Store, cell: Cell) -> Figure | None:
     if not cell.qualification and cell.age is None:
-        published = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual")
-        if published is not None:
-            return _published(store, cell, published)
         if not cell.region:
-            return None
+            annual = uk_cell(store, cell.soc, cell.gender, cell.status, "annual")
+            return _published(store, cell, annual) if annual else None
+        regional = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual")
+        if regional is not None:
+            return _published(
+                store, cell, UkCell(regional.period, regional.values, (regional.provenance_id,))
+            )
     return _estimated(store, cell)
 
 
-def _published(store: Store, cell: Cell, annual: PayCell) -> Figure:
+def _same_source(store: Store, cell: Cell, annual: UkCell, measure: str) -> UkCell | None:
+    """Another measure of the cell from the same year and classification as its annual pay."""
+    if annual.classification == "SOC2020":
+        return linked(store, cell.soc, cell.gender, cell.status, measure, annual.period)
+    found = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, measure, annual.period)
+    return UkCell(found.period, found.values, (found.provenance_id,)) if found else None
+
+
+def _published(store: Store, cell: Cell, annual: UkCell) -> Figure:
+    """Published figures (or, for a job whose SOC2020 groups are combined, their estimate): annual
+    pay, and hourly and weekly pay of the same year; weekly pay where it is not published is
+    derived from annual pay and says so."""
     values = {stat: annual.values.get(stat) for stat in STATS}
-    ids = [annual.provenance_id]
+    ids = list(annual.provenance_ids)
     caveats: list[str] = []
-    hourly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "hourly")
-    values["hourly_median"] = hourly.values["median"] if hourly else None
-    if hourly:
-        ids.append(hourly.provenance_id)
-    weekly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "weekly")
+    hourly = _same_source(store, cell, annual, "hourly")
+    values["hourly_median"] = hourly.values.get("median") if hourly else None
+    ids += hourly.provenance_ids if hourly else ()
+    weekly = _same_source(store, cell, annual, "weekly")
     if weekly:
         values["weekly_median"] = weekly.values["median"]
-        ids.append(weekly.provenance_id)
+        ids += weekly.provenance_ids
     else:
         values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
         caveats += [note] if note else []
         ids += ratio_ids
-    return Figure(values, annual.period, False, ids, caveats=caveats)
+    method = store.methods[annual.method_id] if annual.estimate and annual.method_id else None
+    return Figure(
+        values,
+        annual.period,
+        annual.estimate,
+        ids + list(method.provenance_ids if method else ()),
+        f"Estimate: {method.description}." if method else None,
+        caveats,
+        annual.classification,
+        annual.soc2020(store),
+    )
 
 
 def _weekly(
@@ -142,7 +163,9 @@ def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[
 
 
 def _estimated(store: Store, cell: Cell) -> Figure | None:
-    base = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "annual")
+    """A region, qualification or age: the UK figure for the job (as the UK answer gives it)
+    times the relativities; percentiles the UK figure lacks follow a log-normal spread."""
+    base = uk_cell(store, cell.soc, cell.gender, cell.status, "annual")
     factor, methods = _factor(store, cell, "annual")
     if base is None or factor is None:
         return None
@@ -153,40 +176,96 @@ def _estimated(store: Store, cell: Cell) -> Figure | None:
     values = {
         k: None if v is None else round(v, -1) for k, v in estimate(base.values, factor, spread).items()
     }
-    ids = [base.provenance_id]
-    hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly")
-    hourly_factor, _ = _factor(store, cell, "hourly")
-    values["hourly_median"] = (
-        round(hourly.values["median"] * hourly_factor, 2) if hourly and hourly_factor is not None else None
-    )
-    if values["hourly_median"] is not None:
-        ids.append(hourly.provenance_id)
-    values["weekly_median"], note, ratio_ids = _weekly(store, cell.soc, values["median"])
-    ids += ratio_ids
+    ids = list(base.provenance_ids)
+    uk = replace(cell, region=0, qualification=0, age=None)
+    caveats: list[str] = []
+    for measure, key, digits in (("hourly", "hourly_median", 2), ("weekly", "weekly_median", 1)):
+        published = _same_source(store, uk, base, measure)
+        measure_factor, _ = _factor(store, cell, measure)
+        if published and published.values.get("median") is not None and measure_factor is not None:
+            values[key] = round(published.values["median"] * measure_factor, digits)
+            ids += published.provenance_ids
+        elif measure == "weekly":
+            values[key], note, ratio_ids = _weekly(store, cell.soc, values["median"])
+            caveats += [note] if note else []
+            ids += ratio_ids
+        else:
+            values[key] = None
+    link = store.methods[base.method_id] if base.estimate and base.method_id else None
     parts = [store.methods[m] for m in methods]
-    ids += [i for m in parts for i in m.provenance_ids]
+    ids += [i for m in parts + ([link] if link else []) for i in m.provenance_ids]
+    published_as = (
+        f"the UK figure for this job (ASHE {base.period}: {link.description})"
+        if link
+        else f"the published UK figure for this job (ASHE {base.period})"
+    )
     method = (
-        f"Estimate: the published UK figure for this job (ASHE {base.period}) adjusted by "
+        f"Estimate: {published_as} adjusted by "
         + "; and by ".join(m.description for m in parts)
         + ". Percentiles ONS does not publish for the UK follow a log-normal spread."
     )
-    return Figure(values, base.period, True, ids, method, [note] if note else [])
+    return Figure(values, base.period, True, ids, method, caveats, base.classification, base.soc2020(store))
 
 
 def hours_figure(store: Store, cell: Cell) -> Figure | None:
-    if len(str(cell.soc)) <= 2 and cell.status == EMPLOYEES:
-        published = store.pay_cell(cell.soc, cell.region, 0, EMPLOYEES, "paid_hours_total")
+    """Published paid hours first (UK: 4-digit from 2021, by sex and work pattern; a region:
+    Table 3's groups); else the UK figure times the region's relativity; hours derived from pay
+    only where ONS publishes none. Never a combination of SOC2020 groups: hours change little
+    from year to year, so a published figure beats a newer estimate."""
+    if not cell.region:
+        published = uk_cell(store, cell.soc, cell.gender, cell.status, "paid_hours_total", estimates=False)
         if published is not None:
-            values = {stat: published.values.get(stat) for stat in STATS}
-            return Figure(values, published.period, False, [published.provenance_id])
-    derived = store.est_hours(cell.soc, cell.status)
+            return _hours_published(store, published)
+        return _derived_hours(store, cell, 1.0, []) if not cell.gender else None
+    if not cell.gender and cell.status == EMPLOYEES:
+        regional = store.pay_cell(cell.soc, cell.region, 0, EMPLOYEES, "paid_hours_total")
+        if regional is not None:
+            return _hours_published(
+                store, UkCell(regional.period, regional.values, (regional.provenance_id,))
+            )
     factor, methods = _factor(store, cell, "paid_hours_total")
-    if derived is None or factor is None:
+    if factor is None:
+        return None
+    uk = uk_cell(store, cell.soc, cell.gender, cell.status, "paid_hours_total", estimates=False)
+    if uk is None:
+        return _derived_hours(store, cell, factor, methods) if not cell.gender else None
+    parts = [store.methods[m] for m in methods]
+    return Figure(
+        {stat: None if v is None else round(v * factor, 1) for stat, v in uk.values.items() if stat in STATS},
+        uk.period,
+        True,
+        list(uk.provenance_ids) + [i for m in parts for i in m.provenance_ids],
+        f"Estimate: the published UK figure for this job (ASHE {uk.period}) adjusted by "
+        + "; and by ".join(m.description for m in parts)
+        + ".",
+        [],
+        uk.classification,
+        uk.soc2020(store),
+    )
+
+
+def _hours_published(store: Store, cell: UkCell) -> Figure:
+    values = {stat: cell.values.get(stat) for stat in STATS}
+    return Figure(
+        values,
+        cell.period,
+        False,
+        list(cell.provenance_ids),
+        None,
+        [],
+        cell.classification,
+        cell.soc2020(store),
+    )
+
+
+def _derived_hours(store: Store, cell: Cell, factor: float, methods: list[int]) -> Figure | None:
+    derived = store.est_hours(cell.soc, cell.status)
+    if derived is None:
         return None
     figures, method_id, period = derived
     parts = [store.methods[m] for m in (method_id, *methods)]
     method = "Estimate: " + "; adjusted by ".join(m.description for m in parts) + "."
-    values = {stat: round(v * factor, 1) for stat, v in figures.items()}
+    values: dict[str, float | None] = {stat: round(v * factor, 1) for stat, v in figures.items()}
     return Figure(
         values,
         period,
@@ -194,4 +273,80 @@ def hours_figure(store: Store, cell: Cell) -> Figure | None:
         [i for m in parts for i in m.provenance_ids],
         method,
         ["Hours are derived from pay figures, not published for this job."],
+    )
+
+
+SERIES_UNITS = {"annual": ANNUAL, "weekly": "GBP per week", "hourly": "GBP per hour"}
+SERIES_STATS = ("median", "mean")
+UK_SERIES = "the series is kept for the UK only"
+ALL_AGES_SERIES = "the series is not estimated by qualification or age"
+
+
+def pay_series(
+    store: Store, labels: Labels, q: Query, measure: str = "annual", stat: str = "median"
+) -> Result:
+    """Pay in every year held (2011, 2017-2025), for "has pay gone up?", a line chart and the
+    API's ashe/annualChanges. Plain data per year in `items`: the value, whether it is an
+    estimate, the classification and SOC2020 groups, ONS's own % change on the previous year
+    where it publishes one, and the source. The cell is checked like any pay figure: a job too
+    small for its own figures gets its wider group's series."""
+    if measure not in SERIES_UNITS:
+        raise ValueError(f"Pay series measure must be one of {', '.join(SERIES_UNITS)}, not {measure!r}")
+    if stat not in SERIES_STATS:
+        raise ValueError(f"Pay series statistic must be one of {', '.join(SERIES_STATS)}, not {stat!r}")
+    cell, prior = _employees(to_cell(q, EMPLOYEES))
+    for dims, reason in ((["region"], UK_SERIES), (["qualification", "age"], ALL_AGES_SERIES)):
+        cell, more = drop(cell, dims, reason, EMPLOYEES)
+        prior += more
+    outcome = resolve(
+        cell,
+        lambda c: employment(store, c),
+        lambda c: _series(store, c, measure, stat),
+        all_status=EMPLOYEES,
+        prior=prior,
+    )
+    return make_result("pay_series", store, labels, q, outcome, SERIES_UNITS[measure], EMPLOYEES)
+
+
+def _series(store: Store, cell: Cell, measure: str, stat: str) -> Figure | None:
+    items: list[dict[str, Any]] = []
+    ids: set[int] = set()
+    methods: set[int] = set()
+    first: float | None = None
+    newest: UkCell | None = None
+    for year in (*SOC2010_SERIES_YEARS, *reversed(SOC2020_YEARS)):
+        found = uk_cell(store, cell.soc, cell.gender, cell.status, measure, year)
+        if found is None or found.values.get(stat) is None:
+            continue
+        newest = found
+        first = found.values[stat] if first is None else first
+        change = found.values.get(f"{stat}_pct_change")
+        items.append(
+            {
+                "year": int(year),
+                "value": found.values[stat],
+                "estimate": found.estimate,
+                "classification": found.classification,
+                "soc2020": [code for code, _ in found.groups],
+                "published_change_pct": None if found.estimate else change,
+                "source": citation(store, list(found.provenance_ids)),
+            }
+        )
+        ids |= set(found.provenance_ids)
+        if found.estimate and found.method_id:
+            methods.add(found.method_id)
+    if newest is None:
+        return None
+    described = [store.methods[m] for m in sorted(methods)]
+    ids |= {i for m in described for i in m.provenance_ids}
+    return Figure(
+        {"latest": newest.values[stat], "first": first},
+        f"{items[0]['year']}-{newest.period}",
+        any(i["estimate"] for i in items),
+        sorted(ids),
+        " ".join(f"Estimate: {m.description}." for m in described) or None,
+        [],
+        newest.classification,
+        newest.soc2020(store),
+        items,
     )

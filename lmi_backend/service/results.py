@@ -21,6 +21,9 @@ class Figure:
     provenance_ids: list[int]
     method: str | None = None
     caveats: list[str] = field(default_factory=list)
+    classification: str = "SOC2010"  # the occupation classification the figure was published in
+    soc2020: list[dict] = field(default_factory=list)  # SOC2020 groups used: code, title, share
+    items: list[dict] = field(default_factory=list)  # a table's cells (a series, a breakdown)
 
 
 def citation(store: Store, ids: list[int]) -> str:
@@ -67,4 +70,7 @@ def make_result(
         fallback=describe(outcome, labels.mid_sentence),
         requested=labels.requested(query),
         caveats=[*(figure.caveats if figure else []), *(caveats or [])],
+        classification=figure.classification if figure else "SOC2010",
+        soc2020=list(figure.soc2020) if figure else [],
+        items=list(figure.items) if figure else [],
     )
