@@ -309,3 +309,27 @@ def test_a_suppressed_cell_names_what_was_asked_and_why(service):
     assert result.requested["gender"] == "Female" and result.requested["status"] == "Part-time employees"
     assert dl.TOO_FEW in result.fallback and "instead of Northern Ireland" in result.fallback
     assert result.values["median"] is not None and result.geography == "United Kingdom"
+
+
+@pytest.mark.parametrize(
+    "people, expected",
+    [
+        (None, dl.NO_DATA),
+        (999, dl.SUPPRESSED),
+        (1_000, dl.SMALL_SAMPLE),
+        (9_999, dl.SMALL_SAMPLE),
+        (10_000, dl.RELIABLE),
+    ],
+)
+def test_working_futures_cells_follow_the_workbooks_warning(people, expected):
+    assert dl.projection_reliability(people) == expected
+    value, reliability = dl.release(people, "figure", dl.PROJECTION)
+    assert reliability == expected and (value == "figure") == (expected in dl.RELEASED)
+
+
+def test_tables_release_cell_by_cell_and_census_counts_are_released_as_published():
+    assert dl.release(12, 12.0, dl.CENSUS) == (12.0, dl.RELIABLE)  # a full count, not a sample
+    assert dl.release(None, None, dl.CENSUS) == (None, dl.NO_DATA)
+    assert dl.release(5_000, None) == (None, dl.NO_DATA)  # a big enough cell with no figure
+    assert dl.worst([dl.RELIABLE, dl.SUPPRESSED, dl.SMALL_SAMPLE]) == dl.SMALL_SAMPLE
+    assert dl.worst([dl.SUPPRESSED, dl.NO_DATA]) == dl.NO_DATA
