@@ -37,14 +37,6 @@ def _linked_sources(real: Path, tmp: Path, corrupt: str) -> Path:
     return root
 
 
-@pytest.fixture()
-def previous_db(tmp_path: Path, db_path: Path) -> Path:
-    """A copy of the live database standing in for "the previous build"."""
-    copy = tmp_path / "live.sqlite"
-    shutil.copyfile(db_path, copy)
-    return copy
-
-
 def _edit(path: Path, line_no: int, old: str, new: str) -> None:
     lines = path.read_text("utf-8").splitlines(keepends=True)
     assert old in lines[line_no - 1], f"fixture assumption: {old!r} on line {line_no}"

@@ -5,7 +5,6 @@ previous database stays as it was."""
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,6 @@ from lmi_backend.etl.readers import (
 
 BASE = [("reference", reference.load), ("soc", soc.load)]
 SOC2020 = [*BASE, ("si2035", projections.load), ("ashe soc2020", ashe_recent.load_soc2020)]
-
-
-@pytest.fixture()
-def previous_db(tmp_path: Path, db_path: Path) -> Path:
-    copy = tmp_path / "live.sqlite"
-    shutil.copyfile(db_path, copy)
-    return copy
 
 
 def _corrupt(path: Path, row_number: int, column: str, value: str) -> int:

@@ -164,14 +164,14 @@ def load(ctx: BuildContext) -> None:
     ctx.progress(f"  SOC2020 pay links: {dict(sorted(counts.items()))}")
 
 
-def _medians(conn, table, period: str) -> dict[tuple[str, int], float]:
-    """(measure, SOC) -> all employees' median, UK, one year."""
+def _medians(conn, table, period: str, stat: str = "median") -> dict[tuple[str, int], float]:
+    """(measure, SOC) -> all employees' median (or another statistic), UK, one year."""
     return {
         (measure, soc): value
         for soc, measure, value in conn.execute(
             select(table.c.soc, table.c.measure, table.c.value).where(
                 table.c.period == period,
-                table.c.stat == "median",
+                table.c.stat == stat,
                 table.c.gender == 0,
                 table.c.status == ALL_EMPLOYEES,
                 table.c.region == 0,
@@ -184,18 +184,7 @@ def _medians(conn, table, period: str) -> dict[tuple[str, int], float]:
 def _implied_2021(conn) -> dict[tuple[str, int], float]:
     """(measure, SOC2020 group) -> its 2021 median: the 2022 median over ONS's % change."""
     medians = _medians(conn, pay_soc2020, FIRST_SOC2020_YEAR)
-    changes = {
-        (measure, soc): value
-        for soc, measure, value in conn.execute(
-            select(pay_soc2020.c.soc, pay_soc2020.c.measure, pay_soc2020.c.value).where(
-                pay_soc2020.c.period == FIRST_SOC2020_YEAR,
-                pay_soc2020.c.stat == "median_pct_change",
-                pay_soc2020.c.gender == 0,
-                pay_soc2020.c.status == ALL_EMPLOYEES,
-                pay_soc2020.c.value.isnot(None),
-            )
-        )
-    }
+    changes = _medians(conn, pay_soc2020, FIRST_SOC2020_YEAR, "median_pct_change")
     return {key: v / (1 + changes[key] / 100) for key, v in medians.items() if key in changes}
 
 

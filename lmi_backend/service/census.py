@@ -14,7 +14,7 @@ from typing import Any
 from ..disclosure import CENSUS, NO_DATA, Cell, Change, Outcome, describe, release
 from ..places import BY_REGION, AreaMatch, LocalAuthorities, LocalAuthority
 from .labels import Labels
-from .results import citation
+from .results import Figure, table_result
 from .store import Store
 from .types import Query, Result
 
@@ -133,23 +133,18 @@ def _result(
     reliability: str,
     reason: str | None = None,
 ) -> Result:
-    return Result(
-        kind=kind,
-        soc=q.soc,
-        soc_title=labels.label("soc", q.soc),
-        values=values,
-        unit="people" if values or items else None,
-        period=PERIOD if values or items else None,
+    figure = Figure(values, PERIOD if values or items else None, False, ids, items=items)
+    requested = {**labels.requested(q), "geography": name, "area": area["matched"]}
+    return table_result(
+        kind,
+        store,
+        labels,
+        q,
+        figure,
+        reliability,
         geography=name,
         breakdown=area,
-        source=citation(store, ids),
-        provenance_ids=ids,
-        reliability=reliability,
-        estimate=False,
-        method=None,
-        fallback=None,
-        requested={**labels.requested(q), "geography": name, "area": area["matched"]},
-        items=items,
+        requested=requested,
         dataset=DATASET,
         reason=reason,
     )

@@ -17,7 +17,7 @@ from collections import defaultdict
 from ..disclosure import NO_DATA, release, worst
 from ..estimates.soc2020_link import INDUSTRY_KEY
 from .labels import Labels
-from .results import citation
+from .results import Figure, table_result
 from .store import Store
 from .types import Query, Result
 
@@ -146,24 +146,6 @@ def _result(
     reason: str | None = None,
     method: str | None = None,
 ) -> Result:
-    return Result(
-        kind="industries",
-        soc=q.soc,
-        soc_title=labels.label("soc", q.soc),
-        values={},
-        unit="people" if items else None,
-        period=period,
-        geography=labels.geography(0),
-        breakdown={},
-        source=citation(store, ids),
-        provenance_ids=ids,
-        reliability=reliability,
-        estimate=estimate,
-        method=method,
-        fallback=None,
-        requested=labels.requested(q),
-        items=items,
-        classification="SOC2020" if items else "SOC2010",
-        soc2020=soc2020,
-        reason=reason,
-    )
+    classification = "SOC2020" if items else "SOC2010"
+    figure = Figure({}, period, estimate, ids, method, [], classification, soc2020, items)
+    return table_result("industries", store, labels, q, figure, reliability, reason=reason)

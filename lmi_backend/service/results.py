@@ -4,6 +4,7 @@ service, so a value can only be filled in when the disclosure layer released its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..disclosure import Outcome, describe
 from .labels import Labels
@@ -74,3 +75,42 @@ def make_result(
         soc2020=list(figure.soc2020) if figure else [],
         items=list(figure.items) if figure else [],
     )
+
+
+def table_result(
+    kind: str,
+    store: Store,
+    labels: Labels,
+    query: Query,
+    figure: Figure,
+    reliability: str,
+    unit: str = "people",
+    **fields: Any,
+) -> Result:
+    """The Result of a table released cell by cell (a breakdown, census counts, industries): each
+    item carries its own reliability and withheld cells are None, so nothing is swapped for a
+    wider group and there is no fallback. `fields` set the rest (geography, breakdown, reason,
+    dataset...); an empty table has no unit."""
+    result = Result(
+        kind=kind,
+        soc=query.soc,
+        soc_title=labels.label("soc", query.soc),
+        values=dict(figure.values),
+        unit=unit if figure.values or figure.items else None,
+        period=figure.period,
+        geography=labels.geography(0),
+        breakdown={},
+        source=citation(store, figure.provenance_ids),
+        provenance_ids=sorted(set(figure.provenance_ids)),
+        reliability=reliability,
+        estimate=figure.estimate,
+        method=figure.method,
+        fallback=None,
+        requested=labels.requested(query),
+        items=list(figure.items),
+        classification=figure.classification,
+        soc2020=list(figure.soc2020),
+    )
+    for name, value in fields.items():
+        setattr(result, name, value)
+    return result

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..disclosure import NO_DATA, PROJECTION, Cell, Outcome, drop, release, resolve, worst
 from .labels import Labels
-from .results import Figure, citation, make_result
+from .results import Figure, make_result, table_result
 from .store import Store, WfCell
 from .types import Query, Result
 
@@ -219,9 +219,16 @@ def breakdown(
     period = f"{years[0]}-{years[-1]}" if years else None
     figure = _figure(store, found, period, {}, items, lambda c: bool(getattr(c, dimension)))
     reliability = worst(i["reliability"] for item in items for i in item["breakdown"])
-    result = _plain_result(f"wf_breakdown_{dimension}", store, labels, q, figure, reliability)
-    result.breakdown = {"by": dimension}
-    return result
+    return table_result(
+        f"wf_breakdown_{dimension}",
+        store,
+        labels,
+        q,
+        figure,
+        reliability,
+        breakdown={"by": dimension},
+        dataset=DATASET,
+    )
 
 
 def _names(store: Store, labels: Labels, dimension: str) -> dict[int, str]:
@@ -258,34 +265,6 @@ def _result(kind: str, store: Store, labels: Labels, q: Query, outcome: Outcome[
     return result
 
 
-def _plain_result(
-    kind: str, store: Store, labels: Labels, q: Query, figure: Figure, reliability: str
-) -> Result:
-    """A table released cell by cell: the Result of the group asked, with its items."""
-    return Result(
-        kind=kind,
-        soc=q.soc,
-        soc_title=labels.label("soc", q.soc),
-        values=dict(figure.values),
-        unit="people",
-        period=figure.period,
-        geography=labels.geography(0),
-        breakdown={},
-        source=citation(store, figure.provenance_ids),
-        provenance_ids=figure.provenance_ids,
-        reliability=reliability,
-        estimate=figure.estimate,
-        method=figure.method,
-        fallback=None,
-        requested=labels.requested(q),
-        items=figure.items,
-        dataset=DATASET,
-    )
-
-
 def _empty(store: Store, labels: Labels, q: Query, reason: str | None) -> Result:
     figure = Figure({}, None, False, [])
-    result = _plain_result("wf_breakdown", store, labels, q, figure, NO_DATA)
-    result.reason = reason
-    result.unit = None
-    return result
+    return table_result("wf_breakdown", store, labels, q, figure, NO_DATA, reason=reason, dataset=DATASET)

@@ -27,7 +27,7 @@ from ...db.facts import wf_projection
 from ..context import BuildContext
 from ..parsing import parse_cell
 from ..sources import SourceFile
-from .tables import check_total
+from .tables import check_change, check_total
 
 FOLDER = "working_futures_2017_2027"
 SERIES_FILE = f"{FOLDER}/wf7_uk_employment_by_occupation_annual_2007_2027.csv"
@@ -40,7 +40,8 @@ INDUSTRY_STATUS_FILE = f"{FOLDER}/wf7_uk_industry75_by_major_group_and_status.cs
 YEARS = tuple(str(y) for y in range(2007, 2028))
 LEVEL_YEARS = ("2007", "2012", "2017", "2022", "2027")
 SNAPSHOT_YEARS = ("2007", "2017", "2027")
-CHANGE = "2017-2027"
+BASE_YEAR, END_YEAR = "2017", "2027"
+CHANGE = f"{BASE_YEAR}-{END_YEAR}"
 CHANGE_MEASURES = {
     "net_change": "net_change_2017_2027_000s",
     "replacement_demand": "replacement_demand_2017_2027_000s",
@@ -232,27 +233,9 @@ def _change_columns(r: Reader, src: SourceFile, line: int, rec: dict[str, str]) 
         got[Key(0, period=CHANGE, measure=measure)] = r.value(
             src, line, header, rec[header], signed=measure != "replacement_demand"
         )
-    emp17, emp27 = got[Key(0, period="2017")], got[Key(0, period="2027")]
     net, rd, tr = (got[Key(0, period=CHANGE, measure=m)] for m in CHANGE_MEASURES)
-    if emp17 is not None and emp27 is not None:
-        check_total(
-            src,
-            line,
-            "net change against 2027 - 2017 employment",
-            [emp27 - emp17],
-            net,
-            over=3 * HALF_UNIT,
-            under=3 * HALF_UNIT,
-        )
-    check_total(
-        src,
-        line,
-        "net change + replacement demand against total requirement",
-        [net, rd],
-        tr,
-        over=3 * HALF_UNIT,
-        under=3 * HALF_UNIT,
-    )
+    employment = (got[Key(0, period=BASE_YEAR)], got[Key(0, period=END_YEAR)])
+    check_change(src, line, (BASE_YEAR, END_YEAR), employment, net, rd, tr, half_unit=HALF_UNIT)
     return got
 
 
