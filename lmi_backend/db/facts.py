@@ -42,8 +42,11 @@ def _ashe_table(name: str, soc_target: str = "soc_group.code", keyed: bool = Fal
     """ASHE tables share one shape: a measure (annual/weekly/hourly pay, paid hours) and a
     statistic (median, mean, p10..p90, jobs in thousands, ONS's % changes on the year before)
     for a SOC group in a cell. `keyed`: stored in the order of the cell key (SQLite WITHOUT
-    ROWID) instead of rows plus an index, which for a table of a million rows halves its size."""
+    ROWID) instead of rows plus an index, which for a table of a million rows halves its size;
+    the key starts with what a published table is laid out by (measure, sheet), so a file's rows
+    arrive nearly in key order, and ends with the period, which lookups take a range of."""
     key = ("soc", "measure", "period", "gender", "status", "region")
+    keyed_order = ("measure", "gender", "status", "soc", "region", "period", "stat")
     columns = [c for c in fact_columns() if not (keyed and c.name == "id")]
     table = Table(
         name,
@@ -57,7 +60,7 @@ def _ashe_table(name: str, soc_target: str = "soc_group.code", keyed: bool = Fal
         Column("measure", Text, nullable=False),
         Column("stat", Text, nullable=False),
         Column("quality", Text),  # ONS quality band of the estimate, where published
-        *([PrimaryKeyConstraint(*key, "stat")] if keyed else []),
+        *([PrimaryKeyConstraint(*keyed_order)] if keyed else []),
         sqlite_with_rowid=not keyed,
     )
     if not keyed:

@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -75,12 +76,18 @@ class BuildContext:
         their declared default and keys that are not columns are ignored, as with insert()."""
         given = {key for row in batch for key in row}
         columns = [c for c in table.columns if c.key in given or _scalar_default(c) is not None]
+        keys = [c.key for c in columns]
         defaults = {c.key: _scalar_default(c) for c in columns}
         names = ", ".join(f'"{c.name}"' for c in columns)
         sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
-        self.conn.exec_driver_sql(
-            sql, [tuple(row.get(c.key, defaults[c.key]) for c in columns) for row in batch]
-        )
+        every = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+        params = []
+        for row in batch:
+            try:
+                params.append(every(row))
+            except KeyError:  # a row leaving out a column with a default
+                params.append(tuple(row.get(k, defaults[k]) for k in keys))
+        self.conn.exec_driver_sql(sql, params)
         return len(batch)
 
     def finish_sources(self) -> None:
