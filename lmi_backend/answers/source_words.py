@@ -47,7 +47,7 @@ _ADJUSTMENTS: list[tuple[re.Pattern, str]] = [
         (r"highest qualification", "qualifications"),
     )
 ]
-_PAY_ESTIMATE = re.compile(r"published UK figure for this job", re.IGNORECASE)
+_PAY_ESTIMATE = re.compile(r"UK figure for this job", re.IGNORECASE)
 _HOURS_ESTIMATE = re.compile(r"paid hours a week derived", re.IGNORECASE)
 _SHARED_PROJECTION = re.compile(r"projection .*shared out", re.IGNORECASE)
 _ONET_LINKS = re.compile(r"O\*NET occupations linked", re.IGNORECASE)
@@ -61,18 +61,16 @@ def _year(text: str) -> str | None:
 
 
 def plain_datasets(source: str) -> list[str]:
-    """Each source once, by its everyday name with the newest year of the tables cited from it
-    (figures of 2025 and 2020 from the pay survey are "the ONS pay survey (2025)"); a dataset
-    this table does not know is named as the service wrote it."""
+    """Each source once, by its everyday name with the year of the first table cited from it;
+    a dataset this table does not know is named as the service wrote it."""
     names: dict[str, str | None] = {}
     for citation in filter(None, (c.strip() for c in source.split(";"))):
         name = next(
             (plain for pattern, plain in _DATASETS if pattern.search(citation)),
             ", ".join(p.strip() for p in citation.split(",")[:2]),
         )
-        if name is not None:
-            year = _year(citation.split(",")[-1])
-            names[name] = max((y for y in (names.get(name), year) if y), key=lambda y: y[-4:], default=None)
+        if name is not None and name not in names:
+            names[name] = _year(citation.split(",")[-1])
     return [f"{name} ({year})" if year else name for name, year in names.items()]
 
 

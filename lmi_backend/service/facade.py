@@ -191,7 +191,7 @@ class LmiService:
             period=None,
             geography=first.geography,
             breakdown=first.breakdown,
-            source=citation(self.store, ids),
+            source=_joined_sources(parts),
             provenance_ids=ids,
             reliability=worst(r.reliability for r in parts),
             estimate=any(r.estimate for r in parts),
@@ -286,3 +286,8 @@ class LmiService:
             if r.fallback is None and r.reliability == RELIABLE and r.values.get("median")
         ]
         return sorted(released, key=lambda r: -r.values["median"])
+
+
+def _joined_sources(parts: list[Result]) -> str:
+    """Each part's citations in its own order (the figure's own table first), each once."""
+    return "; ".join(dict.fromkeys(c for r in parts for c in r.source.split("; ") if c))
