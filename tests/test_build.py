@@ -133,6 +133,12 @@ def test_every_fact_table_is_filled_and_traced(engine):
             "soc_onet",
             "job_title",
             "apprenticeship_standard",
+            "fact_pay_soc2020",
+            "fact_hours_soc2020",
+            "fact_wf_projection",
+            "fact_census_occupation",
+            "fact_employment_soc2020_industry",
+            "postcode_district",
         ):
             n = conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one()
             assert n > 0, f"{name} is empty"
