@@ -1,5 +1,5 @@
 """Chart payloads for answers where a picture says more than words: the spread of pay (10th to
-90th percentile) and the employment outlook. Shape: docs/payloads.md.
+90th percentile), pay over time and the employment outlook. Shape: docs/payloads.md.
 
 Built from the service's Result, so a chart shows exactly the figures the text answer gives
 (after the disclosure checks) and nothing is charted when the service withheld the figure.
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 PAY_POINTS = ("p10", "p25", "median", "p75", "p90")
 WITHHELD = ("suppressed", "no_data")
+ESTIMATED = "Our estimate from published figures."
+ESTIMATED_POINTS = "Hollow points are our estimates from published figures."
 
 
 def chart_for(result: Result) -> dict[str, Any] | None:
@@ -65,11 +67,37 @@ def _outlook(result: Result) -> dict[str, Any] | None:
     }
 
 
+def _pay_series(result: Result) -> dict[str, Any] | None:
+    """A line of the series' years; each point says whether it is an estimate and which
+    classification it was published in, so the page can draw estimates differently."""
+    points = [
+        {
+            "year": item["year"],
+            "value": item["value"],
+            "estimate": item["estimate"],
+            "classification": item["classification"],
+        }
+        for item in result.items
+        if item.get("value") is not None
+    ]
+    if len(points) < 2:
+        return None
+    return {
+        "type": "pay_series",
+        "title": f"Pay over time: {job_name(result.soc_title)}, {result.geography}",
+        "unit": result.unit,
+        "period": result.period,
+        "points": points,
+        "note": _note(result),
+        "source": _source(result),
+    }
+
+
 def _note(result: Result, caveats: Sequence[str] = ()) -> str | None:
     """One short line under the chart: how far to trust it."""
     parts = (
         (["Based on a small sample."] if result.reliability == "small_sample" else [])
-        + (["Our estimate from published figures."] if result.estimate else [])
+        + ([ESTIMATED_POINTS if result.kind == "pay_series" else ESTIMATED] if result.estimate else [])
         + list(caveats)
     )
     return " ".join(parts) or None
@@ -86,4 +114,8 @@ def _source(result: Result) -> str:
     )
 
 
-_BUILDERS: dict[str, Callable[[Result], dict[str, Any] | None]] = {"pay": _pay_spread, "outlook": _outlook}
+_BUILDERS: dict[str, Callable[[Result], dict[str, Any] | None]] = {
+    "pay": _pay_spread,
+    "pay_series": _pay_series,
+    "outlook": _outlook,
+}

@@ -83,13 +83,36 @@ QUERY_KINDS = (
     "apprenticeships",
     "compare",
     "similar",
+    "pay-series",
+    "wf-predict",
+    "wf-replacement",
+    "wf-breakdown",
+    "industries",
+    "area-jobs",
+    "area-people",
 )
+# kinds answered as a table of data (no reply template): printed as rows without --json
+TABLE_KINDS = {
+    "pay-series",
+    "wf-predict",
+    "wf-replacement",
+    "wf-breakdown",
+    "industries",
+    "area-jobs",
+    "area-people",
+}
 
 
 def _query(args: argparse.Namespace) -> int:
     from .service import Query
 
-    socs = [int(s) for part in args.soc for s in part.split(",") if s.strip()]
+    socs = [int(s) for part in args.soc or [] for s in part.split(",") if s.strip()]
+    if args.what == "area-jobs":
+        socs = socs or [0]  # the whole area, not one job
+    for needed, given in (("--area", args.area or not args.what.startswith("area-")), ("--soc", socs)):
+        if not given:
+            print(f"error: {args.what} needs {needed}", file=sys.stderr)
+            return 2
     q = Query(
         socs[0],
         region=args.region,
@@ -114,10 +137,21 @@ def _query(args: argparse.Namespace) -> int:
             "entry_routes": service.entry_routes,
             "apprenticeships": service.apprenticeships,
         }
+        tables = {
+            "pay-series": lambda: service.pay_series(q, args.measure, args.stat),
+            "wf-predict": lambda: service.wf_predict(q, args.min_year, args.max_year),
+            "wf-replacement": lambda: service.wf_replacement_demand(q),
+            "wf-breakdown": lambda: service.wf_breakdown(q, args.by, args.min_year, args.max_year),
+            "industries": lambda: service.industries(q, args.year),
+            "area-jobs": lambda: service.area_jobs(args.area, args.level),
+            "area-people": lambda: service.area_people(args.area, q.soc),
+        }
         if args.what in by_cell:
             return by_cell[args.what](q)
         if args.what in by_job:
             return by_job[args.what](q.soc)
+        if args.what in tables:
+            return tables[args.what]()
         if args.what == "compare":
             return service.compare(socs, q)
         return service.similar_jobs(q.soc, args.limit)
@@ -126,8 +160,8 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _answer(args: argparse.Namespace, ask: Callable[[LmiService], Result]) -> int:
-    """Ask the service and print the result: JSON, or the reply in full. A request the service
-    refuses (an unknown code) is an error message and exit status 2."""
+    """Ask the service and print the result: JSON, a table for the table kinds, or the reply in
+    full. A request the service refuses (an unknown code) is an error message and exit status 2."""
     from .service import LmiService
 
     service = LmiService(config.db_path(args.db))
@@ -140,6 +174,10 @@ def _answer(args: argparse.Namespace, ask: Callable[[LmiService], Result]) -> in
         service.close()
     if args.json:
         print(json.dumps(result.to_dict(), indent=1))
+    elif getattr(args, "what", None) in TABLE_KINDS:
+        from .cli_tables import table
+
+        print(table(result))
     else:
         from .answers import render
 
@@ -243,9 +281,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("what", choices=QUERY_KINDS)
     q.add_argument(
         "--soc",
-        required=True,
         action="append",
-        help="SOC2010 code; for compare give 2-3 (repeat --soc or 5314,5241)",
+        help="SOC2010 code (all kinds but area-jobs); for compare give 2-3 (repeat --soc or 5314,5241)",
     )
     q.add_argument("--region", type=int, help="LMI for All region 1-12 (default: UK)")
     q.add_argument("--gender", type=int, choices=(1, 2), help="1 male, 2 female")
@@ -259,6 +296,19 @@ def parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--age", type=int, help="age in years")
     q.add_argument("--limit", type=int, default=5, help="similar jobs to list")
+    q.add_argument("--measure", default="annual", choices=("annual", "weekly", "hourly"), help="pay-series")
+    q.add_argument("--stat", default="median", choices=("median", "mean"), help="pay-series")
+    q.add_argument("--min-year", type=int, help="wf-predict, wf-breakdown: first year")
+    q.add_argument("--max-year", type=int, help="wf-predict, wf-breakdown: last year")
+    q.add_argument(
+        "--by",
+        default="gender",
+        choices=("gender", "qualification", "status", "industry", "region"),
+        help="wf-breakdown: the dimension",
+    )
+    q.add_argument("--year", choices=("2021", "2022", "2023", "2024"), help="industries: the APS year")
+    q.add_argument("--area", help="area-jobs, area-people: a town, local authority, postcode or 'lat,lng'")
+    q.add_argument("--level", default="minor", choices=("major", "sub_major", "minor"), help="area-jobs")
     q.add_argument("--json", action="store_true", help="the structured result as JSON")
     q.set_defaults(func=_query)
 

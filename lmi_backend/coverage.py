@@ -24,13 +24,51 @@ class Indicator:
     where: Callable[[], list[ColumnElement]]
 
 
-def _ashe(table, measure: str, period: str, stat: str = "median", status: int = 4):
+@dataclass(frozen=True)
+class QueryIndicator:
+    """An indicator whose unit groups one SQL query lists (links across tables)."""
+
+    name: str
+    description: str
+    sql: str
+
+
+@dataclass(frozen=True)
+class MissingIndicator:
+    """What users ask for and no source covers: 0 unit groups, with the reason."""
+
+    name: str
+    description: str
+    reason: str
+
+
+# unit groups whose pay answer is for 2024 or 2025: a direct link whose SOC2020 group has a
+# median then, or a combined link whose groups with one hold 80% of the job's workers (the rule
+# in lmi_backend/service/uk_cells.py)
+PAY_2024_ON = """
+    WITH medians AS (
+        SELECT soc, period FROM fact_pay_soc2020 WHERE measure = 'annual' AND stat = 'median'
+        AND gender = 0 AND status = 4 AND period IN ('2024', '2025') AND value IS NOT NULL)
+    SELECT l.soc FROM est_soc2020_link l JOIN medians m ON m.soc = l.main_soc2020
+    WHERE l.pay_link = 'direct'
+    UNION
+    SELECT x.soc2010 FROM soc2010_soc2020 x
+    JOIN est_soc2020_link l ON l.soc = x.soc2010 AND l.pay_link = 'combined'
+    CROSS JOIN (SELECT '2024' AS period UNION SELECT '2025') y
+    WHERE x.value > 0
+    GROUP BY x.soc2010, y.period
+    HAVING SUM(CASE WHEN EXISTS (SELECT 1 FROM medians m WHERE m.soc = x.soc2020 AND m.period = y.period)
+                    THEN x.value ELSE 0 END) >= 0.8 * SUM(x.value)
+"""
+
+
+def _ashe(table, measure: str, period: str, stat: str = "median", status: int = 4, gender: int = 0):
     return lambda: [
         table.c.measure == measure,
         table.c.period == period,
         table.c.stat == stat,
         table.c.status == status,
-        table.c.gender == 0,
+        table.c.gender == gender,
         table.c.region == 0,
         table.c.value.isnot(None),
     ]
@@ -46,7 +84,7 @@ def _onet_rated(domain: str):
     ]
 
 
-INDICATORS: list[Indicator] = [
+INDICATORS: list[Indicator | QueryIndicator | MissingIndicator] = [
     Indicator(
         "description",
         "ONS unit-group description",
@@ -176,28 +214,115 @@ INDICATORS: list[Indicator] = [
     Indicator(
         "similar_jobs", "similar jobs by skills and SOC neighbourhood", est.soc_similarity.c.soc, lambda: []
     ),
+    Indicator(
+        "pay_weekly_median_2021",
+        "ASHE 2021p median weekly pay, all employees (published)",
+        f.pay.c.soc,
+        _ashe(f.pay, "weekly", "2021"),
+    ),
+    Indicator(
+        "hours_median_2021",
+        "ASHE 2021p median paid hours, all employees (published)",
+        f.hours.c.soc,
+        _ashe(f.hours, "paid_hours_total", "2021"),
+    ),
+    Indicator(
+        "pay_annual_median_2021_female",
+        "ASHE 2021p median annual pay, women",
+        f.pay.c.soc,
+        _ashe(f.pay, "annual", "2021", gender=2),
+    ),
+    Indicator(
+        "pay_annual_median_2021_pt",
+        "ASHE 2021p median annual pay, part-time",
+        f.pay.c.soc,
+        _ashe(f.pay, "annual", "2021", status=2),
+    ),
+    Indicator(
+        "soc2020_pay_direct",
+        "a SOC2020 group's ASHE 2022-2025 figures stand for the job",
+        est.est_soc2020_link.c.soc,
+        lambda: [est.est_soc2020_link.c.pay_link == "direct"],
+    ),
+    Indicator(
+        "soc2020_pay_combined",
+        "ASHE 2022-2025 pay estimated from the job's SOC2020 groups",
+        est.est_soc2020_link.c.soc,
+        lambda: [est.est_soc2020_link.c.pay_link == "combined"],
+    ),
+    QueryIndicator(
+        "pay_annual_2024_or_later",
+        "median annual pay of 2024 or 2025 (SOC2020 link), all employees",
+        PAY_2024_ON,
+    ),
+    Indicator(
+        "pay_series_2011_2025",
+        "ASHE annual pay 2011 (SOC2010) for a series to 2021 or later",
+        f.pay.c.soc,
+        _ashe(f.pay, "annual", "2011"),
+    ),
+    Indicator(
+        "wf_projection_2027",
+        "Working Futures 2017-2027 UK, by fixed share of the sub-major group",
+        est.est_wf_share.c.soc,
+        lambda: [est.est_wf_share.c.group_soc >= 10],
+    ),
+    QueryIndicator(
+        "census2011_minor_group",
+        "Census 2011 residents in the job's minor group, England and Wales LADs",
+        "SELECT code FROM soc_group WHERE level = 4 AND code / 10 IN (SELECT soc FROM fact_census_occupation)",
+    ),
+    QueryIndicator(
+        "industries_aps_2024",
+        "APS 2024 industry sections through the SOC2020 link",
+        """
+        SELECT x.soc2010 FROM soc2010_soc2020 x WHERE x.soc2020 IN (
+            SELECT soc2020 FROM fact_employment_soc2020_industry WHERE period = '2024' AND value IS NOT NULL)
+        """,
+    ),
+    MissingIndicator(
+        "unemployment_by_occupation",
+        "unemployment rate by occupation",
+        "no source: no LFS/APS unemployment-by-occupation table (e.g. ONS UNEM02) in lmi-sources",
+    ),
+    MissingIndicator(
+        "graduate_subjects",
+        "graduates' subjects by occupation",
+        "no source: no HESA / Graduate Outcomes subject x occupation table in lmi-sources",
+    ),
 ]
 
 
 def coverage(conn: Connection) -> dict[str, dict]:
     units = select(soc_group.c.code).where(soc_group.c.level == 4)
     total = conn.execute(select(func.count()).select_from(units.subquery())).scalar_one()
+    unit_codes = set(conn.execute(units).scalars())
     result = {}
     for ind in INDICATORS:
-        query = select(func.count(distinct(ind.soc_column))).where(
-            and_(ind.soc_column.in_(units), *ind.where())
-        )
-        covered = conn.execute(query).scalar_one()
+        if isinstance(ind, MissingIndicator):
+            covered = 0
+        elif isinstance(ind, QueryIndicator):
+            covered = len(unit_codes & set(conn.exec_driver_sql(ind.sql).scalars()))
+        else:
+            query = select(func.count(distinct(ind.soc_column))).where(
+                and_(ind.soc_column.in_(units), *ind.where())
+            )
+            covered = conn.execute(query).scalar_one()
         result[ind.name] = {
             "description": ind.description,
             "unit_groups": covered,
             "of": total,
             "percent": round(100 * covered / total, 1) if total else 0.0,
+            **({"reason": ind.reason} if isinstance(ind, MissingIndicator) else {}),
         }
     return result
 
 
 def format_table(cov: dict[str, dict]) -> str:
-    lines = [f"{'indicator':<28} {'unit groups':>11}  description"]
-    lines += [f"{name:<28} {c['unit_groups']:>5}/{c['of']:<5}  {c['description']}" for name, c in cov.items()]
+    lines = [f"{'indicator':<30} {'unit groups':>11}  description"]
+    lines += [
+        f"{name:<30} {c['unit_groups']:>5}/{c['of']:<5}  {c['description']}"
+        + (f" ({c['reason']})" if "reason" in c else "")
+        for name, c in cov.items()
+    ]
     return "\n".join(lines)

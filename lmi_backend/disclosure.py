@@ -9,6 +9,10 @@ Every figure the service returns is decided here (DESIGN.md section 2):
 - Employer Skills Survey figures from fewer than 50 establishments are not reported;
 - graduates' pay by degree subject from fewer than 50 graduates is not reported, and from 50-199
   is flagged "small_sample" (GRADUATES below says why).
+- Working Futures projections follow the workbook's own warning: figures should rest on at
+  least 10,000 people in the cell (flagged below that) and never on fewer than 1,000;
+- Census 2011 counts are full counts with ONS's disclosure control already applied: released;
+- a table of cells (a series, a breakdown) is released cell by cell (`release`).
 
 The ladder relaxes the question in a fixed order, changing what matters least to the asker
 first: qualification (nine RQF levels -> six survey groups -> three bands -> all), age (-> all
@@ -95,6 +99,13 @@ def _tiered(size: float | None, suppress_below: float, small_sample_below: float
     return SMALL_SAMPLE if size < small_sample_below else RELIABLE
 
 
+TOO_FEW_PROJECTED = "too_few_projected"  # a projection resting on fewer than 1,000 people
+# Working Futures 2017-2027, Warning sheet: published figures should rest on at least 10,000
+# people per cell, and even unpublished analysis on at least 1,000.
+PROJECTION_FLAG_BELOW = 10_000
+PROJECTION_MIN = 1_000
+
+
 def employment_reliability(employment: float | None) -> str:
     return _tiered(employment, SUPPRESS_BELOW, SMALL_SAMPLE_BELOW)
 
@@ -107,6 +118,16 @@ def establishments_reliability(establishments: float | None) -> str:
 
 def graduates_reliability(graduates: float | None) -> str:
     return _tiered(graduates, GRADUATES_SUPPRESS_BELOW, GRADUATES_SMALL_SAMPLE_BELOW)
+
+
+def projection_reliability(people: float | None) -> str:
+    """A projected cell judged by its own projected employment (the workbook's warning)."""
+    return _tiered(people, PROJECTION_MIN, PROJECTION_FLAG_BELOW)
+
+
+def count_reliability(count: float | None) -> str:
+    """Census counts are not sample estimates: every published count is released as it is."""
+    return NO_DATA if count is None else RELIABLE
 
 
 @dataclass(frozen=True)
@@ -143,8 +164,18 @@ class Rule:
 EMPLOYMENT = Rule(employment_reliability, TOO_FEW)
 ESTABLISHMENTS = Rule(establishments_reliability, TOO_FEW_ESTABLISHMENTS)
 GRADUATES = Rule(graduates_reliability, TOO_FEW_GRADUATES)
+PROJECTION = Rule(projection_reliability, TOO_FEW_PROJECTED)
+CENSUS = Rule(count_reliability, NOT_PUBLISHED)
 
 T = TypeVar("T")
+
+
+def worst(reliabilities: Iterable[str]) -> str:
+    """A table's reliability: its least reliable released cell; no_data when none was released."""
+    given = [r for r in reliabilities if r in RELEASED]
+    if not given:
+        return NO_DATA
+    return SMALL_SAMPLE if SMALL_SAMPLE in given else RELIABLE
 
 
 @dataclass(frozen=True)
@@ -282,7 +313,7 @@ class Released(Generic[T]):
     reason: str | None  # why no figure: rule.too_small or NOT_PUBLISHED
 
 
-def release(size: float | None, figure: T | None, rule: Rule) -> Released[T]:
+def release(size: float | None, figure: T | None, rule: Rule = EMPLOYMENT) -> Released[T]:
     reliability = rule.classify(size)
     if reliability == SUPPRESSED:
         return Released(None, size, SUPPRESSED, rule.too_small)

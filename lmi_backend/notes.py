@@ -7,7 +7,7 @@ disclosure.py.
 
 from __future__ import annotations
 
-from .disclosure import NOT_PUBLISHED, TOO_FEW, TOO_FEW_ESTABLISHMENTS, TOO_FEW_GRADUATES
+from .disclosure import NOT_PUBLISHED, TOO_FEW, TOO_FEW_ESTABLISHMENTS, TOO_FEW_GRADUATES, TOO_FEW_PROJECTED
 
 # reasons a dimension of the question was changed before the disclosure check: the source does
 # not split its figures that way
@@ -21,6 +21,12 @@ QUALIFICATION_GROUPED = "qualification_grouped"
 HOURS_NOT_BY_SEX = "hours_not_by_sex"
 HOURS_NOT_BY_QUALIFICATION_OR_AGE = "hours_not_by_qualification_or_age"
 PART_TIME_HOURS_NOT_PUBLISHED = "part_time_hours_not_published"
+SERIES_NOT_BY_QUALIFICATION_OR_AGE = "series_not_by_qualification_or_age"
+WORKING_FUTURES_UK_ONLY = "working_futures_uk_only"
+NO_REGIONAL_SOURCE = "no_regional_source"  # no source projects jobs by region
+NO_CENSUS_FOR_NATION = "no_census_for_nation"  # the census rows cover England and Wales only
+CENSUS_MINOR_GROUPS_ONLY = "census_minor_groups_only"  # the census counts minor groups, not unit groups
+INDUSTRIES_UNIT_GROUPS_ONLY = "industries_unit_groups_only"  # industries are kept for unit groups
 
 REASONS = (
     TOO_FEW,
@@ -37,6 +43,13 @@ REASONS = (
     HOURS_NOT_BY_SEX,
     HOURS_NOT_BY_QUALIFICATION_OR_AGE,
     PART_TIME_HOURS_NOT_PUBLISHED,
+    SERIES_NOT_BY_QUALIFICATION_OR_AGE,
+    WORKING_FUTURES_UK_ONLY,
+    NO_REGIONAL_SOURCE,
+    NO_CENSUS_FOR_NATION,
+    CENSUS_MINOR_GROUPS_ONLY,
+    INDUSTRIES_UNIT_GROUPS_ONLY,
+    TOO_FEW_PROJECTED,
 )
 
 # caveats: what a figure is, beyond its reliability and whether it is an estimate

@@ -1,14 +1,20 @@
-"""Place names -> the 12 LMI for All regions (or the whole UK).
+"""Place names -> the 12 LMI for All regions (or the whole UK), and places -> local authorities.
 
 Young people name towns, cities, counties and nicknames ("brum", "the toon", "norn iron"), not
 the statistical regions the data is published for. The gazetteer (data/places.csv) maps those
 names to a region code so the service can be asked for the right region. It lives here, not in
 the Rasa project, because a web API or the CLI needs the same mapping.
+
+Figures published by local authority (Census 2011) need the authority: `LocalAuthorities`
+resolves a postcode or postcode district (LS6, SW1A 1AA), a position (the nearest postcode
+district's centroid, as LMI for All's census calls took 'lat,lng'), an authority's name or a
+town's (data/local_authority_names.csv) to one of the 379 UK local authority districts of 2020.
 """
 
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,3 +195,141 @@ def region_for(phrase: str) -> int | None:
 
 def find_place(text: str) -> PlaceMatch | None:
     return gazetteer().find(text)
+
+
+# --- local authorities: towns, cities, postcodes and positions -> a 2020 local authority district
+
+
+AUTHORITY_NAMES_FILE = Path(__file__).resolve().parent / "data" / "local_authority_names.csv"
+_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?")
+_LAT_LNG = re.compile(r"(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)")
+UK_LATITUDES, UK_LONGITUDES = (49.0, 61.0), (-9.0, 2.5)
+EARTH_RADIUS_KM = 6371.0
+# how an area was found, as data for the answer: a full postcode or its district, a position
+# (nearest district centroid), an authority's or a town's name, or a region's name
+BY_POSTCODE, BY_DISTRICT, BY_POSITION, BY_NAME, BY_REGION = (
+    "postcode",
+    "district",
+    "position",
+    "name",
+    "region",
+)
+
+
+@dataclass(frozen=True)
+class LocalAuthority:
+    code: str  # E08000035
+    name: str  # Leeds
+    region: int  # LMI for All region code 1-12
+    country: str
+    in_census2011: bool
+
+
+@dataclass(frozen=True)
+class District:
+    """A postcode district (outward code) and the authority holding most of its postcodes."""
+
+    district: str
+    lad: str
+    lad_share: float  # % of its postcodes in `lad`
+    second_lad: str | None
+    second_share: float | None
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class AreaMatch:
+    """What an area someone gave resolves to: one authority, or a whole region."""
+
+    how: str  # BY_POSTCODE, BY_DISTRICT, BY_POSITION, BY_NAME or BY_REGION
+    matched: str  # the postcode district, name or position that matched
+    authority: LocalAuthority | None = None
+    region: int | None = None  # BY_REGION: the LMI for All region code
+    district: District | None = None  # BY_POSTCODE, BY_DISTRICT, BY_POSITION
+
+
+def _area_words(text: str) -> str:
+    """'Stoke-on-Trent', 'St. Helens', 'the Wirral' -> 'stoke on trent', 'st helens', 'wirral'."""
+    words = re.sub(r"[^a-z0-9' ]", " ", text.lower().replace("&", " and ").replace("’", "'")).split()
+    while words and words[0] in _PLACE_PREPOSITIONS | {"the"}:
+        words = words[1:]
+    return " ".join(w.replace("'", "") for w in words)
+
+
+def _authority_names(name: str) -> set[str]:
+    """An authority's own name and the shorter forms people use: 'Kingston upon Hull, City of'
+    -> 'kingston upon hull'; 'City of Edinburgh', 'Glasgow City' -> 'edinburgh', 'glasgow'. The
+    City of London keeps its name: 'London' is the region."""
+    forms = {name}
+    for suffix in (", City of", ", County of", " City"):
+        if name.endswith(suffix):
+            forms.add(name[: -len(suffix)])
+    if name.startswith("City of ") and name != "City of London":
+        forms.add(name[len("City of ") :])
+    return {_area_words(f) for f in forms}
+
+
+class LocalAuthorities:
+    """Authorities, postcode districts (both from the LMI database, built from the ONS postcode
+    directory) and the gazetteer of town names (data/local_authority_names.csv)."""
+
+    def __init__(
+        self, authorities: list[LocalAuthority], districts: list[District], path: Path = AUTHORITY_NAMES_FILE
+    ):
+        self.authorities = {a.code: a for a in authorities}
+        self.districts = {d.district: d for d in districts}
+        by_name = {a.name: a for a in authorities}
+        self.names: dict[str, LocalAuthority] = {}
+        for a in authorities:
+            for form in _authority_names(a.name):
+                self.names.setdefault(form, a)
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+                if row["local_authority"] not in by_name:
+                    raise ValueError(f"{path}: unknown local authority {row['local_authority']!r}")
+                self.names.setdefault(_area_words(row["name"]), by_name[row["local_authority"]])
+        self.regions = {_area_words(REGION_NAMES[code]): code for code in REGION_NAMES if code}
+        self.regions["yorkshire"] = self.regions["yorkshire and humber"] = 7
+
+    def resolve(self, area: str) -> AreaMatch | None:
+        """A postcode ('LS6 3AB', 'LS63AB'), a postcode district ('SW1A'), a position
+        ('53.8,-1.55': the nearest district centroid), an authority's or a town's name, or a
+        region's name; None when it is none of these. A position outside the UK is an error."""
+        text = area.strip()
+        position = _LAT_LNG.fullmatch(text)
+        if position:
+            return self.nearest(float(position[1]), float(position[2]))
+        postcode = _POSTCODE.fullmatch(text.upper())
+        if postcode and postcode[1] in self.districts:
+            district = self.districts[postcode[1]]
+            how = BY_POSTCODE if postcode[2] else BY_DISTRICT
+            return AreaMatch(how, district.district, self.authorities[district.lad], district=district)
+        words = _area_words(text)
+        if words in self.names:
+            return AreaMatch(BY_NAME, words, self.names[words])
+        if words in self.regions:
+            return AreaMatch(BY_REGION, words, region=self.regions[words])
+        return None
+
+    def nearest(self, latitude: float, longitude: float) -> AreaMatch:
+        if not (
+            UK_LATITUDES[0] <= latitude <= UK_LATITUDES[1]
+            and UK_LONGITUDES[0] <= longitude <= UK_LONGITUDES[1]
+        ):
+            raise ValueError(f"The position {latitude},{longitude} is not in the UK")
+        district = min(
+            self.districts.values(), key=lambda d: _distance(latitude, longitude, d.latitude, d.longitude)
+        )
+        return AreaMatch(BY_POSITION, district.district, self.authorities[district.lad], district=district)
+
+    def in_region(self, region: int) -> list[LocalAuthority]:
+        return [a for a in self.authorities.values() if a.region == region]
+
+
+def _distance(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,15 @@ def service(db_path: Path):
     svc = LmiService(db_path)
     yield svc
     svc.close()
+
+
+@pytest.fixture()
+def previous_db(tmp_path: Path, db_path: Path) -> Path:
+    """A copy of the live database standing in for "the previous build" (failed builds must
+    leave it untouched)."""
+    copy = tmp_path / "live.sqlite"
+    shutil.copyfile(db_path, copy)
+    return copy
 
 
 # The fast tier (`pytest -m "not slow"`, README "Checks"): tests that need neither the real

@@ -29,15 +29,28 @@ from lmi_backend.service import Query
 SLOTS = tuple(
     yaml.safe_load((Path(__file__).resolve().parent.parent / "bot" / "domain.yml").read_text())["slots"]
 )
-T14 = "pay/ashe_table14_mathsci"
+ASHE_2021 = "ashe_more/ashe_t14_2021p_soc2010_weekly_hourly_annual_hours_long.csv"
 
 
-def ashe_median(
-    sources: Path, soc: int, file: str = "2021p_annual_FTPT.csv", column: str = "Median"
+ASHE_SOC2020 = {
+    "2025": "ashe_more/ashe_t14_2025p_soc2020_unit_groups_median_mean_percentiles.csv",
+    "2024": "ashe_more/ashe_t14_2024p_soc2020_weekly_hourly_annual_hours_long.csv",
+}
+
+
+def ashe_soc2020(
+    sources: Path, code: str, year: str = "2025", sheet: str = "All", column: str = "median"
 ) -> float:
-    """The published ASHE 2021 median (or another column), read straight from the source file."""
-    with open(sources / T14 / file, newline="", encoding="utf-8-sig") as fh:
-        return float(next(r for r in csv.DictReader(fh) if r["Code"] == str(soc))[column])
+    """A published ASHE annual pay figure of a SOC2020 group, read straight from the source file:
+    the group whose figures stand for a SOC2010 job (plumbers 5314 -> SOC2020 5315)."""
+    with open(sources / ASHE_SOC2020[year], newline="", encoding="utf-8-sig") as fh:
+        return float(
+            next(
+                r
+                for r in csv.DictReader(fh)
+                if (r["measure"], r["sheet"], r["soc_code"]) == ("annual_gross_pay_gbp", sheet, code)
+            )[column]
+        )
 
 
 def entity(name: str, value: Any, text: str | None = None) -> dict[str, Any]:
@@ -96,7 +109,7 @@ def test_pay_names_the_job_and_gives_the_published_median(db_path, sources):
         "ask_pay", "how much do plumbers earn", entity("job", "plumbers", "how much do plumbers earn")
     )
     assert reply.startswith("Plumbers and heating and ventilating engineers earn about")
-    assert money(ashe_median(sources, 5314)) in reply
+    assert money(ashe_soc2020(sources, "5315")) in reply  # their SOC2020 group stands for them
     assert "half earn more, half earn less" in reply
     assert "a year" in reply and "a week" in reply
     assert chat.slots["soc"] == 5314 and chat.slots["topic"] == "pay"
@@ -133,7 +146,7 @@ def test_is_that_good_money_compares_with_all_jobs_in_the_same_place(db_path, se
     job, all_jobs = service.pay(Query(6221, region=11)), service.pay(Query(0, region=11))
     hairdressers, everyone = job.values["median"], all_jobs.values["median"]
     assert hairdressers < 0.67 * everyone
-    assert (job.period, all_jobs.period) == ("2021", "2020")  # so the year of all jobs' pay is said
+    assert (job.period, all_jobs.period) == ("2025", "2020")  # so the year of all jobs' pay is said
     # the answer first, then the figure it rests on (not the first reply again word for word)
     assert reply.startswith(
         f"It's well below the middle pay for all jobs in Scotland, which is {money(everyone)} a "
@@ -164,16 +177,19 @@ def test_the_best_paid_jobs_are_the_highest_reliable_full_time_medians(db_path, 
     assert scotland.startswith("The best-paid jobs in Scotland") and "our estimates" in scotland
     uk = chat.say("inform", "and across the uk", entity("region", "uk"))
     assert uk.startswith("The best-paid jobs across the UK")
-    broker = chat.say("inform", "brokers", entity("job", "brokers"))
-    brokers = service.pay(Query(3532, status=1)).values["median"]  # full-time, as in the list
-    assert broker.startswith(f"Full-time brokers earn about {money(brokers)} a year")
-    assert f"• Brokers: {money(brokers)} a year" in uk
-    assert chat.slots["soc"] == 3532 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] == 1
+    pilot = chat.say("inform", "pilots", entity("job", "pilots"))
+    pilots = service.pay(Query(3512, status=1))  # full-time, as in the list
+    pay = pilots.values["median"]
+    assert pilot.startswith(f"Full-time aircraft pilots and flight engineers earn about {money(pay)} a year")
+    assert f"• Aircraft pilots and flight engineers: {money(pay)} a year" in uk
+    assert chat.slots["soc"] == 3512 and chat.slots["topic"] == "pay" and chat.slots["work_pattern"] == 1
     judged = chat.say("ask_pay", "is that good money")  # still the figure from the list
-    everyone_full_time = service.pay(Query(0, status=1)).values["median"]
+    everyone_full_time = service.pay(Query(0, status=1))  # ASHE 2025 has no all-jobs row: 2024
+    assert (pilots.period, everyone_full_time.period) == ("2025", "2024")
     assert judged.startswith(
         f"Yes, it's well above the middle pay for all jobs across the UK, which is "
-        f"{money(everyone_full_time)} a year. Full-time brokers earn about {money(brokers)} a year"
+        f"{money(everyone_full_time.values['median'])} a year in 2024. Full-time aircraft pilots and "
+        f"flight engineers earn about {money(pay)} a year"
     )
 
 
@@ -563,8 +579,8 @@ def test_data_source_cites_the_last_answer(db_path):
     )
     source = chat.say("ask_data_source", "where did u get that", action=ActionDataSource)
     assert source == (
-        "That comes from the ONS pay survey (2021) and the ONS survey of people in work "
-        "(2019). It's our estimate: the UK figure for this job, adjusted for how pay in "
+        "That comes from the ONS pay survey (2025) and the ONS survey of people in work "
+        "(2017-2021). It's our estimate: the UK figure for this job, adjusted for how pay in "
         "Scotland compares with the whole UK. " + phrases.MORE_OFFER
     )
     assert "Table 3" in chat.say("more_detail", "tell me more")  # the full references
@@ -638,7 +654,7 @@ def test_an_answer_ends_the_bots_turn(db_path):
     assert sum(e["event"] == "followup" for e in events) == 1
 
 
-def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
+def test_the_action_servers_warm_up_questions_get_real_answers(db_path, service):
     """bot/runtime/action_server.py answers these before its workers start so that their first
     real questions find everything loaded: each must go all the way to an answer (a sample that
     stopped at an apology or a question would leave the answer code cold)."""
@@ -650,8 +666,10 @@ def test_the_action_servers_warm_up_questions_get_real_answers(db_path):
         assert phrases.WENT_WRONG not in [m.get("text") for m in dispatcher.messages]
     pay = replies["how much do plumbers earn in Wales?"]
     assert "in Wales" in pay[0]["text"] and any(m.get("custom") for m in pay)  # with its chart
+    wales = service.hours(Query(2231, region=10)).values["median"]  # the published UK 37.4, for Wales
     assert (
-        "37.8 paid hours a week in Wales" in replies["how many hours do nurses work in Cardiff?"][0]["text"]
+        f"{wales:g} paid hours a week in Wales"
+        in replies["how many hours do nurses work in Cardiff?"][0]["text"]
     )
     compared = replies["compare electricians with carpenters"][0]["text"]
     assert "Electricians" in compared and "Carpenters" in compared
@@ -696,13 +714,14 @@ def test_a_qualification_share_from_few_people_is_flagged_or_not_given(db_path):
     assert smiths_chat.slots["soc"] == 5211
 
 
-def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sources):
+def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sources, service):
     chat = Chat()
     chat.say("ask_apprenticeships", "are there apprenticeships for plumbing", entity("job", "plumbing"))
     chat.say("ask_pay", "how much do they earn")
     reply = chat.say("ask_pay", "what about when they start")
     # the full-time lower end: everyone's is mostly part-timers
-    low, median = ashe_median(sources, 5314, "2021p_annual_FT.csv", column="10"), ashe_median(sources, 5314)
+    low = ashe_soc2020(sources, "5315", sheet="Full-Time", column="p10")
+    median = ashe_soc2020(sources, "5315")
     assert reply.startswith(
         f"{phrases.NO_STARTING_PAY} Pay usually grows with experience, so new starters are more "
         f"likely to be near the lower end: a tenth of full-time workers in this job earn less "
@@ -711,16 +730,18 @@ def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sou
     assert f"Plumbers and heating and ventilating engineers earn about {money(median)} a year" in reply
     nurses = Chat().say("ask_pay", "whats the starting salary for a nurse", entity("job", "nurse"))
     assert nurses.startswith(phrases.NO_STARTING_PAY)
-    assert (
-        f"less than {money(ashe_median(sources, 2231, '2021p_annual_FT.csv', column='10'))} a year" in nurses
-    )
+    nurses_low = service.pay(Query(2231, status=1)).values["p10"]  # nurses' SOC2020 groups combined
+    assert f"less than {money(nurses_low)} a year" in nurses
     part_time = Chat().say(
         "ask_pay",
         "starting pay for part time nurses",
         entity("job", "nurses"),
         entity("work_pattern", "part time"),
     )
-    assert "a tenth of part-time workers in this job earn less than" in part_time
+    # part-time nurses: their SOC2020 groups publish too few part-time 10th percentiles for the
+    # combined estimate to have one, so no lower end is made up
+    assert service.pay(Query(2231, status=2)).values["p10"] is None
+    assert part_time.startswith(phrases.NO_STARTING_PAY) and "a tenth" not in part_time
     apprentices = chat.say(
         "ask_pay", "how much do apprentices get paid"
     )  # not the lower end of qualified pay
@@ -729,12 +750,19 @@ def test_starting_pay_is_said_to_be_missing_and_the_lower_end_given(db_path, sou
     )
 
 
-def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(db_path):
+def test_when_hours_fall_and_how_a_job_feels_are_said_to_be_beyond_the_figures(db_path, sources):
     chat = Chat()
     weekends = chat.say("ask_hours", "do nurses work weekends", entity("job", "nurses"))
+    with open(sources / ASHE_2021, newline="", encoding="utf-8-sig") as fh:
+        hours = next(
+            r["median"]
+            for r in csv.DictReader(fh)
+            if (r["measure"], r["sheet"], r["soc_code"]) == ("paid_hours_total_per_week", "All", "2231")
+        )
+    assert hours == "37.4"  # published by ONS (ASHE Table 14.9a, 2021)
     assert weekends.startswith(
         "My figures count hours, not when they're worked, so I can't tell you about weekends. "
-        "Nurses usually work about 36.5 paid hours a week"
+        f"Nurses usually work about {hours} paid hours a week"
     )
     stressful = chat.say("ask_job_description", "is it stressful")
     assert stressful.startswith(
@@ -908,10 +936,9 @@ def test_how_many_people_do_a_job_gives_the_aps_count_and_the_self_employed(db_p
 
 
 def test_is_that_good_money_says_the_year_of_all_jobs_pay_when_it_differs(db_path, service):
-    pilots = service.pay(Query(3512))
-    assert pilots.period == "2019"  # no later published figure
+    pilots, everyone = service.pay(Query(3512)), service.pay(Query(0))
+    assert (pilots.period, everyone.period) == ("2025", "2024")  # 2025 has no all-jobs row
     reply = Chat().say("ask_pay", "do pilots get good money", entity("job", "pilots"))
-    everyone = service.pay(Query(0))
     assert reply.startswith(
         f"Yes, it's well above the middle pay for all jobs across the UK, which is "
         f"{money(everyone.values['median'])} a year in {everyone.period}."
@@ -929,8 +956,7 @@ def test_the_average_salary_in_the_uk_is_all_jobs_middle_pay(db_path, sources):
     chat = Chat()
     chat.say("ask_pay", "how much do footballers earn", entity("job", "footballers"))
     reply = chat.say("ask_pay", "whats the average salary in the uk", entity("region", "the uk"))
-    with open(sources / T14 / "2021p_annual_FTPT.csv", newline="", encoding="utf-8-sig") as fh:
-        everyone = float(next(r for r in csv.DictReader(fh) if r["Code"] == "XX")["Median"])
+    everyone = ashe_soc2020(sources, "ALL", year="2024")  # the newest all-employees figure
     assert reply.startswith(f"All workers earn about {money(everyone)} a year")
     assert chat.slots["topic"] == "all_jobs_pay"
     wales = chat.say("inform", "and in wales", entity("region", "wales"))
@@ -979,7 +1005,7 @@ def test_which_subjects_to_take_gives_what_it_helps_to_know_then_the_way_in(db_p
 
 
 def test_pay_a_month_and_after_tax_are_answered_as_far_as_the_figures_go(db_path, sources):
-    yearly = ashe_median(sources, 5241)
+    yearly = ashe_soc2020(sources, "5241")  # SOC2020 5241 stands for electricians
     monthly = Chat().say("ask_pay", "what does an electrician earn per month", entity("job", "electrician"))
     assert monthly.startswith(
         f"Electricians and electrical fitters earn about {money(yearly)} a year "
@@ -1074,8 +1100,9 @@ def test_pay_for_women_gives_both_sexes_side_by_side_with_the_year(db_path, serv
         f"{money(men.values['median'])}, across the UK in {women.period}."
     )
     assert chat.slots["gender"] == 2
-    hours = chat.say("ask_hours", "and the hours?")  # the qualifier carries; hours are not by sex
-    assert "hours aren't published for men and women separately" in hours
+    hours = chat.say("ask_hours", "and the hours?")  # the qualifier carries: women's hours
+    women_hours = service.hours(Query(2231, gender=2)).values["median"]
+    assert hours.startswith(f"Female nurses usually work about {women_hours:g} paid hours a week")
 
 
 def test_a_pay_gap_question_compares_men_and_women_for_the_job_asked(db_path, service):

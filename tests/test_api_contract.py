@@ -259,7 +259,7 @@ def test_coarse_true_answers_for_the_group_it_names(api, service):
     from lmi_backend.disclosure import Fallback
     from lmi_backend.service import Query
 
-    group = service.pay_series(Query(coarse["soc"]), Fallback.EXACT)
+    group = service.pay_series(Query(coarse["soc"]), fallback=Fallback.EXACT)
     assert coarse["series"][-1]["estpay"] == round(group.items[-1]["weekly_median"])
 
 

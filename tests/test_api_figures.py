@@ -18,8 +18,14 @@ from lmi_backend.disclosure import NO_DATA, Fallback
 from lmi_backend.service import Query
 
 PLUMBERS, PROGRAMMERS = 5314, 2136
+PLUMBERS_SOC2020 = "5315"  # all plumbers are coded to it, and it is only plumbers (ONS dual coding)
 T14_7A = "pay/ashe_table14_7a_occupationView/ashe_t14_7a_annual_gross_pay_soc2010_2017_2020_long.csv"
 T14_2021 = "pay/ashe_table14_mathsci/2021p_annual_FTPT.csv"
+T14_2011 = "pay/ashe_table14_mathsci/2011r_annual_FTPT.csv"
+T14_SOC2020 = {
+    **{y: f"ashe_more/ashe_t14_{y}p_soc2020_weekly_hourly_annual_hours_long.csv" for y in (2022, 2023, 2024)},
+    2025: "ashe_more/ashe_t14_2025p_soc2020_unit_groups_median_mean_percentiles.csv",
+}
 EVAL_SET = config.PROJECT_ROOT / "tests" / "data" / "coder_eval.csv"
 
 
@@ -36,8 +42,18 @@ def published_medians(sources, soc: int) -> dict[int, float]:
             for r in csv.DictReader(fh)
             if r["sheet"] == "All" and r["soc2010_code"] == str(soc)
         }
-    with open(sources / T14_2021, encoding="utf-8-sig", newline="") as fh:
-        found[2021] = next(float(r["Median"]) for r in csv.DictReader(fh) if r["Code"] == str(soc))
+    for year, path in ((2011, T14_2011), (2021, T14_2021)):
+        with open(sources / path, encoding="utf-8-sig", newline="") as fh:
+            found[year] = next(float(r["Median"]) for r in csv.DictReader(fh) if r["Code"] == str(soc))
+    if soc == PLUMBERS:  # 2022 on: the SOC2020 group that stands for the job
+        for year, path in T14_SOC2020.items():
+            with open(sources / path, encoding="utf-8-sig", newline="") as fh:
+                found[year] = next(
+                    float(r["median"])
+                    for r in csv.DictReader(fh)
+                    if (r["measure"], r["sheet"], r["soc_code"])
+                    == ("annual_gross_pay_gbp", "All", PLUMBERS_SOC2020)
+                )
     return found
 
 
@@ -52,26 +68,32 @@ def test_annual_changes_are_those_of_the_published_medians(api, sources):
     assert answer == {"soc": PLUMBERS, "annual_changes": expected}
 
 
-def test_weekly_pay_follows_the_published_annual_pay_each_year(api, sources):
-    """estpay is pounds a week: the published annual median times the one published weekly to
-    annual ratio of the job's sub-major group, so the same share of it every year."""
+def test_weekly_pay_is_published_weekly_pay_where_ons_gives_it(api, sources):
+    """estpay is pounds a week: the published weekly median from 2021 (SOC2010, then the job's
+    SOC2020 group), before that the annual median times the published weekly to annual ratio
+    of the job's sub-major group."""
     medians = published_medians(sources, PLUMBERS)
     series = body(get(api, f"/api/v1/ashe/estimatePay?soc={PLUMBERS}"))["series"]
     assert [row["year"] for row in series] == sorted(medians)
-    ratios = [row["estpay"] / medians[row["year"]] for row in series]
-    assert 1 / 60 < ratios[0] < 1 / 45  # a week is about a 52nd of a year
-    assert max(ratios) - min(ratios) < 1 / medians[2021] * 2  # equal, up to rounding to whole pounds
+    assert all(1 / 60 < row["estpay"] / medians[row["year"]] < 1 / 45 for row in series)  # a 52nd
+    with open(sources / T14_SOC2020[2024], encoding="utf-8-sig", newline="") as fh:
+        weekly_2024 = next(
+            float(r["median"])
+            for r in csv.DictReader(fh)
+            if (r["measure"], r["sheet"], r["soc_code"]) == ("weekly_gross_pay_gbp", "All", PLUMBERS_SOC2020)
+        )
+    assert next(row["estpay"] for row in series if row["year"] == 2024) == round(weekly_2024)
 
 
 def test_coarse_false_gives_no_figure_where_the_cell_is_suppressed(service, api):
     """A cell of fewer than 1,000 people: null with coarse=false; with coarse=true the figure
     of the nearest wider SOC group that has one, named by soc; never another region or sex."""
     asked = Query(1115, region=12, gender=2)  # chief executives: women in Northern Ireland
-    assert service.pay_series(asked, Fallback.EXACT).reliability != "reliable"
+    assert service.pay_series(asked, fallback=Fallback.EXACT).reliability != "reliable"
     url = "/api/v1/ashe/estimatePay?soc=1115&filters=region:12,gender:2"
     assert [row["estpay"] for row in body(get(api, url))["series"]] == [None]
     coarse = body(get(api, url + "&coarse=true"))
-    group = service.pay_series(Query(coarse["soc"], region=12, gender=2), Fallback.EXACT)
+    group = service.pay_series(Query(coarse["soc"], region=12, gender=2), fallback=Fallback.EXACT)
     if group.reliability == NO_DATA or not group.items:  # no SOC group has a figure for that cell
         assert [row["estpay"] for row in coarse["series"]] == [None]
     else:
@@ -79,14 +101,19 @@ def test_coarse_false_gives_no_figure_where_the_cell_is_suppressed(service, api)
 
 
 def test_a_breakdown_never_moves_its_entries(api, service):
-    """Hours are not published by sex: a gender breakdown is null, not the all-people figure."""
+    """Each entry is for exactly its own group: women's hours are women's (published by sex from
+    2021), a cell too small to show is null rather than the wider group's figure."""
     answer = body(get(api, f"/api/v1/ashe/estimateHours?soc={PLUMBERS}&breakdown=gender&coarse=true"))
     assert answer["series"][0]["hours"] == round(
         service.hours(Query(PLUMBERS), Fallback.EXACT).values["median"]
     )
-    assert [e["hours"] for e in answer["series"][0]["breakdown"]] == [None, None]
+    expected = []
+    for gender in (1, 2):
+        own = service.hours(Query(PLUMBERS, gender=gender), Fallback.EXACT)
+        expected.append(round(own.values["median"]) if own.values.get("median") and not own.changes else None)
+    assert [e["hours"] for e in answer["series"][0]["breakdown"]] == expected
     by_region = body(get(api, f"/api/v1/ashe/estimatePay?soc={PLUMBERS}&breakdown=region"))["series"][-1]
-    wales = service.pay_series(Query(PLUMBERS, region=10), Fallback.EXACT).items[-1]["weekly_median"]
+    wales = service.pay_series(Query(PLUMBERS, region=10), fallback=Fallback.EXACT).items[-1]["weekly_median"]
     assert {"region": 10, "estpay": round(wales)} in by_region["breakdown"]
 
 

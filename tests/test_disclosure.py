@@ -339,7 +339,37 @@ def test_a_suppressed_cell_names_what_was_asked_and_why(service):
     assert result.requested["geography"] == "Northern Ireland"
     assert result.requested["gender"] == "Female" and result.requested["status"] == "Part-time employees"
     assert {ch.reason for ch in result.changes} == {dl.TOO_FEW}
-    assert "female plumbers and heating and ventilating engineers in Northern Ireland" in caveats.fallback(
-        result
+    # the one sentence names what changed (work pattern and place), not what held (sex)
+    assert {ch.dimension for ch in result.changes} == {"status", "region"} and result.cell["gender"] == 2
+    assert caveats.fallback(result) == (
+        "There's no reliable figure for part-time plumbers and heating and ventilating engineers in "
+        "Northern Ireland, because too few of them were in the survey."
     )
     assert result.values["median"] is not None and result.geography == "United Kingdom"
+
+
+@pytest.mark.parametrize(
+    "people, expected",
+    [
+        (None, dl.NO_DATA),
+        (999, dl.SUPPRESSED),
+        (1_000, dl.SMALL_SAMPLE),
+        (9_999, dl.SMALL_SAMPLE),
+        (10_000, dl.RELIABLE),
+    ],
+)
+def test_working_futures_cells_follow_the_workbooks_warning(people, expected):
+    assert dl.projection_reliability(people) == expected
+    released = dl.release(people, "figure", dl.PROJECTION)
+    assert released.reliability == expected and (released.figure == "figure") == (expected in dl.RELEASED)
+
+
+def test_tables_release_cell_by_cell_and_census_counts_are_released_as_published():
+    def given(released: dl.Released) -> tuple:
+        return released.figure, released.reliability
+
+    assert given(dl.release(12, 12.0, dl.CENSUS)) == (12.0, dl.RELIABLE)  # a full count, not a sample
+    assert given(dl.release(None, None, dl.CENSUS)) == (None, dl.NO_DATA)
+    assert given(dl.release(5_000, None)) == (None, dl.NO_DATA)  # a big enough cell with no figure
+    assert dl.worst([dl.RELIABLE, dl.SUPPRESSED, dl.SMALL_SAMPLE]) == dl.SMALL_SAMPLE
+    assert dl.worst([dl.SUPPRESSED, dl.NO_DATA]) == dl.NO_DATA

@@ -130,7 +130,10 @@ def test_derived_hours_average_to_the_published_sub_major_hours(conn):
     published = dict(
         conn.execute(
             select(hours.c.soc, hours.c.value).where(
+                hours.c.period == "2020",  # Table 3, the anchor of the derived hours
                 hours.c.region == 0,
+                hours.c.gender == 0,
+                hours.c.status == 4,
                 hours.c.stat == "mean",
                 hours.c.soc.between(11, 92),
                 hours.c.value.isnot(None),

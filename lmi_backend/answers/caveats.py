@@ -24,6 +24,8 @@ class Noted(groups.Grouped, Protocol):
     estimate: bool
     method: str | None
     method_keys: list[str]
+    classification: str
+    soc2020: list[dict]
     changes: list
     unavailable: str | None
     caveats: list[str]
@@ -100,6 +102,8 @@ def short_caveat(result: Noted) -> str:
         return words.ESTIMATE
     if len(forecast) == 2:
         return words.FORECAST_CAVEAT
+    if result.classification == "SOC2020":
+        return words.NEWER_JOB_LIST
     return next((words.CAVEATS_SHORT[k] for k in result.caveats), "")
 
 
@@ -112,4 +116,7 @@ def long_caveats(result: Noted) -> list[str]:
         if result.method:
             out.append("How: " + sentence(result.method))
     out += [words.CAVEATS_LONG[k] for k in result.caveats]
+    if result.classification == "SOC2020":
+        groups_used = ", ".join(f"{g['title']} ({g['code']})" for g in result.soc2020)
+        out.append(words.NEWER_JOB_LIST_LONG.format(groups=groups_used or "its groups"))
     return list(dict.fromkeys(out))

@@ -24,16 +24,21 @@ class Sourced(caveats.Noted, Protocol):
 
 
 def plain_datasets(citations: list[Citation]) -> list[str]:
-    """Each dataset once, by its everyday name with the year of the first table cited from it;
-    a dataset with no everyday name is named by its title."""
+    """Each dataset once, by its everyday name with the newest year cited from it (an answer can
+    mix years: pay of 2025 beside a ratio from 2020); a dataset with no everyday name is named by
+    its title."""
     names: dict[str, str | None] = {}
     for cited in citations:
         if cited.dataset == LOOKUP:
             continue
         name = words.DATASETS.get(cited.dataset, cited.title)
-        if name not in names:
-            names[name] = cited.year
+        names[name] = max((y for y in (names.get(name), cited.year) if y), key=_last_year, default=None)
     return [f"{name} ({year})" if year else name for name, year in names.items()]
+
+
+def _last_year(years: str) -> str:
+    """ "2010-2035" -> "2035": a period's end orders it."""
+    return years.rsplit("-", 1)[-1]
 
 
 def _and(items: list[str]) -> str:

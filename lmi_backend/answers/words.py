@@ -16,6 +16,13 @@ REASONS: dict[str, str] = {
     "too_few_people": "too few of them were in the survey",
     "too_few_employers": "too few employers answered for it",
     "too_few_graduates": "too few graduates were counted",
+    "too_few_projected": "the forecast for that group rests on too few people",
+    "series_not_by_qualification_or_age": "pay over time isn't worked out by qualification or age",
+    "working_futures_uk_only": "those forecasts are for the UK as a whole",
+    "no_regional_source": "no source forecasts jobs by region",
+    "no_census_for_nation": "the 2011 census figures I have cover England and Wales only",
+    "census_minor_groups_only": "the census counts people in wider job groups",
+    "industries_unit_groups_only": "industries are only given for single jobs",
     "not_published": "it isn't published",
     "projections_england_only": "the job forecasts only cover England",
     "projections_not_by_english_region": "the job forecasts are for England as a whole",
@@ -74,6 +81,12 @@ FORECAST_ESTIMATE_ENGLAND = (
 )
 FORECAST_ESTIMATE = "It's our estimate from job forecasts: a rough guide, not a promise."
 SMALL_SAMPLE = "It comes from a small sample, so take it as a rough guide."
+# pay from 2022 is published in the ONS's newer list of jobs (SOC2020): service/uk_cells.py
+NEWER_JOB_LIST = "Figures from 2022 on use the ONS's newer list of jobs."
+NEWER_JOB_LIST_LONG = (
+    "From 2022 the ONS publishes pay in its newer list of jobs (SOC2020): this figure is for {groups}, "
+    "which most people in this job are in."
+)
 ESTIMATE = "This is our estimate, not a published figure."
 ESTIMATE_SMALL_SAMPLE = "It's our estimate from a small sample, so take it as a rough guide."
 
@@ -94,6 +107,15 @@ METHODS: dict[str, str] = {
     ),
     "onet_profile": "The skills are those of the US jobs most like this one.",
     "similar_jobs": "Jobs count as alike when they need much the same skills.",
+    "soc2020_direct": "The newest figures are those of the same job in the ONS's newer list of jobs.",
+    "soc2020_combined": (
+        "It's our estimate: the newest figures of the jobs in the ONS's newer list that this job is "
+        "split into, weighted by how many of its workers each has."
+    ),
+    "soc2020_industry": "It's our estimate from the ONS survey of people in work, by the ONS's newer list of jobs.",
+    "wf_fixed_shares": (
+        "It's our estimate: forecasts for bigger groups of jobs, shared out by how many people do this job now."
+    ),
     "interest_map": "Jobs picked by hand for this interest, each checked against a US job guide's ratings.",
     "employment_cube": "It's our estimate from the ONS survey of people in work.",
     "employment_qualification": "It's our estimate from the ONS survey of people in work.",
@@ -113,6 +135,8 @@ DATASETS: dict[str, str] = {
     "soc_descriptions": "the ONS descriptions of jobs",
     "ess": "the Employer Skills Survey",
     "graduate_outcomes": "Discover Uni's figures on graduates' pay",
+    "working_futures_2017_2027": "the Working Futures 2017-2027 job forecasts for the UK",
+    "census_2011": "the 2011 Census",
 }
 
 STATUS_WORDS = {1: "full-time", 2: "part-time", 3: "self-employed"}

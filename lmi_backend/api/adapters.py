@@ -6,7 +6,8 @@ changes only its function here.
   Imperative 2035 projections for England shared out to unit groups (LmiService.outlook): two
   years (2020, 2035), by sex only. Working Futures 2017-2027 (UK, every year, by qualification,
   status and industry) would answer more years and breakdowns.
-- pay_years(): ashe/estimatePay, ashe/annualChanges. Today ASHE 2017-2021 (LmiService.pay_series).
+- pay_years(): ashe/estimatePay, ashe/annualChanges: ASHE 2011 and 2017-2025 (LmiService.pay_series;
+  2022 on through the job's SOC2020 link).
 - paid_hours(): ashe/estimateHours. Today ASHE 2020 by group and region, 2021 derived.
 - census(): census/*. No source in the database yet: the original's empty answer.
 """
@@ -56,14 +57,14 @@ class PayYears:
 
 def pay_years(service: LmiService, q: Query, fallback: Fallback) -> PayYears:
     """Median pay of a cell in each year; with no figure, the latest year with none."""
-    result = service.pay_series(q, fallback)
+    result = service.pay_series(q, fallback=fallback)
     if result.reliability not in RELEASED or not result.items:
         latest = int(service.pay_periods[-1])
         return PayYears(q.soc, {latest: None}, {latest: None})
     return PayYears(
         result.soc,
         {item["year"]: item["weekly_median"] for item in result.items},
-        {item["year"]: item["median"] for item in result.items},
+        {item["year"]: item["value"] for item in result.items},
     )
 
 

@@ -94,6 +94,13 @@ sic_industry = Table(  # SIC2007 4-digit classes as published in APS 2019, mappe
     Column("industry", Integer, ForeignKey("industry.code")),
 )
 
+sic_section = Table(  # SIC2007 sections A-S (the APS SOC2020 x industry tables)
+    "sic_section",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+)
+
 age_band = Table(
     "age_band",
     metadata,

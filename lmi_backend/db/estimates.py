@@ -22,6 +22,11 @@ What a cell means:
 - soc_descriptor: O*NET ratings of a unit group: the soc_onet-weighted average over its linked
   O*NET occupations that have an unsuppressed rating (weights renormalised over those).
 - soc_similarity: the nearest occupations to each unit group by skills and SOC neighbourhood.
+- est_soc2020_link: how each unit group may use figures published in SOC2020 (ASHE 2022-2025,
+  APS 2021-2024): its main SOC2020 group, the forward and reverse shares, the 2021 bridge, and
+  the decision (pay: direct / combined / none; industries: direct / combined); the rule is in
+  lmi_backend/estimates/soc2020_link.py, the figures are linked at query time.
+- est_wf_share: a group's fixed share of the Working Futures group it is projected from.
 """
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, Table, Text
@@ -162,3 +167,30 @@ soc_similarity = Table(
     Column("same_minor_group", Boolean, nullable=False),
 )
 Index("ix_soc_similarity", soc_similarity.c.soc, soc_similarity.c.rank, unique=True)
+
+est_soc2020_link = Table(  # how each SOC2010 unit group may use figures published in SOC2020
+    "est_soc2020_link",
+    metadata,
+    Column("soc", Integer, ForeignKey("soc_group.code"), primary_key=True),
+    Column("main_soc2020", Integer, ForeignKey("soc2020_group.code"), nullable=False),
+    Column("forward_share", Float, nullable=False),  # share of the job's workers in main_soc2020
+    Column("reverse_share", Float, nullable=False),  # share of main_soc2020's workers from the job
+    Column("bridge_measure", Text),  # the pay measure the 2021 bridge compared (None: no figures)
+    Column("bridge_ratio", Float),  # SOC2020 2021 figure (implied) / published SOC2010 2021 figure
+    Column("combined_bridge_ratio", Float),  # the same for the share-weighted combination
+    # direct: the main group's figures stand for the job; combined: a share-weighted estimate;
+    # none: the job's figures stay in SOC2010 (2021 and before)
+    Column("pay_link", Text, nullable=False),
+    Column("industry_link", Text, nullable=False),  # direct | combined
+    _method(),
+)
+
+est_wf_share = Table(  # fixed share of a unit group in the Working Futures group it is projected from
+    "est_wf_share",
+    metadata,
+    _fk("soc", "soc_group.code"),
+    _fk("group_soc", "soc_group.code"),  # its sub-major (or major) group
+    Column("share", Float, nullable=False),
+    _method(),
+)
+Index("ix_est_wf_share", est_wf_share.c.soc, est_wf_share.c.group_soc, unique=True)

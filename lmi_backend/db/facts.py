@@ -4,7 +4,7 @@ Facts are stored long (one number per row) so each cell can carry its own missin
 provenance. Estimates computed from these live in their own tables, never mixed with them.
 """
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, PrimaryKeyConstraint, Table, Text
 
 from .metadata import fact_columns, metadata
 
@@ -38,14 +38,21 @@ Index(
 )
 
 
-def _ashe_table(name: str) -> Table:
+def _ashe_table(name: str, soc_target: str = "soc_group.code", keyed: bool = False) -> Table:
     """ASHE tables share one shape: a measure (annual/weekly/hourly pay, paid hours) and a
-    statistic (median, mean, p10..p90, jobs in thousands) for a SOC group in a cell."""
+    statistic (median, mean, p10..p90, jobs in thousands, ONS's % changes on the year before)
+    for a SOC group in a cell. `keyed`: stored in the order of the cell key (SQLite WITHOUT
+    ROWID) instead of rows plus an index, which for a table of a million rows halves its size;
+    the key starts with what a published table is laid out by (measure, sheet), so a file's rows
+    arrive nearly in key order, and ends with the period, which lookups take a range of."""
+    key = ("soc", "measure", "period", "gender", "status", "region")
+    keyed_order = ("measure", "gender", "status", "soc", "region", "period", "stat")
+    columns = [c for c in fact_columns() if not (keyed and c.name == "id")]
     table = Table(
         name,
         metadata,
-        *fact_columns(),
-        _fk("soc", "soc_group.code"),  # 0 = all occupations ("All employees")
+        *columns,
+        _fk("soc", soc_target),  # 0 = all occupations ("All employees")
         _fk("region", "region.code", default=0),
         _fk("gender", "gender.code", default=0),
         _fk("status", "status.code", default=4),
@@ -53,32 +60,32 @@ def _ashe_table(name: str) -> Table:
         Column("measure", Text, nullable=False),
         Column("stat", Text, nullable=False),
         Column("quality", Text),  # ONS quality band of the estimate, where published
+        *([PrimaryKeyConstraint(*keyed_order)] if keyed else []),
+        sqlite_with_rowid=not keyed,
     )
-    Index(
-        f"ix_{name}_cell",
-        table.c.soc,
-        table.c.measure,
-        table.c.period,
-        table.c.gender,
-        table.c.status,
-        table.c.region,
-    )
+    if not keyed:
+        Index(f"ix_{name}_cell", *(table.c[k] for k in key))
     return table
 
 
 pay = _ashe_table("fact_pay")  # measures: annual, weekly, hourly (gross, GBP)
 hours = _ashe_table("fact_hours")  # measures: paid_hours_total (per week)
 
-# Skills Imperative 2035 publishes SOC2020 sub-major groups; kept in that classification and
-# mapped to SOC2010 by the estimation step through the ONS dual-coding crosswalk.
+# SOC2020, the classification of Skills Imperative 2035 (major and sub-major groups) and of
+# ASHE from 2022 and the APS from 2021 (down to unit groups). Figures published in SOC2020 are
+# kept in it and linked to SOC2010 unit groups through the ONS dual-coding crosswalk.
 soc2020_group = Table(
     "soc2020_group",
     metadata,
-    Column("code", Integer, primary_key=True),
-    Column("level", Integer, nullable=False),
+    Column("code", Integer, primary_key=True),  # 0 = all occupations
+    Column("level", Integer, nullable=False),  # 1 major ... 4 unit group
     Column("parent", Integer, ForeignKey("soc2020_group.code")),
     Column("title", Text, nullable=False),
 )
+
+# ASHE Table 14, 2022-2025 provisional, as published in SOC2020 (UK: region is always 0).
+pay_soc2020 = _ashe_table("fact_pay_soc2020", "soc2020_group.code", keyed=True)
+hours_soc2020 = _ashe_table("fact_hours_soc2020", "soc2020_group.code", keyed=True)
 
 soc2010_soc2020 = Table(  # share of each SOC2010 unit group's jobs coded to each SOC2020 group
     "soc2010_soc2020",
@@ -120,3 +127,31 @@ vacancy = Table(
     Column("measure", Text, nullable=False),
 )
 Index("ix_vacancy_soc", vacancy.c.soc, vacancy.c.measure)
+
+# Working Futures 2017-2027 (UK, SOC2010 major and sub-major groups, thousands of jobs): yearly
+# employment 2007-2027, and levels, net change and replacement demand by sex, qualification,
+# status and industry. A breakdown the workbook does not give is 0 ("all") on that dimension.
+wf_projection = Table(
+    "fact_wf_projection",
+    metadata,
+    *fact_columns(),
+    _fk("soc", "soc_group.code"),  # 0 = all occupations
+    _fk("gender", "gender.code", default=0),
+    _fk("status", "status.code", default=0),
+    _fk("qualification", "qualification.code", default=0),
+    _fk("industry", "industry.code", default=0),
+    Column("period", Text, ForeignKey("period.code"), nullable=False),
+    Column("measure", Text, nullable=False),  # employment, net_change, replacement_demand, total_requirement
+)
+Index("ix_wf_projection", wf_projection.c.soc, wf_projection.c.measure)
+
+# APS 2021-2024 employment (persons) by SOC2020 unit group x SIC2007 section, UK.
+employment_soc2020_industry = Table(
+    "fact_employment_soc2020_industry",
+    metadata,
+    *fact_columns(),
+    _fk("soc2020", "soc2020_group.code"),  # 0 = all occupations (the sheet's Total row)
+    Column("section", Text, ForeignKey("sic_section.code"), nullable=False),
+    Column("period", Text, ForeignKey("period.code"), nullable=False),
+)
+Index("ix_employment_soc2020_industry", employment_soc2020_industry.c.soc2020)

@@ -38,6 +38,14 @@ def provenance_ids(conn: Connection, table: Table, *where) -> list[int]:
     return sorted(conn.execute(select(distinct(table.c.provenance_id)).where(*where)).scalars())
 
 
+def method_sources(conn: Connection, table: Table) -> list[int]:
+    """The source files behind an estimate table's rows, as their method rows list them."""
+    ids = conn.execute(
+        select(estimate_method.c.provenance_ids).where(estimate_method.c.id.in_(select(table.c.method_id)))
+    ).scalars()
+    return sorted({int(i) for text in ids for i in text.split()})
+
+
 def record_method(ctx: BuildContext, key: str, description: str, sources: list[int]) -> int:
     result = ctx.conn.execute(
         insert(estimate_method).values(

@@ -33,11 +33,10 @@ from ..db.estimates import (
     est_employment_age,
     est_employment_qualification,
     est_pay_relativity,
-    estimate_method,
 )
 from ..db.facts import hours, pay
 from ..etl.context import BuildContext
-from .common import provenance_ids, record_method, unit_groups
+from .common import method_sources, provenance_ids, record_method, unit_groups
 from .employment import AGE_BANDS, BAND3, QUALIFICATIONS, REGIONS
 
 TABLE3_PERIOD = "2020"
@@ -132,7 +131,7 @@ def _region_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
             medians[(soc, region, measure)] = value
     # Table 3 (the only regional file with weekly pay) and the employment the weights come from
     sources = provenance_ids(conn, pay, pay.c.period == TABLE3_PERIOD, pay.c.measure == "weekly")
-    sources += _sources_of(ctx, est_employment)
+    sources += method_sources(ctx.conn, est_employment)
     methods = {key: record_method(ctx, key, text, sources) for key, text in REGION_METHODS.items()}
     employees = _employees_by_region(ctx)
     rows = []
@@ -192,7 +191,10 @@ def _shares(ctx: BuildContext, table, column: str, codes) -> dict[int, np.ndarra
 def _qualification_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
     mix = _shares(ctx, est_employment_qualification, "qualification", QUALIFICATIONS)
     method = record_method(
-        ctx, "qualification_earnings_function", QUAL_METHOD, _sources_of(ctx, est_employment_qualification)
+        ctx,
+        "qualification_earnings_function",
+        QUAL_METHOD,
+        method_sources(ctx.conn, est_employment_qualification),
     )
     raw = np.exp([QUAL_COEF[q] for q in QUALIFICATIONS])
     rows = []
@@ -220,7 +222,7 @@ def _qualification_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
 
 def _age_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
     mix = _shares(ctx, est_employment_age, "age_band", PROFILE_BANDS)
-    method = record_method(ctx, "age_profile", AGE_METHOD, _sources_of(ctx, est_employment_age))
+    method = record_method(ctx, "age_profile", AGE_METHOD, method_sources(ctx.conn, est_employment_age))
     band_profile = np.array([np.mean([profile(a) for a in BAND_AGES[b]]) for b in PROFILE_BANDS])
     rows = []
     for soc in units:
@@ -238,14 +240,6 @@ def _age_rows(ctx: BuildContext, units: list[int]) -> list[dict]:
             for age in AGES
         ]
     return rows
-
-
-def _sources_of(ctx: BuildContext, table) -> list[int]:
-    """An employment breakdown's method row lists the sources it came from."""
-    ids = ctx.conn.execute(
-        select(estimate_method.c.provenance_ids).where(estimate_method.c.id.in_(select(table.c.method_id)))
-    ).scalars()
-    return sorted({int(i) for text in ids for i in text.split()})
 
 
 def sigma(values: dict[str, float | None]) -> float | None:

@@ -44,16 +44,19 @@ def parse_cell(
     hi: float | None = None,
 ) -> Cell:
     """A number within [lo, hi], or a documented missing marker; anything else stops the build."""
-    text = (raw or "").strip()
-    marker = MISSING_MARKERS.get(text.lower())
-    if marker is not None:
-        return Cell(None, marker)
     try:
-        value = float(text.replace(",", "").replace("£", ""))
-    except ValueError:
-        raise src.error(
-            row, f"column '{column}' must be a number or a missing-value marker", f"found {text[:40]!r}"
-        ) from None
+        value = float(raw)  # type: ignore[arg-type]  # the common case, tried first: builds read millions
+    except (TypeError, ValueError):
+        text = (raw or "").strip()
+        marker = MISSING_MARKERS.get(text.lower())
+        if marker is not None:
+            return Cell(None, marker)
+        try:
+            value = float(text.replace(",", "").replace("£", ""))
+        except ValueError:
+            raise src.error(
+                row, f"column '{column}' must be a number or a missing-value marker", f"found {text[:40]!r}"
+            ) from None
     if value != value:  # NaN spelled some other way
         return Cell(None, MISSING_MARKERS["nan"])
     if (lo is not None and value < lo) or (hi is not None and value > hi):
@@ -74,12 +77,16 @@ def parse_int(
     return value
 
 
-def parse_soc(src: SourceFile, row: int, column: str, raw: str, known: set[int]) -> int:
-    """A SOC2010 code that exists in the SOC dimension."""
+def parse_soc(
+    src: SourceFile, row: int, column: str, raw: str, known: set[int], classification: str = "SOC2010"
+) -> int:
+    """A code that exists in the SOC dimension (SOC2010, or the SOC2020 groups where named)."""
     text = (raw or "").strip()
     if not text.isdigit() or int(text) not in known:
         raise src.error(
-            row, f"column '{column}' must be a SOC2010 code in the SOC dimension", f"found {text[:20]!r}"
+            row,
+            f"column '{column}' must be a {classification} code in the SOC dimension",
+            f"found {text[:20]!r}",
         )
     return int(text)
 

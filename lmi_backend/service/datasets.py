@@ -18,6 +18,8 @@ APPRENTICESHIPS = "apprenticeships"
 SOC_DESCRIPTIONS = "soc_descriptions"
 ESS = "ess"
 GRADUATE_OUTCOMES = "graduate_outcomes"
+WORKING_FUTURES = "working_futures_2017_2027"
+CENSUS_2011 = "census_2011"
 
 # manifest dataset name -> key
 DATASET_KEYS: dict[str, str | None] = {
@@ -33,6 +35,12 @@ DATASET_KEYS: dict[str, str | None] = {
     "SOC2010 Volume 1 structure and descriptions; Volume 2 coding index V5.1": SOC_DESCRIPTIONS,
     "Employer Skills Survey 2022: vacancies by occupation": ESS,
     "Discover Uni graduate outcomes and LEO earnings": GRADUATE_OUTCOMES,
+    "Working Futures 2017-2027: UK main tables": WORKING_FUTURES,
+    "2011 Census (England and Wales)": CENSUS_2011,
+    "Annual Population Survey: employment by 4-digit SOC2020 and industry section, UK, 2021 to 2024 (ad hoc)": (
+        APS
+    ),
+    "Postcode districts to 2020 local authority districts (aggregated from ONSPD August 2021)": None,
     "SOC2010 to SOC2020 dual-coded proportions": None,
     "UK SOC2010 to ISCO-08 to US SOC to O*NET-SOC crosswalks": None,
     "ESCO occupations; Nesta Mapping Career Causeways ESCO-O*NET crosswalk": None,

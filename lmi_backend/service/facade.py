@@ -11,16 +11,16 @@ from pathlib import Path
 
 from .. import config, notes
 from ..dialogue_slots import FULL_TIME
-from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, SMALL_SAMPLE, SUPPRESSED, Fallback
+from ..disclosure import ALL_JOBS, NO_DATA, RELIABLE, Fallback, worst
 from ..interests import Interest
-from . import employment, graduates, occupation, onet, outlook, pay
+from ..places import AreaMatch, District, LocalAuthorities, LocalAuthority
+from . import census, employment, graduates, industries, occupation, onet, outlook, pay, working_futures
 from .cells import validate
 from .labels import Labels
-from .results import query_codes, sourced
+from .results import query_codes, sourced, sourced_from
 from .store import Store
 from .types import Query, Result
 
-WORST_FIRST = (NO_DATA, SUPPRESSED, SMALL_SAMPLE, RELIABLE)
 DEGREE_GROUP = 301  # APS 2019 highest qualification: degree or higher
 MOSTLY = 0.5
 
@@ -31,6 +31,7 @@ class LmiService:
         self.labels = Labels(self.store)
         self._rankings: dict[tuple[int | None, int, int | None], list[Result]] = {}  # the data never changes
         self._growing: dict[int, Result] = {}
+        self._places: LocalAuthorities | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -50,15 +51,76 @@ class LmiService:
     def pay(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
         return pay.pay(self.store, self.labels, self._checked(q), fallback)
 
-    def pay_series(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
-        """Median pay in each year the sources give (items: year, median, weekly_median)."""
-        return pay.pay_series(self.store, self.labels, self._checked(q), fallback)
-
     def hours(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
         return pay.hours(self.store, self.labels, self._checked(q), fallback)
 
+    def pay_series(
+        self, q: Query, measure: str = "annual", stat: str = "median", *, fallback: Fallback = Fallback.LADDER
+    ) -> Result:
+        """Pay in every year held (2011, 2017-2025) as plain data per year in `items`."""
+        return pay.pay_series(self.store, self.labels, self._checked(q), measure, stat, fallback)
+
     def outlook(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+        """England to 2035 (Skills Imperative 2035, newer than Working Futures 2017-2027, which
+        covers the UK): `dataset` names the source."""
         return outlook.outlook(self.store, self._checked(q), fallback)
+
+    def wf_predict(self, q: Query, min_year: int | None = None, max_year: int | None = None) -> Result:
+        """Working Futures 2017-2027, UK employment every year 2007-2027 (`items`)."""
+        return working_futures.predict(self.store, self.labels, self._checked(q), min_year, max_year)
+
+    def wf_replacement_demand(self, q: Query) -> Result:
+        """Working Futures 2017-2027: net change, replacement demand and its rate 2017-2027."""
+        return working_futures.replacement_demand(self.store, self.labels, self._checked(q))
+
+    def wf_breakdown(
+        self, q: Query, dimension: str, min_year: int | None = None, max_year: int | None = None
+    ) -> Result:
+        """Working Futures employment by gender, qualification, status, industry or region, per
+        year (`items`); region has no source and comes back empty with its reason code."""
+        return working_futures.breakdown(
+            self.store, self.labels, self._checked(q), dimension, min_year, max_year
+        )
+
+    def industries(self, q: Query, year: str | None = None) -> Result:
+        """Which industry sections employ the job (APS 2021-2024, through the SOC2020 link)."""
+        return industries.industries(self.store, self.labels, self._checked(q), year)
+
+    @property
+    def places(self) -> LocalAuthorities:
+        """Local authorities and postcode districts, read once when first needed."""
+        if self._places is None:
+            self._places = LocalAuthorities(
+                [
+                    LocalAuthority(r.code, r.name, r.region, r.country, bool(r.in_census2011))
+                    for r in self.store.local_authorities()
+                ],
+                [
+                    District(
+                        r.district, r.lad, r.lad_share, r.second_lad, r.second_share, r.latitude, r.longitude
+                    )
+                    for r in self.store.postcode_districts()
+                ],
+            )
+        return self._places
+
+    def _area(self, area: str) -> AreaMatch:
+        match = self.places.resolve(area)
+        if match is None:
+            raise ValueError(
+                f"Unknown area {area!r}: give a town, a local authority, a postcode or 'lat,lng'"
+            )
+        return match
+
+    def area_jobs(self, area: str, level: str = "minor") -> Result:
+        """Census 2011: the jobs people living in an area do (minor groups, largest first)."""
+        return census.area_jobs(self.store, self.labels, self.places, self._area(area), level)
+
+    def area_people(self, area: str, soc: int) -> Result:
+        """Census 2011: people living in an area who work in a SOC group (a unit group's minor group)."""
+        return census.area_people(
+            self.store, self.labels, self.places, self._area(area), self._valid_soc(soc)
+        )
 
     def employment(self, q: Query) -> Result:
         """How many people do the job (APS 2019, by our estimate)."""
@@ -213,8 +275,8 @@ class LmiService:
             soc_title=self.soc_title(socs[0]) or "",
             geography=first.geography,
             breakdown=first.breakdown,
-            **sourced(self.store, [i for r in parts for i in r.provenance_ids]),
-            reliability=_worst([r.reliability for r in parts]),
+            **sourced_from(parts),
+            reliability=worst(r.reliability for r in parts),
             estimate=any(r.estimate for r in parts),
             requested={**self.labels.requested(q), "socs": ", ".join(map(str, socs))},
             cell=first.cell,
@@ -307,11 +369,3 @@ class LmiService:
             if not r.changes and r.reliability == RELIABLE and r.values.get("median")
         ]
         return sorted(released, key=lambda r: -(r.values["median"] or 0))
-
-
-def _worst(reliabilities: list[str]) -> str:
-    """The least reliable part that still gave a figure; no_data only when none did."""
-    given = [r for r in reliabilities if r in (RELIABLE, SMALL_SAMPLE)]
-    if not given:
-        return NO_DATA
-    return min(given, key=WORST_FIRST.index)

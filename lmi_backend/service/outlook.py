@@ -30,6 +30,7 @@ from .results import Figure, make_result, query_codes, sourced
 from .store import Store
 from .types import Query, Result
 
+DATASET = "skills_imperative_2035"  # England, 2020-2035; Working Futures 2017-2027 (UK) is older
 OUTLOOK_CAVEATS = [notes.ENGLAND_ONLY, notes.NOT_A_FORECAST]
 AREAS_METHOD = (
     "Job areas are the SOC2020 sub-major groups of the Skills Imperative 2035 projections, "
@@ -56,7 +57,9 @@ def outlook(store: Store, q: Query, fallback: Fallback = Fallback.LADDER) -> Res
     outcome = resolve(cell, size, lambda c: _outlook_figure(store, c), prior=prior + more, fallback=fallback)
     # a question about a place outside England has been told so by the fallback already
     caveats = [c for c in OUTLOOK_CAVEATS if not (prior and c == notes.ENGLAND_ONLY)]
-    return make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
+    result = make_result("outlook", store, labels, q, outcome, "people", 0, caveats)
+    result.dataset = DATASET
+    return result
 
 
 def _outlook_figure(store: Store, cell: Cell) -> Figure | None:

@@ -11,7 +11,9 @@ pay with the sub-major group's published weekly/annual ratio and says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from .. import notes
 from ..disclosure import QUAL_PARENT, Cell, Change, Fallback, drop, resolve, step_up
@@ -19,9 +21,10 @@ from ..estimates.hours import anchor
 from ..estimates.pay import AGES, STATS, estimate, sigma
 from .cells import employment, to_cell
 from .labels import Labels
-from .results import Figure, make_result
-from .store import PayCell, Store
+from .results import Figure, citations, make_result
+from .store import Store
 from .types import Query, Result
+from .uk_cells import SOC2010_SERIES_YEARS, SOC2020_YEARS, UkCell, linked, uk_cell
 
 EMPLOYEES = 4
 ANNUAL = "GBP per year"
@@ -30,18 +33,21 @@ RATIO_PERIOD = "2020"  # ASHE Table 3: the year weekly and annual pay are both p
 
 
 def pay(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
-    cell, prior = _pay_cell(q)
-    figure = partial(pay_figure, store)
-    return _checked("pay", store, labels, q, cell, prior, figure, ANNUAL, fallback)
+    cell, prior = _employees(to_cell(q, EMPLOYEES))
+    if cell.qualification in QUAL_PARENT and cell.qualification < 10:
+        cell, more = step_up(cell, "qualification", notes.QUALIFICATION_GROUPED, EMPLOYEES)
+        prior += more
+    if cell.age is not None and cell.age not in AGES:
+        cell, more = drop(cell, ["age"], notes.PAY_AGE_RANGE, EMPLOYEES)
+        prior += more
+    return _checked("pay", store, labels, q, cell, prior, partial(pay_figure, store), ANNUAL, fallback)
 
 
-def pay_series(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
-    """Median pay in every year the sources give for the cell (one item a year: year, annual and
-    weekly median, estimate), checked once by the cell's employment as `pay` is. Each year is
-    published or estimated exactly as `pay` does for the latest year."""
-    cell, prior = _pay_cell(q)
-    figure = partial(_series_figure, store)
-    return _checked("pay_series", store, labels, q, cell, prior, figure, ANNUAL, fallback)
+def hours(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
+    cell, prior = _employees(to_cell(q, EMPLOYEES))
+    cell, more = drop(cell, ["qualification", "age"], notes.HOURS_NOT_BY_QUALIFICATION_OR_AGE, EMPLOYEES)
+    figure = partial(hours_figure, store)
+    return _checked("hours", store, labels, q, cell, prior + more, figure, HOURS, fallback)
 
 
 def _checked(
@@ -67,96 +73,63 @@ def _checked(
     return make_result(kind, store, labels, q, outcome, unit, EMPLOYEES)
 
 
-def _pay_cell(q: Query) -> tuple[Cell, tuple[Change, ...]]:
-    cell, prior = _employees(to_cell(q, EMPLOYEES))
-    if cell.qualification in QUAL_PARENT and cell.qualification < 10:
-        cell, more = step_up(cell, "qualification", notes.QUALIFICATION_GROUPED, EMPLOYEES)
-        prior += more
-    if cell.age is not None and cell.age not in AGES:
-        cell, more = drop(cell, ["age"], notes.PAY_AGE_RANGE, EMPLOYEES)
-        prior += more
-    return cell, prior
-
-
-def _series_figure(store: Store, cell: Cell) -> Figure | None:
-    years = [
-        (period, figure)
-        for period in store.pay_periods
-        if (figure := pay_figure(store, cell, period)) is not None and figure.values.get("median") is not None
-    ]
-    if not years:
-        return None
-    items = [
-        {
-            "year": int(period),
-            "median": figure.values["median"],
-            "weekly_median": figure.values.get("weekly_median"),
-            "estimate": figure.estimate,
-        }
-        for period, figure in years
-    ]
-    latest = years[-1][1]
-    estimated = [f for _, f in years if f.estimate]
-    return Figure(
-        dict(latest.values),
-        f"{years[0][0]}-{years[-1][0]}" if len(years) > 1 else years[0][0],
-        bool(estimated),
-        sorted({i for _, f in years for i in f.provenance_ids}),
-        estimated[-1].method if estimated else None,
-        list(dict.fromkeys(k for _, f in years for k in f.method_keys)),
-        list(dict.fromkeys(c for _, f in years for c in f.caveats)),
-        items,
-    )
-
-
-def hours(store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
-    cell, prior = _employees(to_cell(q, EMPLOYEES))
-    for dims, reason in (
-        (["gender"], notes.HOURS_NOT_BY_SEX),
-        (["qualification", "age"], notes.HOURS_NOT_BY_QUALIFICATION_OR_AGE),
-    ):
-        cell, more = drop(cell, dims, reason, EMPLOYEES)
-        prior += more
-    if cell.status == 2:
-        cell, more = drop(cell, ["status"], notes.PART_TIME_HOURS_NOT_PUBLISHED, EMPLOYEES)
-        prior += more
-    return _checked("hours", store, labels, q, cell, prior, partial(hours_figure, store), HOURS, fallback)
-
-
 def _employees(cell: Cell) -> tuple[Cell, tuple[Change, ...]]:
     if cell.status == 3:
         return drop(cell, ["status"], notes.PAY_EMPLOYEES_ONLY, EMPLOYEES)
     return cell, ()
 
 
-def pay_figure(store: Store, cell: Cell, period: str | None = None) -> Figure | None:
-    """The cell's pay in `period`, or in the latest year with a figure."""
+def pay_figure(store: Store, cell: Cell) -> Figure | None:
     if not cell.qualification and cell.age is None:
-        published = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual", period)
-        if published is not None:
-            return _published(store, cell, published, period)
         if not cell.region:
-            return None
-    return _estimated(store, cell, period)
+            annual = uk_cell(store, cell.soc, cell.gender, cell.status, "annual")
+            return _published(store, cell, annual) if annual else None
+        regional = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "annual")
+        if regional is not None:
+            return _published(
+                store, cell, UkCell(regional.period, regional.values, (regional.provenance_id,))
+            )
+    return _estimated(store, cell)
 
 
-def _published(store: Store, cell: Cell, annual: PayCell, period: str | None) -> Figure:
+def _same_source(store: Store, cell: Cell, annual: UkCell, measure: str) -> UkCell | None:
+    """Another measure of the cell from the same year and classification as its annual pay."""
+    if annual.classification == "SOC2020":
+        return linked(store, cell.soc, cell.gender, cell.status, measure, annual.period)
+    found = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, measure, annual.period)
+    return UkCell(found.period, found.values, (found.provenance_id,)) if found else None
+
+
+def _published(store: Store, cell: Cell, annual: UkCell) -> Figure:
+    """Published figures (or, for a job whose SOC2020 groups are combined, their estimate): annual
+    pay, and hourly and weekly pay of the same year; weekly pay where it is not published is
+    derived from annual pay and says so."""
     values = {stat: annual.values.get(stat) for stat in STATS}
-    ids = [annual.provenance_id]
+    ids = list(annual.provenance_ids)
     caveats: list[str] = []
-    hourly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "hourly", period)
-    values["hourly_median"] = hourly.values["median"] if hourly else None
-    if hourly:
-        ids.append(hourly.provenance_id)
-    weekly = store.pay_cell(cell.soc, cell.region, cell.gender, cell.status, "weekly", period)
+    hourly = _same_source(store, cell, annual, "hourly")
+    values["hourly_median"] = hourly.values.get("median") if hourly else None
+    ids += hourly.provenance_ids if hourly else ()
+    weekly = _same_source(store, cell, annual, "weekly")
     if weekly:
         values["weekly_median"] = weekly.values["median"]
-        ids.append(weekly.provenance_id)
+        ids += weekly.provenance_ids
     else:
         values["weekly_median"], ratio_ids = _weekly(store, cell.soc, values["median"])
         caveats += [notes.WEEKLY_DERIVED] if ratio_ids else []
         ids += ratio_ids
-    return Figure(values, annual.period, False, ids, caveats=caveats)
+    method = store.methods[annual.method_id] if annual.estimate and annual.method_id else None
+    return Figure(
+        values,
+        annual.period,
+        annual.estimate,
+        ids + list(method.provenance_ids if method else ()),
+        f"Estimate: {method.description}." if method else None,
+        [method.key] if method else [],
+        caveats,
+        annual.classification,
+        annual.soc2020(store),
+    )
 
 
 def _weekly(store: Store, soc: int, annual_median: float | None) -> tuple[float | None, list[int]]:
@@ -166,19 +139,10 @@ def _weekly(store: Store, soc: int, annual_median: float | None) -> tuple[float 
     weekly = store.pay_cell(group, 0, 0, EMPLOYEES, "weekly", RATIO_PERIOD)
     annual = store.pay_cell(group, 0, 0, EMPLOYEES, "annual", RATIO_PERIOD)
     weekly_median = weekly.values.get("median") if weekly else None
-    annual_ratio_base = annual.values.get("median") if annual else None
-    if (
-        annual_median is None
-        or weekly is None
-        or annual is None
-        or not weekly_median
-        or not annual_ratio_base
-    ):
+    ratio_base = annual.values.get("median") if annual else None
+    if annual_median is None or weekly is None or annual is None or not weekly_median or not ratio_base:
         return None, []
-    return (
-        round(annual_median * weekly_median / annual_ratio_base, 1),
-        [weekly.provenance_id, annual.provenance_id],
-    )
+    return round(annual_median * weekly_median / ratio_base, 1), [weekly.provenance_id, annual.provenance_id]
 
 
 def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[int]]:
@@ -200,54 +164,112 @@ def _factor(store: Store, cell: Cell, measure: str) -> tuple[float | None, list[
     return factor, methods
 
 
-def _estimated(store: Store, cell: Cell, period: str | None = None) -> Figure | None:
-    base = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "annual", period)
+def _estimated(store: Store, cell: Cell) -> Figure | None:
+    """A region, qualification or age: the UK figure for the job (as the UK answer gives it)
+    times the relativities; percentiles the UK figure lacks follow a log-normal spread."""
+    base = uk_cell(store, cell.soc, cell.gender, cell.status, "annual")
     factor, methods = _factor(store, cell, "annual")
     if base is None or factor is None:
         return None
     spread = sigma(base.values)
     if spread is None and cell.soc >= 10:
-        parent = store.pay_cell(cell.soc // 10, 0, cell.gender, cell.status, "annual", period)
+        parent = store.pay_cell(cell.soc // 10, 0, cell.gender, cell.status, "annual")
         spread = sigma(parent.values) if parent else None
     values = {
         k: None if v is None else round(v, -1) for k, v in estimate(base.values, factor, spread).items()
     }
-    ids = [base.provenance_id]
-    hourly = store.pay_cell(cell.soc, 0, cell.gender, cell.status, "hourly", period)
-    hourly_factor, _ = _factor(store, cell, "hourly")
-    hourly_median = hourly.values.get("median") if hourly else None
-    values["hourly_median"] = (
-        round(hourly_median * hourly_factor, 2) if hourly_median and hourly_factor is not None else None
-    )
-    if hourly is not None and values["hourly_median"] is not None:
-        ids.append(hourly.provenance_id)
-    values["weekly_median"], ratio_ids = _weekly(store, cell.soc, values["median"])
-    ids += ratio_ids
+    ids = list(base.provenance_ids)
+    uk = replace(cell, region=0, qualification=0, age=None)
+    caveats: list[str] = []
+    for measure, key, digits in (("hourly", "hourly_median", 2), ("weekly", "weekly_median", 1)):
+        published = _same_source(store, uk, base, measure)
+        measure_factor, _ = _factor(store, cell, measure)
+        if published and published.values.get("median") is not None and measure_factor is not None:
+            values[key] = round(published.values["median"] * measure_factor, digits)
+            ids += published.provenance_ids
+        elif measure == "weekly":
+            values[key], ratio_ids = _weekly(store, cell.soc, values["median"])
+            caveats += [notes.WEEKLY_DERIVED] if ratio_ids else []
+            ids += ratio_ids
+        else:
+            values[key] = None
+    link = store.methods[base.method_id] if base.estimate and base.method_id else None
     parts = [store.methods[m] for m in methods]
-    ids += [i for m in parts for i in m.provenance_ids]
+    ids += [i for m in parts + ([link] if link else []) for i in m.provenance_ids]
+    published_as = (
+        f"the UK figure for this job (ASHE {base.period}: {link.description})"
+        if link
+        else f"the published UK figure for this job (ASHE {base.period})"
+    )
     method = (
-        f"Estimate: the published UK figure for this job (ASHE {base.period}) adjusted by "
+        f"Estimate: {published_as} adjusted by "
         + "; and by ".join(m.description for m in parts)
         + ". Percentiles ONS does not publish for the UK follow a log-normal spread."
     )
-    caveats = [notes.WEEKLY_DERIVED] if ratio_ids else []
-    return Figure(values, base.period, True, ids, method, [m.key for m in parts], caveats)
+    keys = [m.key for m in ([link] if link else []) + parts]
+    return Figure(
+        values, base.period, True, ids, method, keys, caveats, base.classification, base.soc2020(store)
+    )
 
 
 def hours_figure(store: Store, cell: Cell) -> Figure | None:
-    if len(str(cell.soc)) <= 2 and cell.status == EMPLOYEES:
-        published = store.pay_cell(cell.soc, cell.region, 0, EMPLOYEES, "paid_hours_total")
+    """Published paid hours first (UK: 4-digit from 2021, by sex and work pattern; a region:
+    Table 3's groups); else the UK figure times the region's relativity; hours derived from pay
+    only where ONS publishes none. Never a combination of SOC2020 groups: hours change little
+    from year to year, so a published figure beats a newer estimate."""
+    if not cell.region:
+        published = uk_cell(store, cell.soc, cell.gender, cell.status, "paid_hours_total", estimates=False)
         if published is not None:
-            values = {stat: published.values.get(stat) for stat in STATS}
-            return Figure(values, published.period, False, [published.provenance_id])
-    derived = store.est_hours(cell.soc, cell.status)
+            return _hours_published(store, published)
+        return _derived_hours(store, cell, 1.0, []) if not cell.gender else None
+    if not cell.gender and cell.status == EMPLOYEES:
+        regional = store.pay_cell(cell.soc, cell.region, 0, EMPLOYEES, "paid_hours_total")
+        if regional is not None:
+            return _hours_published(
+                store, UkCell(regional.period, regional.values, (regional.provenance_id,))
+            )
     factor, methods = _factor(store, cell, "paid_hours_total")
-    if derived is None or factor is None:
+    if factor is None:
+        return None
+    uk = uk_cell(store, cell.soc, cell.gender, cell.status, "paid_hours_total", estimates=False)
+    if uk is None:
+        return _derived_hours(store, cell, factor, methods) if not cell.gender else None
+    parts = [store.methods[m] for m in methods]
+    return Figure(
+        {stat: None if v is None else round(v * factor, 1) for stat, v in uk.values.items() if stat in STATS},
+        uk.period,
+        True,
+        list(uk.provenance_ids) + [i for m in parts for i in m.provenance_ids],
+        f"Estimate: the published UK figure for this job (ASHE {uk.period}) adjusted by "
+        + "; and by ".join(m.description for m in parts)
+        + ".",
+        [m.key for m in parts],
+        [],
+        uk.classification,
+        uk.soc2020(store),
+    )
+
+
+def _hours_published(store: Store, cell: UkCell) -> Figure:
+    values = {stat: cell.values.get(stat) for stat in STATS}
+    return Figure(
+        values,
+        cell.period,
+        False,
+        list(cell.provenance_ids),
+        classification=cell.classification,
+        soc2020=cell.soc2020(store),
+    )
+
+
+def _derived_hours(store: Store, cell: Cell, factor: float, methods: list[int]) -> Figure | None:
+    derived = store.est_hours(cell.soc, cell.status)
+    if derived is None:
         return None
     figures, method_id, period = derived
     parts = [store.methods[m] for m in (method_id, *methods)]
     method = "Estimate: " + "; adjusted by ".join(m.description for m in parts) + "."
-    values = {stat: round(v * factor, 1) for stat, v in figures.items()}
+    values: dict[str, float | None] = {stat: round(v * factor, 1) for stat, v in figures.items()}
     return Figure(
         values,
         period,
@@ -256,4 +278,101 @@ def hours_figure(store: Store, cell: Cell) -> Figure | None:
         method,
         [m.key for m in parts],
         [notes.HOURS_DERIVED],
+    )
+
+
+SERIES_UNITS = {"annual": ANNUAL, "weekly": "GBP per week", "hourly": "GBP per hour"}
+SERIES_STATS = ("median", "mean")
+
+
+def pay_series(
+    store: Store,
+    labels: Labels,
+    q: Query,
+    measure: str = "annual",
+    stat: str = "median",
+    fallback: Fallback = Fallback.LADDER,
+) -> Result:
+    """Pay in every year held (2011, 2017-2025), for "has pay gone up?", a line chart and the
+    API's ashe/annualChanges. Plain data per year in `items`: the value, whether it is an
+    estimate, the classification and SOC2020 groups, ONS's own % change on the previous year
+    where it publishes one, and the source. The cell is checked like any pay figure: a job too
+    small for its own figures gets its wider group's series. A region's series is the UK's
+    times the region's pay relativity, labelled an estimate, as pay() estimates a region."""
+    if measure not in SERIES_UNITS:
+        raise ValueError(f"Pay series measure must be one of {', '.join(SERIES_UNITS)}, not {measure!r}")
+    if stat not in SERIES_STATS:
+        raise ValueError(f"Pay series statistic must be one of {', '.join(SERIES_STATS)}, not {stat!r}")
+    cell, prior = _employees(to_cell(q, EMPLOYEES))
+    cell, more = drop(cell, ["qualification", "age"], notes.SERIES_NOT_BY_QUALIFICATION_OR_AGE, EMPLOYEES)
+    prior += more
+    figure = partial(_series, store, measure=measure, stat=stat)
+    return _checked("pay_series", store, labels, q, cell, prior, figure, SERIES_UNITS[measure], fallback)
+
+
+def _weekly_beside(store: Store, cell: Cell, annual: UkCell) -> dict[str, Any]:
+    """A year's median weekly pay beside its annual median (the API's estpay): published where
+    ONS gives it for the same year and classification, else derived from the annual median as
+    pay() does, saying which."""
+    published = _same_source(store, cell, annual, "weekly")
+    if published is not None and published.values.get("median") is not None:
+        return {"weekly_median": published.values["median"], "weekly_derived": False}
+    derived, _ = _weekly(store, cell.soc, annual.values.get("median"))
+    return {"weekly_median": derived, "weekly_derived": derived is not None}
+
+
+def _series(store: Store, cell: Cell, measure: str, stat: str) -> Figure | None:
+    items: list[dict[str, Any]] = []
+    ids: set[int] = set()
+    methods: set[int] = set()
+    first: float | None = None
+    newest: UkCell | None = None
+    factor, relativities = _factor(store, cell, measure)  # 1 for the UK
+    if factor is None:
+        return None
+    uk = replace(cell, region=0)
+    for year in (*SOC2010_SERIES_YEARS, *reversed(SOC2020_YEARS)):
+        found = uk_cell(store, cell.soc, cell.gender, cell.status, measure, year)
+        if found is None or found.values.get(stat) is None:
+            continue
+        value = found.values[stat] * factor if cell.region else found.values[stat]
+        newest = found
+        first = value if first is None else first
+        change = found.values.get(f"{stat}_pct_change")
+        weekly = _weekly_beside(store, uk, found) if measure == "annual" and stat == "median" else {}
+        if cell.region and weekly.get("weekly_median") is not None:
+            weekly_factor, _ = _factor(store, cell, "weekly")
+            weekly["weekly_median"] = (
+                None if weekly_factor is None else weekly["weekly_median"] * weekly_factor
+            )
+        items.append(
+            {
+                "year": int(year),
+                "value": round(value, 2 if measure == "hourly" else 0) if cell.region else value,
+                **weekly,
+                "estimate": found.estimate or bool(cell.region),
+                "classification": found.classification,
+                "soc2020": [code for code, _ in found.groups],
+                "published_change_pct": None if found.estimate or cell.region else change,
+                "source": "; ".join(c.text() for c in citations(store, found.provenance_ids)),
+            }
+        )
+        ids |= set(found.provenance_ids)
+        if found.estimate and found.method_id:
+            methods.add(found.method_id)
+    if newest is None:
+        return None
+    described = [store.methods[m] for m in sorted(methods | set(relativities))]
+    ids |= {i for m in described for i in m.provenance_ids}
+    return Figure(
+        {"latest": items[-1]["value"], "first": first},
+        f"{items[0]['year']}-{newest.period}",
+        any(i["estimate"] for i in items),
+        sorted(ids),
+        " ".join(f"Estimate: {m.description}." for m in described) or None,
+        [m.key for m in described],
+        [],
+        newest.classification,
+        newest.soc2020(store),
+        items,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..disclosure import Cell, Change, Outcome
 from .datasets import dataset_key, plain_years
@@ -24,7 +25,9 @@ class Figure:
     method: str | None = None
     method_keys: list[str] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
-    items: list[dict] = field(default_factory=list)  # one per year of a series
+    classification: str = "SOC2010"  # the occupation classification the figure was published in
+    soc2020: list[dict] = field(default_factory=list)  # SOC2020 groups used: code, title, share
+    items: list[dict] = field(default_factory=list)  # a table's cells (a series, a breakdown)
 
 
 def citations(store: Store, ids: Iterable[int]) -> list[Citation]:
@@ -47,6 +50,14 @@ def sourced(store: Store, ids: Iterable[int]) -> dict:
     unique = sorted(set(ids))
     cited = citations(store, unique)
     return {"provenance_ids": unique, "source": "; ".join(c.text() for c in cited), "citations": cited}
+
+
+def sourced_from(parts: list[Result]) -> dict:
+    """The Result fields that say where a result made of others comes from: each part's
+    citations in its own order (each figure's own table first), each once."""
+    cited = list(dict.fromkeys(c for r in parts for c in r.citations))
+    ids = sorted({i for r in parts for i in r.provenance_ids})
+    return {"provenance_ids": ids, "source": "; ".join(c.text() for c in cited), "citations": cited}
 
 
 def changed(labels: Labels, changes: Iterable[Change]) -> list[Changed]:
@@ -102,6 +113,48 @@ def make_result(
         requested=labels.requested(query),
         cell=cell_codes(used),
         asked=query_codes(query),
-        items=list(figure.items) if figure else [],
         caveats=[*(figure.caveats if figure else []), *(caveats or [])] if figure else [],
+        classification=figure.classification if figure else "SOC2010",
+        soc2020=list(figure.soc2020) if figure else [],
+        items=list(figure.items) if figure else [],
     )
+
+
+def table_result(
+    kind: str,
+    store: Store,
+    labels: Labels,
+    query: Query,
+    figure: Figure,
+    reliability: str,
+    unit: str = "people",
+    **fields: Any,
+) -> Result:
+    """The Result of a table released cell by cell (a breakdown, census counts, industries): each
+    item carries its own reliability and withheld cells are None, so nothing is swapped for a
+    wider group and no change from the question. `fields` set the rest (geography, breakdown,
+    unavailable, dataset...); an empty table has no unit."""
+    result = Result(
+        kind=kind,
+        soc=query.soc,
+        soc_title=labels.label("soc", query.soc),
+        values=dict(figure.values),
+        unit=unit if figure.values or figure.items else None,
+        period=figure.period,
+        geography=labels.geography(0),
+        **sourced(store, figure.provenance_ids),
+        reliability=reliability,
+        estimate=figure.estimate,
+        method=figure.method,
+        method_keys=list(figure.method_keys),
+        requested=labels.requested(query),
+        asked=query_codes(query),
+        cell=query_codes(query),
+        items=list(figure.items),
+        caveats=list(figure.caveats),
+        classification=figure.classification,
+        soc2020=list(figure.soc2020),
+    )
+    for name, value in fields.items():
+        setattr(result, name, value)
+    return result

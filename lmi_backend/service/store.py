@@ -23,10 +23,12 @@ from ..db import estimates as e
 from ..db import facts as f
 from ..db import graduates as g
 from ..db import occupations as o
+from ..db import places as p
 from ..db.engine import readonly_engine
 from ..db.provenance import provenance
 
 OLDEST_PAY_PERIOD = "2017"  # 2011 figures (first SOC2010 year) are too old to quote
+FIRST_SOC2020_PERIOD = "2022"  # ASHE is published in SOC2020 from 2022
 CACHE = 8192
 
 
@@ -71,6 +73,7 @@ _AGE = select(e.est_employment_age.c.age_band, e.est_employment_age.c.value).whe
     e.est_employment_age.c.soc == _p("soc")
 )
 _PAY = {"pay": _ashe(f.pay), "hours": _ashe(f.hours)}
+_PAY_SOC2020 = {"pay": _ashe(f.pay_soc2020), "hours": _ashe(f.hours_soc2020)}
 _RELATIVITY = select(
     e.est_pay_relativity.c.code,
     e.est_pay_relativity.c.measure,
@@ -196,6 +199,56 @@ class GraduateCell:
     provenance_id: int
 
 
+_WF = select(
+    f.wf_projection.c.gender,
+    f.wf_projection.c.status,
+    f.wf_projection.c.qualification,
+    f.wf_projection.c.industry,
+    f.wf_projection.c.period,
+    f.wf_projection.c.measure,
+    f.wf_projection.c.value,
+    f.wf_projection.c.provenance_id,
+).where(f.wf_projection.c.soc == _p("soc"))
+_WF_SHARE = select(e.est_wf_share.c.share, e.est_wf_share.c.method_id).where(
+    e.est_wf_share.c.soc == _p("soc"), e.est_wf_share.c.group_soc == _p("group")
+)
+_INDUSTRY_MIX = select(
+    f.employment_soc2020_industry.c.section,
+    f.employment_soc2020_industry.c.period,
+    f.employment_soc2020_industry.c.value,
+    f.employment_soc2020_industry.c.provenance_id,
+).where(f.employment_soc2020_industry.c.soc2020 == _p("soc"))
+_CENSUS_AREA = select(
+    p.census_occupation.c.soc, p.census_occupation.c.value, p.census_occupation.c.provenance_id
+).where(p.census_occupation.c.lad == _p("lad"))
+
+
+@dataclass(frozen=True)
+class WfCell:
+    """One Working Futures figure (thousands of jobs) of a group."""
+
+    gender: int
+    status: int
+    qualification: int
+    industry: int
+    period: str
+    measure: str
+    value: float | None
+    provenance_id: int
+
+
+@dataclass(frozen=True)
+class Soc2020Link:
+    """How a SOC2010 unit group may use SOC2020 figures (est_soc2020_link)."""
+
+    main: int  # the SOC2020 unit group most of its workers are coded to
+    forward_share: float
+    reverse_share: float
+    pay_link: str  # direct | combined | none
+    industry_link: str  # direct | combined
+    shares: dict[int, float]  # SOC2020 unit group -> share of the job's workers (dual coding)
+
+
 @dataclass(frozen=True)
 class ProjectedArea:
     """A SOC2020 sub-major group's England projection, in people."""
@@ -226,6 +279,8 @@ class Store:
         self.industry_groups = dict(  # Working Futures' 22 industry groups
             conn.execute(select(d.industry.c.code, d.industry.c.name).where(d.industry.c.level == 22)).all()
         )
+        self.industries = dict(conn.execute(select(d.industry.c.code, d.industry.c.name)).all())
+        self.sections = dict(conn.execute(select(d.sic_section.c.code, d.sic_section.c.name)).all())
         self.age_bands = [
             (c, lo, hi)
             for c, lo, hi in conn.execute(
@@ -251,10 +306,25 @@ class Store:
             r.id: Method(r.key, r.description, tuple(int(i) for i in r.provenance_ids.split()))
             for r in conn.execute(select(e.estimate_method))
         }
+        self.method_ids = {m.key: i for i, m in self.methods.items()}
+        self.soc2020_titles = dict(
+            conn.execute(select(f.soc2020_group.c.code, f.soc2020_group.c.title)).all()
+        )
+        split: dict[int, dict[int, float]] = {}
+        for a, b, v in conn.execute(_CROSSWALK):
+            if v:
+                split.setdefault(a, {})[b] = v
+        self.soc2020_links = {
+            r.soc: Soc2020Link(
+                r.main_soc2020, r.forward_share, r.reverse_share, r.pay_link, r.industry_link, split[r.soc]
+            )
+            for r in conn.execute(select(e.est_soc2020_link))
+        }
         self._cells = lru_cache(maxsize=CACHE)(self._load_cells)
         self._shares = lru_cache(maxsize=CACHE)(self._load_shares)
         self._relativities = lru_cache(maxsize=CACHE)(self._load_relativities)
         self.pay_cell = lru_cache(maxsize=CACHE)(self._pay_cell)
+        self.pay_cell_soc2020 = lru_cache(maxsize=CACHE)(self._pay_cell_soc2020)
 
     @property
     def conn(self) -> Connection:
@@ -297,17 +367,36 @@ class Store:
     def _pay_cell(
         self, soc: int, region: int, gender: int, status: int, measure: str, period: str | None = None
     ) -> PayCell | None:
-        """Published ASHE pay (or, for measure paid_hours_total, hours) of one cell: the given
-        year, or the latest year with a median."""
+        """Published ASHE pay (or, for measure paid_hours_total, hours) of one SOC2010 cell: the
+        given year, or the latest year with a median."""
+        return self._latest(_PAY, soc, region, gender, status, measure, period, OLDEST_PAY_PERIOD)
+
+    def _pay_cell_soc2020(
+        self, soc2020: int, gender: int, status: int, measure: str, period: str | None = None
+    ) -> PayCell | None:
+        """The same for a SOC2020 group (UK only; 0 = all employees), 2022 onwards."""
+        return self._latest(_PAY_SOC2020, soc2020, 0, gender, status, measure, period, FIRST_SOC2020_PERIOD)
+
+    def _latest(
+        self,
+        statements: dict,
+        soc: int,
+        region: int,
+        gender: int,
+        status: int,
+        measure: str,
+        period: str | None,
+        oldest: str,
+    ) -> PayCell | None:
         table = "hours" if measure == "paid_hours_total" else "pay"
         rows = self._rows(
-            _PAY[table],
+            statements[table],
             soc=soc,
             measure=measure,
             gender=gender,
             status=status,
             region=region,
-            since=period or OLDEST_PAY_PERIOD,
+            since=period or oldest,
         )
         by_period: dict[str, dict[str, float | None]] = {}
         origin: dict[str, int] = {}
@@ -425,6 +514,30 @@ class Store:
     def onet_to_soc(self, code: str):
         """(unit group, link weight, provenance id) of an O*NET occupation, strongest first."""
         return self._rows(_ONET_TO_SOC, code=code)
+
+    def wf_cells(self, soc: int) -> list[WfCell]:
+        """Every Working Futures figure of a SOC2010 group (0, major or sub-major)."""
+        return [WfCell(*row) for row in self._rows(_WF, soc=soc)]
+
+    def wf_share(self, soc: int, group: int) -> tuple[float, int] | None:
+        """A group's fixed share of the projected group it sits in, and the method id."""
+        rows = self._rows(_WF_SHARE, soc=soc, group=group)
+        return (rows[0].share, rows[0].method_id) if rows else None
+
+    def industry_mix(self, soc2020: int) -> list:
+        """APS employment of a SOC2020 unit group (0: all) by industry section and year."""
+        return self._rows(_INDUSTRY_MIX, soc=soc2020)
+
+    def census_area(self, lad: str) -> dict[int, tuple[float | None, int]]:
+        """Census 2011 residents in employment of a local authority: SOC group -> (persons,
+        provenance id); group 0 is everyone in employment."""
+        return {r.soc: (r.value, r.provenance_id) for r in self._rows(_CENSUS_AREA, lad=lad)}
+
+    def local_authorities(self):
+        return self._rows(select(p.local_authority))
+
+    def postcode_districts(self):
+        return self._rows(select(p.postcode_district))
 
     def close(self) -> None:
         """Closes this thread's connection; the lookups read at start-up stay, and the next

@@ -85,6 +85,12 @@ class Result:
     caveats: list[str] = field(default_factory=list)  # keys: notes.CAVEATS
     citations: list[Citation] = field(default_factory=list)
     text: str | None = None
+    # The occupation classification a figure was published in: ASHE is SOC2010 to 2021 and
+    # SOC2020 from 2022. For SOC2020 the groups used, as data: [{"code", "title", "share"}]
+    # (share = the share of the job's workers coded to the group, ONS dual coding).
+    classification: str = "SOC2010"
+    soc2020: list[dict] = field(default_factory=list)
+    dataset: str | None = None  # a key naming the source where answers choose between two (outlook)
 
     @property
     def changed_job(self) -> bool:

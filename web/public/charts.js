@@ -72,7 +72,39 @@
         width: Math.max(2, (b.value / max) * WIDTH) }))));
   }
 
-  const RENDERERS = { pay_spread: paySpread, outlook: bars, bars: bars };
+  /* Pay over time: a line through the years (spaced by year, so a gap in the data shows as a
+   * longer segment), filled points for published figures and hollow ones for estimates. */
+  function paySeries(chart) {
+    const points = (chart.points || [])
+      .filter((p) => isNumber(p.year) && isNumber(p.value))
+      .sort((a, b) => a.year - b.year);
+    if (points.length < 2) return null;
+    const money = formatFor(chart.unit);
+    const first = points[0], last = points[points.length - 1];
+    const values = points.map((p) => p.value);
+    const low = Math.min.apply(null, values) * 0.9, high = Math.max.apply(null, values) * 1.05;
+    const x = (year) => 24 + ((year - first.year) / Math.max(1, last.year - first.year)) * (WIDTH - 48);
+    const y = (value) => 80 - ((value - low) / (high - low || 1)) * 60;
+    const change = last.value >= first.value ? "rose" : "fell";
+    const estimated = points.filter((p) => p.estimate).map((p) => p.year);
+    const summary = `Pay ${change} from ${money(first.value)} in ${first.year} to ` +
+      `${money(last.value)} in ${last.year}.` +
+      (estimated.length ? ` Our estimates: ${estimated.join(", ")}.` : "");
+    const path = points.map((p, i) => `${i ? "L" : "M"}${x(p.year).toFixed(1)} ${y(p.value).toFixed(1)}`);
+    return h("svg", { viewBox: `0 0 ${WIDTH} 110`, role: "img", "aria-label": summary },
+      h("path", { d: path.join(" "), className: "chart-line" }),
+      points.map((p) => h("circle", {
+        key: p.year, cx: x(p.year), cy: y(p.value), r: 3.5,
+        className: p.estimate ? "chart-point chart-point-estimate" : "chart-point",
+      })),
+      h("text", { x: x(first.year), y: y(first.value) - 8, textAnchor: "start" }, money(first.value)),
+      h("text", { x: x(last.year), y: y(last.value) - 8, textAnchor: "end", className: "chart-strong" },
+        money(last.value)),
+      h("text", { x: x(first.year), y: 104, textAnchor: "start" }, String(first.year)),
+      h("text", { x: x(last.year), y: 104, textAnchor: "end" }, String(last.year)));
+  }
+
+  const RENDERERS = { pay_spread: paySpread, pay_series: paySeries, outlook: bars, bars: bars };
 
   function ChartMessage(props) {
     const chart = props.chart;

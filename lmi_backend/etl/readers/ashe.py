@@ -37,6 +37,9 @@ LONG_HEADERS = {
     "mean": "mean",
     **{f"p{n}": f"p{n}" for n in PERCENTILES},
 }
+# ONS's published % change on the previous year's revised figure (the long Table 14 files).
+CHANGES = {"median_pct_change": "median_pct_change", "mean_pct_change": "mean_pct_change"}
+CHANGE_RANGE = (-100.0, 1000.0)
 
 # Where each measure is stored and the range its figures must fall in. The upper bounds are
 # several times the highest figure ASHE publishes (about £175k a year, £2.6k a week, £71 an
@@ -69,31 +72,50 @@ class Parsed(NamedTuple):
     quality: str | None = None  # ONS quality band of the median, where the file carries it
 
 
-def ashe_soc(src: SourceFile, line: int, column: str, raw: str, known: set[int], total_code: str) -> int:
-    """A SOC2010 code, or 0 for the table's all-employees row (printed as `total_code`)."""
-    return 0 if raw.strip() == total_code else parse_soc(src, line, column, raw, known)
+def ashe_soc(
+    src: SourceFile,
+    line: int,
+    column: str,
+    raw: str,
+    known: set[int],
+    total_code: str,
+    classification: str = "SOC2010",
+) -> int:
+    """A SOC code, or 0 for the table's all-employees row (printed as `total_code`)."""
+    return 0 if raw.strip() == total_code else parse_soc(src, line, column, raw, known, classification)
 
 
 def parse_stats(
-    src: SourceFile, line: int, rec: dict[str, str], headers: dict[str, str], measure: str
+    src: SourceFile,
+    line: int,
+    rec: dict[str, str],
+    headers: dict[str, str],
+    measure: str,
+    blank_reason: str | None = None,
 ) -> dict[str, Cell]:
     """The statistics of one ASHE row, validated.
 
     ONS marks a whole row as unavailable ('..' disclosive, ':' not available) in the jobs column
     and leaves the rest blank; those blanks carry the jobs marker's reason, not "not published".
+    A file without a jobs column may say what its blanks mean (`blank_reason`). % changes (where
+    `headers` has them) may be negative.
     """
     _, lo, hi = MEASURES[measure]
-    jobs = parse_cell(src, line, headers[JOBS], rec[headers[JOBS]], lo=0, hi=MAX_JOBS_THOUSAND)
-    row_reason = jobs.missing_reason if jobs.missing_reason != MISSING_MARKERS[""] else None
-    cells = {JOBS: jobs}
+    cells: dict[str, Cell] = {}
+    row_reason = blank_reason
+    if JOBS in headers:
+        jobs = parse_cell(src, line, headers[JOBS], rec[headers[JOBS]], lo=0, hi=MAX_JOBS_THOUSAND)
+        row_reason = jobs.missing_reason if jobs.missing_reason != MISSING_MARKERS[""] else None
+        cells[JOBS] = jobs
     for stat, header in headers.items():
         if stat == JOBS:
             continue
         raw = rec[header]
+        low, high = CHANGE_RANGE if stat in CHANGES else (lo, hi)
         cells[stat] = (
             Cell(None, row_reason)
             if row_reason and not raw.strip()
-            else parse_cell(src, line, header, raw, lo=lo, hi=hi)
+            else parse_cell(src, line, header, raw, lo=low, hi=high)
         )
     check_non_decreasing(src, line, {stat: cells[stat].value for stat in RISING})
     return cells
@@ -127,11 +149,15 @@ def store(
     parsed: Iterable[Parsed],
     totals: tuple[tuple[str, Parent], ...] = (("SOC group", soc_parent),),
     loaded: dict[CellKey, dict[str, Cell]] | None = None,
+    tables: dict[str, Table] | None = None,
+    keep: Callable[[CellKey], bool] = lambda key: True,
 ) -> None:
     """Write parsed rows as long fact rows (one per statistic) and check the file as a whole.
 
     A cell published twice in one file stops the build. A cell already loaded from another
-    table (`loaded`) must agree with it and is not stored again, so each fact has one row.
+    table (`loaded`) must agree with it on every statistic both publish; only the statistics it
+    adds are stored, so each fact has one row. `tables` (measure -> table) sends a classification
+    other than SOC2010 to its own tables; cells `keep` turns down are checked but not stored.
     """
     first_line: dict[CellKey, int] = {}
     jobs: dict[CellKey, float] = {}
@@ -144,17 +170,19 @@ def store(
                 f"{_describe(key)} already on row {first_line[key]}",
             )
         first_line[key] = line
-        if cells[JOBS].value is not None:
-            jobs[key] = cells[JOBS].value
-        if loaded is not None and key in loaded:
-            if loaded[key] != cells:
-                raise src.error(
-                    line,
-                    "cell differs from the same cell in another ASHE table",
-                    f"{_describe(key)}: {_differences(loaded[key], cells)}",
-                )
+        published_jobs = cells[JOBS].value if JOBS in cells else None
+        if published_jobs is not None:
+            jobs[key] = published_jobs
+        before = loaded.get(key, {}) if loaded is not None else {}
+        if any(before[stat] != cell for stat, cell in cells.items() if stat in before):
+            raise src.error(
+                line,
+                "cell differs from the same cell in another ASHE table",
+                f"{_describe(key)}: {_differences(before, cells)}",
+            )
+        if not keep(key):
             continue
-        table = MEASURES[key.measure][0]
+        table = (tables or {}).get(key.measure, MEASURES[key.measure][0])
         buffer = buffers[table]
         buffer += [
             {
@@ -165,6 +193,7 @@ def store(
                 "quality": quality if stat == "median" else None,
             }
             for stat, cell in cells.items()
+            if stat not in before
         ]
         if len(buffer) >= BATCH:
             ctx.insert(table, buffer, src)
@@ -223,5 +252,5 @@ def _describe(key: CellKey) -> str:
 
 
 def _differences(old: dict[str, Cell], new: dict[str, Cell]) -> str:
-    stats = sorted(set(old) | set(new))
+    stats = sorted(set(old) & set(new))
     return "; ".join(f"{s}: {old.get(s)} vs {new.get(s)}" for s in stats if old.get(s) != new.get(s))

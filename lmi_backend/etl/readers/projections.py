@@ -26,7 +26,7 @@ from ...db.facts import industry_projection, projection, soc2020_group
 from ..context import BuildContext
 from ..parsing import parse_int
 from ..sources import SourceFile
-from .tables import Column, check_total, header, long_cells
+from .tables import Column, check_change, check_total, header, long_cells
 
 FOLDER = "pay/skills_imperative_2035"
 GROUPS_FILE = "misc/working_futures/working_futures_occupations_soc2020_26_9.csv"
@@ -195,27 +195,9 @@ def _levels(ctx: BuildContext, titles: dict[int, str], series: dict[tuple[int, s
 
 
 def _check_change(src: SourceFile, line: int, got: dict[tuple[str, str], float | None]) -> None:
-    emp20, emp35 = got[("employment", "2020")], got[("employment", "2035")]
     net, rd, tr = (got[(m, CHANGE)] for m in CHANGE_MEASURES)
-    if None not in (emp20, emp35, net):
-        check_total(
-            src,
-            line,
-            "net change against 2035 - 2020 employment",
-            [emp35 - emp20],
-            net,
-            over=3 * HALF_UNIT,
-            under=3 * HALF_UNIT,
-        )
-    check_total(
-        src,
-        line,
-        "net change + replacement demand against total requirement",
-        [net, rd],
-        tr,
-        over=3 * HALF_UNIT,
-        under=3 * HALF_UNIT,
-    )
+    employment = (got[("employment", "2020")], got[("employment", "2035")])
+    check_change(src, line, ("2020", "2035"), employment, net, rd, tr, half_unit=HALF_UNIT)
 
 
 def _check_sexes(src: SourceFile, figures: dict[tuple[int, int], tuple[int, dict]]) -> None:

@@ -88,3 +88,39 @@ def check_total(
             f"{what}: parts add up to less than the published total",
             f"sum {summed:g} < total {total:g} - tolerance {under:g}",
         )
+
+
+def check_change(
+    src: SourceFile,
+    line: int,
+    years: tuple[str, str],
+    employment: tuple[float | None, float | None],
+    net: float | None,
+    replacement: float | None,
+    total: float | None,
+    *,
+    half_unit: float,
+) -> None:
+    """A projection's change figures: net change = end - start employment, and total
+    requirement = net change + replacement demand, each within the rounding of three figures."""
+    (first, last), (start, end) = years, employment
+    slack = 3 * half_unit
+    if start is not None and end is not None:
+        check_total(
+            src,
+            line,
+            f"net change against {last} - {first} employment",
+            [end - start],
+            net,
+            over=slack,
+            under=slack,
+        )
+    check_total(
+        src,
+        line,
+        "net change + replacement demand against total requirement",
+        [net, replacement],
+        total,
+        over=slack,
+        under=slack,
+    )
