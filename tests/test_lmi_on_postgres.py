@@ -55,7 +55,10 @@ def _questions(service: LmiService) -> Iterator[tuple[str, Callable[[], Any]]]:
         yield f"compare {soc} {other}", lambda s=soc, o=other: service.compare([s, o], Query(s, region=1))
     for region in (None, *REGIONS):
         yield f"best paid {region}", lambda r=region: service.best_paid(r)
-        yield f"best paid without a degree {region}", lambda r=region: service.best_paid(r, without_degree=True)
+        yield (
+            f"best paid without a degree {region}",
+            lambda r=region: service.best_paid(r, without_degree=True),
+        )
     yield "growing areas", service.growing_areas
     for interest in INTERESTS:
         yield f"jobs for {interest}", lambda i=interest: service.jobs_for_interest(i)
