@@ -49,17 +49,19 @@ def prune(engine: Engine, events: sa.Table, retention_seconds: float, now: float
 def store_settings(endpoints: Path) -> tuple[Engine, float]:
     """The tracker store's database, as Rasa connects to it, and its retention period in days."""
     from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+    from rasa.shared.utils.common import class_from_module_path
     from rasa.utils.endpoints import read_endpoint_config
 
     config = read_endpoint_config(str(endpoints), "tracker_store")
-    if config is None or (config.type or "").lower() not in (
-        "sql",
-        "bot.tracker_store.retentionsqltrackerstore",
-    ):
-        raise SystemExit(f"{endpoints} has no SQL tracker store: nothing to prune")
+    kind = (config.type or "") if config else ""
+    store = (
+        SQLTrackerStore if kind.lower() == "sql" else class_from_module_path(kind) if "." in kind else None
+    )
+    if config is None or not (isinstance(store, type) and issubclass(store, SQLTrackerStore)):
+        raise SystemExit(f"{endpoints} has no SQL tracker store (Rasa's, or a subclass): nothing to prune")
     settings = dict(config.kwargs)
     days = float(settings.pop("retention_days", DEFAULT_DAYS))
-    url = SQLTrackerStore.get_db_url(
+    url = SQLTrackerStore.get_db_url(  # as Rasa connects
         settings.get("dialect", "sqlite"),
         config.url,
         settings.get("port"),
@@ -85,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         "--every", type=float, help="keep running, pruning every this many seconds (default: prune once)"
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
     engine, days = store_settings(args.endpoints)
+    logging.basicConfig(  # after Rasa's imports, which set up logging their own way
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s", force=True
+    )
     if days <= 0:
         raise SystemExit("retention_days must be positive")
     table = events_table()

@@ -2,7 +2,7 @@
 
 While the conversations database or the lock store is unreachable (a PostgreSQL restart, a
 network blip between hosts), Rasa cannot read or save the conversation and the message fails
-with an exception. Rasa's channels then log the exception (with the user's text, in the REST
+with an exception (for the database, bot.shared_tracker_store's ConversationsUnreachable). Rasa's channels then log the exception (with the user's text, in the REST
 channel's case) and send nothing, so the user waits for a reply that never comes. Every input
 channel here answers such a message with TRY_AGAIN instead, and logs only the kind of failure:
 the database driver's error text can carry what was being saved, which is what users type. The
@@ -19,6 +19,8 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint
 
+from bot.shared_tracker_store import ConversationsUnreachable
+
 logger = logging.getLogger(__name__)
 
 TRY_AGAIN = "Sorry, I couldn't answer that just now. Please send it again in a moment."
@@ -30,7 +32,7 @@ def answering_when_unavailable(on_new_message: OnNewMessage) -> OnNewMessage:
     async def handle(message: UserMessage) -> None:
         try:
             await on_new_message(message)
-        except Exception as error:  # any failure: the user hears something either way
+        except (Exception, ConversationsUnreachable) as error:  # the user hears something either way
             logger.error(
                 f"Could not answer a message on {message.input_channel} "
                 f"({type(error).__module__}.{type(error).__name__}); asked the user to send it again."

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot import channels
 
-from . import prepare, project, rasa_config, rasa_server, webserver
+from . import prepare, project, rasa_config, stock, webserver
 from .supervisor import Service, ServiceFailed, Supervisor, always_ready, http_ok
 
 MAX_WORKERS = 4
@@ -54,9 +54,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--stock-rasa",
         action="store_true",
-        default=rasa_server.stock(),
+        default=stock.wanted(),
         help="serve with Rasa exactly as shipped: none of the launcher's speed fixes, Rasa's own "
-        f"conversation stores, one Rasa worker (also: {rasa_server.STOCK_ENV}=1)",
+        f"conversation stores, one Rasa worker (also: {stock.ENV}=1)",
     )
     p.add_argument(
         "--conversations-db",
@@ -124,7 +124,7 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
         run_dir, args.actions_port, args.conversations_db.absolute(), stock=args.stock_rasa
     )
     token = secrets.token_urlsafe(24)  # guards Rasa's HTTP API; never shown, never stored
-    env = {**prepare.quiet_rasa_env(), rasa_server.STOCK_ENV: "1" if args.stock_rasa else "0"}
+    env = {**prepare.quiet_rasa_env(), stock.ENV: "1" if args.stock_rasa else "0"}
     # Rasa's in-memory lock store (the stock one without Redis) serves from one process
     workers = 1 if args.stock_rasa else max(1, args.workers)
     # on two cores one action worker served more messages a second than two, with a lower p95,

@@ -48,7 +48,6 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -61,7 +60,7 @@ from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from sanic import Sanic
 
-from . import connection_balance, debug_copies, handed_socket, kept_sessions, tracker_copy
+from . import connection_balance, debug_copies, handed_socket, kept_sessions, stock, tracker_copy
 from .graph_runner import SequentialGraphRunner
 
 _rasa_validate = RemoteAction._validate_action_result
@@ -237,16 +236,8 @@ def apply() -> None:
     rasa.core.run.configure_app = _configure_app  # looked up when Rasa builds its server
 
 
-STOCK_ENV = "CAREERS_STOCK_RASA"
-
-
-def stock(environ: Mapping[str, str] = os.environ) -> bool:
-    """Whether Rasa is to run as shipped (CAREERS_STOCK_RASA set to 1, true or yes)."""
-    return environ.get(STOCK_ENV, "").strip().lower() in ("1", "true", "yes")
-
-
 def main() -> None:
-    if not stock():
+    if not stock.wanted():
         apply()
         handed_socket.install()
     from rasa.__main__ import main as rasa_main
