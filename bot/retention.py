@@ -15,15 +15,12 @@ are.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-
-logger = logging.getLogger(__name__)
 
 DAY = 24 * 3600
 DEFAULT_DAYS = 30.0
@@ -80,6 +77,11 @@ def events_table() -> sa.Table:
     return SQLTrackerStore.SQLEvent.__table__
 
 
+def _say(text: str) -> None:
+    """One line of the job's log (the journal, or the launcher's var/log/retention.log)."""
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {text}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.retention", description=__doc__.splitlines()[0])
     parser.add_argument("--endpoints", type=Path, required=True, help="the Rasa server's endpoints file")
@@ -88,9 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     engine, days = store_settings(args.endpoints)
-    logging.basicConfig(  # after Rasa's imports, which set up logging their own way
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s", force=True
-    )
     if days <= 0:
         raise SystemExit("retention_days must be positive")
     table = events_table()
@@ -98,10 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if sa.inspect(engine).has_table(table.name):  # Rasa makes it when it first starts
                 count = prune(engine, table, days * DAY)
-                logger.info(f"Deleted {count} conversation(s) idle for more than {days:g} days.")
+                _say(f"Deleted {count} conversation(s) idle for more than {days:g} days.")
             failed = False
         except sa.exc.DBAPIError as error:  # the database is down: next time
-            logger.warning(f"Could not prune the conversations: {type(error.orig).__name__}")
+            _say(f"Could not prune the conversations: {type(error.orig).__name__}")
             failed = True
         if args.every is None:
             return 1 if failed else 0

@@ -1,6 +1,7 @@
 """Runs the whole assistant for a test exactly as a user does (`python -m bot.runtime`, what
 scripts/run calls), on free ports, with its own conversations database and logs, and stops it
-with Ctrl-C (SIGINT) the way a user would, checking that it stops cleanly."""
+with Ctrl-C (SIGINT) the way a user would, checking that it stops cleanly. `stock=True` runs it
+with the stock switch (Rasa as shipped)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,20 @@ class Stack:
     log_dir: Path
     output: list[str] = field(default_factory=list)
     ready_seconds: float = 0.0
+    launcher_pid: int = 0
+
+    def server_pid(self, module: str) -> int:
+        """The process id of the launcher's server running `module` (bot.runtime.rasa_server,
+        bot.runtime.action_server)."""
+        for entry in Path("/proc").iterdir():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except (OSError, ValueError, IndexError):
+                continue
+            if ppid == self.launcher_pid and module.encode() in argv:
+                return int(entry.name)
+        raise AssertionError(f"no {module} process under the launcher")
 
     def rest(self, sender: str, message: str, timeout: float = 60) -> list[dict]:
         """One message through Rasa's REST channel; the bot's replies."""
@@ -75,7 +90,7 @@ def _as_a_background_job() -> None:
 
 @contextmanager
 def running_assistant(
-    workdir: Path, env: Mapping[str, str] | None = None, timeout: float = 900
+    workdir: Path, env: Mapping[str, str] | None = None, timeout: float = 900, stock: bool = False
 ) -> Iterator[Stack]:
     """The assistant running until the with-block ends. `timeout` allows for training the model
     when the training data changed since the last run."""
@@ -98,6 +113,7 @@ def running_assistant(
             str(stack.log_dir),
             "--ready-timeout",
             str(timeout),
+            *(["--stock-rasa"] if stock else []),
         ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
@@ -106,6 +122,7 @@ def running_assistant(
         text=True,
         preexec_fn=_as_a_background_job,
     )
+    stack.launcher_pid = process.pid
     ready = threading.Event()
 
     def read_output() -> None:

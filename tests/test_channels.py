@@ -166,8 +166,10 @@ def stub() -> PlatformStub:
     server.server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory, stub: PlatformStub) -> Stack:
+@pytest.fixture(scope="module", params=["patched", "stock"])
+def assistant(request, tmp_path_factory, stub: PlatformStub) -> Stack:
+    """The assistant with the launcher's speed fixes, and again with Rasa as shipped (the stock
+    switch): every platform must work both ways."""
     env = {
         "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,
         "TELEGRAM_BOT_USERNAME": "careers_test_bot",
@@ -186,7 +188,8 @@ def assistant(tmp_path_factory, stub: PlatformStub) -> Stack:
         "TWILIO_API_BASE_URL": stub.base("twilio"),
         "TWILIO_WEBHOOK_URL": TWILIO_PUBLIC_URL,
     }
-    with running_assistant(tmp_path_factory.mktemp("channels"), env) as stack:
+    stock = request.param == "stock"
+    with running_assistant(tmp_path_factory.mktemp(f"channels-{request.param}"), env, stock=stock) as stack:
         yield stack
 
 
