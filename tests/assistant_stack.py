@@ -5,7 +5,6 @@ with the stock switch (Rasa as shipped)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -13,11 +12,12 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bot.runtime.local_cluster import rest
 
 ROOT = Path(__file__).resolve().parent.parent
 # job words a young person might type that cover several occupations
@@ -48,13 +48,7 @@ class Stack:
 
     def rest(self, sender: str, message: str, timeout: float = 60) -> list[dict]:
         """One message through Rasa's REST channel; the bot's replies."""
-        request = urllib.request.Request(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return json.loads(answer.read())
+        return rest(self.rasa_url, sender, message, timeout)
 
     def logs_text(self) -> str:
         """Everything the servers and the launcher wrote."""

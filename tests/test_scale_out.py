@@ -20,7 +20,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -203,24 +205,34 @@ class Chatter(threading.Thread):
         ]
 
 
+@contextmanager
+def chatting(url: str, name: str, count: int) -> Iterator[list[Chatter]]:
+    """`count` conversations sending through nginx from before the with-block (they are under
+    way when it starts) until a little after it."""
+    chatters = [Chatter(url, f"{name}-{n}", JOBS[n]) for n in range(count)]
+    for chatter in chatters:
+        chatter.start()
+    time.sleep(2)
+    try:
+        yield chatters
+    finally:
+        time.sleep(2)
+        for chatter in chatters:
+            chatter.done.set()
+            chatter.join(120)
+
+
 def test_postgresql_restarted_mid_run_turns_messages_away_politely_and_service_resumes(cluster, engines):
     servers = [(s.process.pid, s.process.poll()) for s in [*cluster.rasa, *cluster.actions]]
     sender = "through-a-restart"
     assert "lumbers" in said(rest(cluster.url, sender, "how much do plumbers earn in wales"))
-    chatters = [Chatter(cluster.url, f"busy-{n}", JOBS[n]) for n in range(4)]
-    for chatter in chatters:
-        chatter.start()
-    time.sleep(2)
-    engines.postgres.stop()
-    turned_away = said(rest(cluster.url, sender, "and the hours?"))
+    with chatting(cluster.url, "busy", 4) as chatters:
+        engines.postgres.stop()
+        turned_away = said(rest(cluster.url, sender, "and the hours?"))
+        time.sleep(2)
+        engines.postgres.start()
+        after = said(rest(cluster.url, sender, "and the hours?"))
     assert turned_away == TRY_AGAIN
-    time.sleep(2)
-    engines.postgres.start()
-    after = said(rest(cluster.url, sender, "and the hours?"))
-    time.sleep(2)
-    for chatter in chatters:
-        chatter.done.set()
-        chatter.join(120)
     assert "lumbers" in after and "hours" in after, after  # the conversation from before
     assert stored_messages(cluster, sender) == ["how much do plumbers earn in wales", "and the hours?"]
     assert [(s.process.pid, s.process.poll()) for s in [*cluster.rasa, *cluster.actions]] == servers
@@ -237,24 +249,17 @@ def test_postgresql_restarted_mid_run_turns_messages_away_politely_and_service_r
 def test_a_rasa_server_killed_mid_conversation_loses_no_message_it_took(cluster):
     sender = "server-dies"
     assert "lectricians" in said(rest(cluster.url, sender, "how much do electricians earn in wales"))
-    chatters = [Chatter(cluster.url, f"load-{n}", JOBS[n]) for n in range(6)]
-    for chatter in chatters:
-        chatter.start()
-    time.sleep(3)
-    cluster.rasa[0].kill()
-    time.sleep(1)
     follow_ups = [
         ("and the hours?", "hours"),
         ("what about in scotland", "Scotland"),
         ("how much do they earn", "earn"),
     ]
-    for message, expected in follow_ups:
-        reply = said(rest(cluster.url, sender, message))
-        assert "lectricians" in reply and expected in reply, f"{message!r}: {reply}"
-    time.sleep(2)
-    for chatter in chatters:
-        chatter.done.set()
-        chatter.join(120)
+    with chatting(cluster.url, "load", 6) as chatters:
+        cluster.rasa[0].kill()
+        time.sleep(1)
+        for message, expected in follow_ups:
+            reply = said(rest(cluster.url, sender, message))
+            assert "lectricians" in reply and expected in reply, f"{message!r}: {reply}"
     assert stored_messages(cluster, sender) == [
         "how much do electricians earn in wales",
         *(message for message, _ in follow_ups),

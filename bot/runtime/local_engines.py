@@ -48,6 +48,14 @@ def _listening(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _spawn(argv: list[str], log: Path) -> subprocess.Popen:
+    """A server process with its output appended to `log`, ended with its parent."""
+    with log.open("a") as out:
+        return subprocess.Popen(
+            argv, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
+        )
+
+
 def _wait_until(ready: Callable[[], bool], process: subprocess.Popen, name: str, log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while not ready():
@@ -106,32 +114,17 @@ class Postgres:
             raise RuntimeError(f"{' '.join(argv[:2])} failed:\n{done.stdout}{done.stderr}")
 
     def start(self) -> None:
-        with self.log.open("a") as log:
-            self.process = subprocess.Popen(
-                [
-                    *self._as_user,
-                    str(self.bin / "postgres"),
-                    "-D",
-                    str(self.data),
-                    "-p",
-                    str(self.port),
-                    "-k",
-                    str(self.root),
-                    "-c",
-                    "listen_addresses=127.0.0.1",
-                    "-c",
-                    "max_connections=300",
-                    # a throwaway cluster: durability is not what is being tested
-                    "-c",
-                    "fsync=off",
-                    "-c",
-                    "full_page_writes=off",
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                preexec_fn=_die_with_parent,
-            )
+        self.process = _spawn(
+            [
+                *self._as_user,
+                str(self.bin / "postgres"),
+                *("-D", str(self.data), "-p", str(self.port), "-k", str(self.root)),
+                *("-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"),
+                # a throwaway cluster: durability is not what is being tested
+                *("-c", "fsync=off", "-c", "full_page_writes=off"),
+            ],
+            self.log,
+        )
         _wait_until(self._accepts, self.process, "PostgreSQL", self.log)
 
     def _accepts(self) -> bool:
@@ -178,26 +171,14 @@ class Redis:
         root.mkdir(parents=True, exist_ok=True)
 
     def start(self) -> None:
-        with self.log.open("a") as log:
-            self.process = subprocess.Popen(
-                [
-                    self.executable,
-                    "--port",
-                    str(self.port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--dir",
-                    str(self.root),
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                preexec_fn=_die_with_parent,
-            )
+        self.process = _spawn(
+            [
+                self.executable,
+                *("--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.root)),
+                *("--save", "", "--appendonly", "no"),
+            ],
+            self.log,
+        )
         _wait_until(lambda: _listening(self.port), self.process, "Redis", self.log)
 
     def stop(self) -> None:
@@ -218,24 +199,20 @@ class Nginx:
 
     def start(self) -> None:
         self.root.chmod(0o755)  # its worker processes run as nobody when started as root
-        with self.log.open("a") as log:
-            self.process = subprocess.Popen(
-                [
-                    self.executable,
-                    "-p",
-                    str(self.root),
-                    "-c",
-                    str(self.conf),
-                    "-e",
-                    "stderr",
-                    "-g",
-                    "daemon off;",
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                preexec_fn=_die_with_parent,
-            )
+        self.process = _spawn(
+            [
+                self.executable,
+                "-p",
+                str(self.root),
+                "-c",
+                str(self.conf),
+                "-e",
+                "stderr",
+                "-g",
+                "daemon off;",
+            ],
+            self.log,
+        )
         _wait_until(lambda: _listening(self.port), self.process, "nginx", self.log)
 
     def stop(self) -> None:

@@ -267,8 +267,11 @@ def _signal_group(group: int, signum: int) -> None:
 
 
 def _group_sizes() -> Counter[int]:
-    """Live (not zombie) processes per process group, from /proc."""
+    """Live (not zombie) processes per process group, from /proc (none counted without it:
+    then only a server's main process is watched)."""
     sizes: Counter[int] = Counter()
+    if not os.path.isdir("/proc"):
+        return sizes
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
