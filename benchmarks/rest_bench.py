@@ -268,6 +268,10 @@ def side_by_side(concurrencies: list[int], repeat: int, think: float) -> int:
             f"{name:46} {conversations:7d} {_spread(rates):>22} {_spread(p95s):>20} "
             f"{sum(len(r['errors']) for r in runs):6d}"
         )
+    for (name, conversations), runs in rows.items():
+        errors = sorted({e.split(": ", 1)[-1][:150] for r in runs for e in r["errors"]})
+        if errors:
+            print(f"  {name}, {conversations} at once, errors such as: " + "; ".join(errors[:3]))
     print()
     for conversations in concurrencies:
         for fast, slow in (("one machine, SQLite, patched", "one machine, SQLite, stock"),):

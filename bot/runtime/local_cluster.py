@@ -136,8 +136,8 @@ class LocalCluster:
         for server in self.rasa:
             self._wait(server, f"/status?token={self.token}")
         self._wait(self.web, "/")
-        nginx_dir = self.workdir / "nginx"
-        nginx_dir.mkdir(exist_ok=True)
+        nginx_dir = self.engines.root / f"nginx-{self.port}"  # reachable by its workers (nobody)
+        nginx_dir.mkdir()
         conf = nginx_dir / "nginx.conf"
         conf.write_text(
             deployment.nginx_conf(
