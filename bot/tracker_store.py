@@ -37,17 +37,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot import sqlite_connections
+from bot import retention, sqlite_connections
 
 logger = logging.getLogger(__name__)
 
-DAY = 24 * 3600
+DAY = retention.DAY
 PRUNE_EVERY = 3600.0
 # enough for every conversation under way; more would only lengthen the garbage collector's
 # pauses, which grow with the number of objects kept
@@ -102,24 +101,13 @@ class RetentionSQLTrackerStore(SQLTrackerStore):
         self.prune()
 
     def prune(self, now: float | None = None) -> int:
-        """Deletes every conversation whose newest event is older than the retention period;
-        returns how many conversations went. Whole conversations go, never single events, so
-        what remains can always be replayed."""
-        now = time.time() if now is None else now
-        events = self.SQLEvent.__table__
-        stale = (
-            sa.select(events.c.sender_id)
-            .group_by(events.c.sender_id)
-            .having(sa.func.max(events.c.timestamp) < now - self.retention_seconds)
-        )
-        with self.engine.begin() as conn:
-            count = conn.execute(sa.select(sa.func.count()).select_from(stale.subquery())).scalar()
-            if count:
-                conn.execute(events.delete().where(events.c.sender_id.in_(stale)))
-                self._recent.clear()
-        self._last_prune = time.monotonic()
+        """Deletes every conversation idle past the retention period (bot.retention); returns
+        how many conversations went."""
+        count = retention.prune(self.engine, self.SQLEvent.__table__, self.retention_seconds, now)
         if count:
+            self._recent.clear()
             logger.info(f"Deleted {count} conversation(s) past the retention period.")
+        self._last_prune = time.monotonic()
         return count
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:

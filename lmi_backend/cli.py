@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,23 +24,45 @@ def _build(args: argparse.Namespace) -> int:
     from .etl.build import build, fingerprint, stored_fingerprint
     from .etl.errors import MissingSourceError, SourceError
 
-    sources, db = config.sources_dir(args.sources), config.db_path(args.db)
-    if args.if_stale and stored_fingerprint(db) == fingerprint(sources):
-        print(f"Database {db} is up to date.", file=sys.stderr)
+    location = config.database(args.db)
+    # on a server, the database is built as the SQLite file first and then copied
+    db = config.db_path() if config.is_url(location) else config.db_path(location)
+    sources = config.sources_dir(args.sources)
+    wanted = fingerprint(sources)
+    if args.if_stale and stored_fingerprint(location) == wanted:
+        print(f"Database {_shown(location)} is up to date.", file=sys.stderr)
         return 0
-    print(f"Building {db} from {sources}", file=sys.stderr)
-    try:
-        report = build(sources, db)
-    except (SourceError, MissingSourceError) as exc:
-        print(f"Build failed: {exc}\nThe previous database (if any) is unchanged.", file=sys.stderr)
-        return 2
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    engine = readonly_engine(db)
+    if stored_fingerprint(db) != wanted or not args.if_stale:
+        print(f"Building {db} from {sources}", file=sys.stderr)
+        try:
+            report = build(sources, db)
+        except (SourceError, MissingSourceError) as exc:
+            print(f"Build failed: {exc}\nThe previous database (if any) is unchanged.", file=sys.stderr)
+            return 2
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"Built {db} in {report.seconds:.1f}s, {report.size_bytes / 1e6:.1f} MB", file=sys.stderr)
+    if config.is_url(location):
+        from .db.publish import publish
+
+        print(f"Copying {db} into {_shown(location)}", file=sys.stderr)
+        started = time.perf_counter()
+        rows = publish(db, str(location))
+        print(f"Copied {rows} rows in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    engine = readonly_engine(location)
     with engine.connect() as conn:
         print(format_table(coverage(conn)), file=sys.stderr)
-    print(f"Built {db} in {report.seconds:.1f}s, {report.size_bytes / 1e6:.1f} MB", file=sys.stderr)
+    engine.dispose()
     return 0
+
+
+def _shown(location: config.Location) -> str:
+    """A database's address without its password, for messages."""
+    if not config.is_url(location):
+        return str(location)
+    from sqlalchemy.engine import make_url
+
+    return make_url(str(location)).render_as_string(hide_password=True)
 
 
 def _coverage(args: argparse.Namespace) -> int:
@@ -47,7 +70,7 @@ def _coverage(args: argparse.Namespace) -> int:
     from .coverage import coverage, format_table
     from .db.engine import readonly_engine
 
-    with readonly_engine(config.db_path(args.db)).connect() as conn:
+    with readonly_engine(config.database(args.db)).connect() as conn:
         cov = coverage(conn)
     # the API's endpoints no source answers: they give the original API's empty answer
     empty = [{"path": f"/api/v1{ep.path}", "reason": ep.empty.reason} for ep in ENDPOINTS if ep.empty]
@@ -164,7 +187,7 @@ def _answer(args: argparse.Namespace, ask: Callable[[LmiService], Result]) -> in
     full. A request the service refuses (an unknown code) is an error message and exit status 2."""
     from .service import LmiService
 
-    service = LmiService(config.db_path(args.db))
+    service = LmiService(config.database(args.db))
     try:
         result = ask(service)
     except ValueError as exc:
@@ -203,7 +226,7 @@ def _code(args: argparse.Namespace) -> int:
     if (args.text is None) == (args.batch is None):
         print("error: give a phrase or --batch FILE", file=sys.stderr)
         return 2
-    coder = get_coder(config.db_path(args.db))
+    coder = get_coder(config.database(args.db))
     if args.text is not None:
         result = coder.code(args.text, args.limit)
         print(json.dumps(result.to_dict()) if args.json else _code_text(result))
@@ -240,15 +263,22 @@ def _code_text(result: CodingResult) -> str:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lmi", description="Careers LMI database and services")
-    p.add_argument("--db", help="database file (default $LMI_DB or var/lmi.sqlite)")
+    database = argparse.ArgumentParser(add_help=False)  # --db before or after the command
+    for parser_, default in ((p, None), (database, argparse.SUPPRESS)):
+        parser_.add_argument(
+            "--db",
+            default=default,
+            help="database file, or a postgresql:// URL the build copies the file into "
+            "(default $LMI_DB_URL, else $LMI_DB, else var/lmi.sqlite)",
+        )
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="build the database from the source files")
+    b = sub.add_parser("build", parents=[database], help="build the database from the source files")
     b.add_argument("--sources", help="sources directory (default $LMI_SOURCES or ../shared/lmi-sources)")
     b.add_argument("--if-stale", action="store_true", help="only build when inputs or code changed")
     b.set_defaults(func=_build)
 
-    c = sub.add_parser("coverage", help="unit groups covered by each indicator")
+    c = sub.add_parser("coverage", parents=[database], help="unit groups covered by each indicator")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_coverage)
 
@@ -256,7 +286,7 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("--dest", help=f"where to put them (default {config.FETCH_CACHE})")
     f.set_defaults(func=_fetch)
 
-    k = sub.add_parser("code", help="job words -> SOC2010 unit groups (the SOC coder)")
+    k = sub.add_parser("code", parents=[database], help="job words -> SOC2010 unit groups (the SOC coder)")
     k.add_argument("text", nargs="?", help='the job, as a person would write it, e.g. "sparky"')
     k.add_argument("--batch", metavar="FILE", help="code one phrase per line of FILE ('-' for stdin)")
     k.add_argument("--limit", type=int, default=4, help="most candidates to return (default 4)")
@@ -277,7 +307,9 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--no-usage", action="store_true", help="count nothing")
     a.set_defaults(func=_serve_api)
 
-    q = sub.add_parser("query", help="ask the service (pay, hours, outlook, skills ...) for a SOC code")
+    q = sub.add_parser(
+        "query", parents=[database], help="ask the service (pay, hours, outlook, skills ...) for a SOC code"
+    )
     q.add_argument("what", choices=QUERY_KINDS)
     q.add_argument(
         "--soc",
@@ -312,7 +344,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true", help="the structured result as JSON")
     q.set_defaults(func=_query)
 
-    g = sub.add_parser("graduates", help="what graduates of a degree subject earn (Discover Uni)")
+    g = sub.add_parser(
+        "graduates", parents=[database], help="what graduates of a degree subject earn (Discover Uni)"
+    )
     g.add_argument("subject", help='a subject as people say it ("comp sci") or a HESA CAH code')
     g.add_argument("--nation", choices=("England", "Wales", "Scotland", "Northern Ireland"))
     g.add_argument("--json", action="store_true", help="the structured result as JSON")

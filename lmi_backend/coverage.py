@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, and_, cast, distinct, func, select
+from sqlalchemy import Integer, Text, and_, cast, distinct, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -164,7 +164,7 @@ INDICATORS: list[Indicator | QueryIndicator | MissingIndicator] = [
         "SI2035 England employment 2035 (SOC2020, via crosswalk)",
         f.soc2010_soc2020.c.soc2010,
         lambda: [
-            cast(func.substr(f.soc2010_soc2020.c.soc2020, 1, 2), Integer).in_(
+            cast(func.substr(cast(f.soc2010_soc2020.c.soc2020, Text), 1, 2), Integer).in_(
                 select(f.projection.c.soc2020).where(
                     f.projection.c.measure == "employment",
                     f.projection.c.period == "2035",

@@ -1,10 +1,10 @@
 """Runs the whole assistant for a test exactly as a user does (`python -m bot.runtime`, what
 scripts/run calls), on free ports, with its own conversations database and logs, and stops it
-with Ctrl-C (SIGINT) the way a user would, checking that it stops cleanly."""
+with Ctrl-C (SIGINT) the way a user would, checking that it stops cleanly. `stock=True` runs it
+with the stock switch (Rasa as shipped)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -12,11 +12,12 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bot.runtime.local_cluster import rest
 
 ROOT = Path(__file__).resolve().parent.parent
 # job words a young person might type that cover several occupations
@@ -27,19 +28,28 @@ BROAD_JOBS = ("engineer", "teacher", "manager", "designer", "technician", "drive
 class Stack:
     web_url: str
     rasa_url: str
+    api_url: str
     log_dir: Path
     output: list[str] = field(default_factory=list)
     ready_seconds: float = 0.0
+    launcher_pid: int = 0
+
+    def server_pid(self, module: str) -> int:
+        """The process id of the launcher's server running `module` (bot.runtime.rasa_server,
+        bot.runtime.action_server)."""
+        for entry in Path("/proc").iterdir():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except (OSError, ValueError, IndexError):
+                continue
+            if ppid == self.launcher_pid and module.encode() in argv:
+                return int(entry.name)
+        raise AssertionError(f"no {module} process under the launcher")
 
     def rest(self, sender: str, message: str, timeout: float = 60) -> list[dict]:
         """One message through Rasa's REST channel; the bot's replies."""
-        request = urllib.request.Request(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return json.loads(answer.read())
+        return rest(self.rasa_url, sender, message, timeout)
 
     def logs_text(self) -> str:
         """Everything the servers and the launcher wrote."""
@@ -75,12 +85,14 @@ def _as_a_background_job() -> None:
 
 @contextmanager
 def running_assistant(
-    workdir: Path, env: Mapping[str, str] | None = None, timeout: float = 900
+    workdir: Path, env: Mapping[str, str] | None = None, timeout: float = 900, stock: bool = False
 ) -> Iterator[Stack]:
     """The assistant running until the with-block ends. `timeout` allows for training the model
     when the training data changed since the last run."""
-    web, rasa, actions = free_ports(3)
-    stack = Stack(f"http://127.0.0.1:{web}", f"http://127.0.0.1:{rasa}", workdir / "logs")
+    web, rasa, actions, api = free_ports(4)
+    stack = Stack(
+        f"http://127.0.0.1:{web}", f"http://127.0.0.1:{rasa}", f"http://127.0.0.1:{api}", workdir / "logs"
+    )
     process = subprocess.Popen(
         [
             sys.executable,
@@ -92,12 +104,15 @@ def running_assistant(
             str(rasa),
             "--actions-port",
             str(actions),
+            "--api-port",
+            str(api),
             "--conversations-db",
             str(workdir / "conversations.sqlite"),
             "--log-dir",
             str(stack.log_dir),
             "--ready-timeout",
             str(timeout),
+            *(["--stock-rasa"] if stock else []),
         ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
@@ -106,6 +121,7 @@ def running_assistant(
         text=True,
         preexec_fn=_as_a_background_job,
     )
+    stack.launcher_pid = process.pid
     ready = threading.Event()
 
     def read_output() -> None:
@@ -141,7 +157,7 @@ def running_assistant(
             ) from timeout_error
         reader.join(5)
     assert code == 0, f"The assistant stopped with exit code {code}:\n" + "\n".join(stack.output)
-    for port in (web, rasa, actions):
+    for port in (web, rasa, actions, api):
         with socket.socket() as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(("127.0.0.1", port))  # raises if a server outlived the Ctrl-C

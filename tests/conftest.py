@@ -78,3 +78,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def engines():
+    """PostgreSQL and Redis from Debian's packages, started once for the whole run as ordinary
+    processes on free ports in a temporary folder, and removed after it
+    (bot/runtime/local_engines.py; .ci/run installs the packages)."""
+    from bot.runtime.local_engines import EngineMissing, Engines
+
+    try:
+        started = Engines().__enter__()
+    except EngineMissing as missing:
+        pytest.fail(str(missing))
+    yield started
+    started.close()
+
+
+@pytest.fixture(scope="session")
+def lmi_postgres_url(engines, db_path: Path) -> str:
+    """The LMI database copied into PostgreSQL by the command a deployer runs
+    (`lmi build --if-stale --db postgresql://...`)."""
+    from lmi_backend import cli
+
+    url = engines.postgres.create_database("lmi")
+    assert cli.main(["build", "--if-stale", "--db", url]) == 0
+    return url

@@ -167,8 +167,10 @@ def stub() -> PlatformStub:
     server.server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory, stub: PlatformStub) -> Stack:
+@pytest.fixture(scope="module", params=["patched", "stock"])
+def assistant(request, tmp_path_factory, stub: PlatformStub) -> Stack:
+    """The assistant with the launcher's speed fixes, and again with Rasa as shipped (the stock
+    switch): every platform must work both ways."""
     env = {
         "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,
         "TELEGRAM_BOT_USERNAME": "careers_test_bot",
@@ -187,7 +189,8 @@ def assistant(tmp_path_factory, stub: PlatformStub) -> Stack:
         "TWILIO_API_BASE_URL": stub.base("twilio"),
         "TWILIO_WEBHOOK_URL": TWILIO_PUBLIC_URL,
     }
-    with running_assistant(tmp_path_factory.mktemp("channels"), env) as stack:
+    stock = request.param == "stock"
+    with running_assistant(tmp_path_factory.mktemp(f"channels-{request.param}"), env, stock=stock) as stack:
         yield stack
 
 
@@ -500,6 +503,14 @@ def test_adviser_demo_plays_its_script_over_rest(assistant, capsys, db_path):
     withheld = LmiService(db_path).pay(Query(soc=zookeepers, region=12))  # Northern Ireland
     assert withheld.changes and caveats.fallback(withheld) in shown
     assert "The job areas set to grow most in England from 2020 to 2035" in shown
+
+
+def test_the_launcher_serves_the_lmi_for_all_api_beside_the_chat(assistant):
+    """scripts/run starts the API as one of its servers and prints where it is."""
+    with urllib.request.urlopen(f"{assistant.api_url}/api/v1/soc/search?q=sparky", timeout=30) as answer:
+        found = json.loads(answer.read())
+    assert found[0]["soc"] == 5241  # electricians, by the SOC coder's slang
+    assert any(line.strip().startswith("LMI for All API: http://") for line in assistant.output)
 
 
 def test_a_long_conversation_keeps_its_context_and_restart_forgets_it(assistant, db_path):

@@ -16,16 +16,24 @@ from bot.runtime import kept_sessions
 @pytest.fixture
 def kept(monkeypatch):
     monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)  # undone after
+    monkeypatch.setattr(EndpointConfig, "request", EndpointConfig.request)
     kept_sessions.install()
     yield
     assert not kept_sessions._sessions  # every test closes what it opened
 
 
-async def _calls(count: int) -> list[int]:
+async def _calls(count: int, drop_second: bool = False) -> list[int]:
+    """The client ports of `count` action calls. `drop_second`: the server drops the kept
+    connection when the second call arrives on it, without answering (as a server that died)."""
     ports: list[int] = []
 
     async def webhook(request: web.Request) -> web.Response:
-        ports.append(request.transport.get_extra_info("peername")[1])
+        port = request.transport.get_extra_info("peername")[1]
+        if drop_second and ports == [port]:
+            ports.append(port)
+            request.transport.abort()
+            return web.Response()
+        ports.append(port)
         return web.json_response({"events": [], "responses": [{"text": "hi"}]})
 
     app = web.Application()
@@ -55,3 +63,10 @@ def test_a_new_event_loop_gets_its_own_session(kept):
     # tests and tools run Rasa code under several asyncio.run calls: no session crosses loops
     assert len(set(asyncio.run(_calls(2)))) == 1
     assert len(set(asyncio.run(_calls(2)))) == 1
+
+
+def test_a_call_on_a_connection_the_server_dropped_is_made_again_on_a_new_one(kept):
+    """The action server restarted between two messages: the kept connection is dead. The call
+    is made again on a new connection, and answered."""
+    ports = asyncio.run(_calls(2, drop_second=True))
+    assert len(ports) == 3 and ports[0] == ports[1] != ports[2]

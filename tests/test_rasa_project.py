@@ -22,13 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_STORIES = ROOT / "bot" / "tests"
 
 
-def rasa(*args: str, cwd: Path = ROOT, timeout: float = 1800) -> subprocess.CompletedProcess:
+def rasa(
+    *args: str, cwd: Path = ROOT, timeout: float = 1800, patched: bool = False
+) -> subprocess.CompletedProcess:
+    """Rasa's command line as shipped, or `patched` with the launcher's speed fixes
+    (bot/runtime/rasa_server.py)."""
     from bot.runtime.prepare import quiet_rasa_env
 
     return subprocess.run(
-        [sys.executable, "-m", "rasa", *args],
+        [sys.executable, "-m", "bot.runtime.rasa_server" if patched else "rasa", *args],
         cwd=cwd,
-        env=quiet_rasa_env(),
+        env={**quiet_rasa_env(), "CAREERS_STOCK_RASA": "0"},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -63,7 +67,10 @@ def test_place_lookup_table_is_generated_from_the_gazetteer():
     assert LOOKUP_FILE.read_text(encoding="utf-8") == lookup_yaml()
 
 
-def test_test_conversations_pass_end_to_end(model, tmp_path):
+@pytest.mark.parametrize("patched", [False, True], ids=["stock", "patched"])
+def test_test_conversations_pass_end_to_end(model, tmp_path, patched):
+    """Both ways: Rasa as shipped, and with the launcher's speed fixes (graph runner, tracker
+    copies, ...), which must not change a prediction."""
     stories = list(TEST_STORIES.glob("test_*.yml"))
     assert sum(p.read_text().count("\n- story:") for p in stories) >= 40
     done = rasa(
@@ -77,6 +84,7 @@ def test_test_conversations_pass_end_to_end(model, tmp_path):
         "--out",
         str(tmp_path),
         "--fail-on-prediction-errors",
+        patched=patched,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     failed = (tmp_path / "failed_test_stories.yml").read_text()

@@ -11,7 +11,7 @@ from lmi_backend import config
 def service():
     from lmi_backend.service import LmiService
 
-    return LmiService(config.db_path())
+    return LmiService(config.database())
 
 
 @lru_cache(maxsize=1)
@@ -20,4 +20,4 @@ def coder():
     system for every message (5% of an action server worker's time)."""
     from lmi_backend.coder import get_coder
 
-    return get_coder(config.db_path())
+    return get_coder(config.database())

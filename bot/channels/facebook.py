@@ -23,6 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import api_base
+from .unavailable import answering_when_unavailable
 
 MAX_BUTTONS = 3
 MAX_QUICK_REPLIES = 13
@@ -72,6 +73,7 @@ class FacebookInput(facebook.FacebookInput):
         return MessengerBot(graph_client(self.fb_access_token))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = answering_when_unavailable(on_new_message)
         fb_webhook = Blueprint("fb_webhook", __name__)
 
         @fb_webhook.route("/", methods=["GET"])

@@ -7,6 +7,7 @@ from rasa.core.channels import slack
 from slack_sdk.web.async_client import AsyncWebClient
 
 from . import api_base
+from .unavailable import AnswersWhenUnavailable
 
 
 class SlackBot(slack.SlackBot):
@@ -23,6 +24,6 @@ class SlackBot(slack.SlackBot):
             self.client = AsyncWebClient(token, proxy=proxy, base_url=base)
 
 
-class SlackInput(slack.SlackInput):
+class SlackInput(AnswersWhenUnavailable, slack.SlackInput):
     def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> SlackBot:
         return SlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)

@@ -23,6 +23,8 @@ from rasa.core.channels import socketio
 from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint
 
+from .unavailable import answering_when_unavailable
+
 
 class SocketIOOutput(socketio.SocketIOOutput):
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
@@ -31,6 +33,7 @@ class SocketIOOutput(socketio.SocketIOOutput):
 
 class SocketIOInput(socketio.SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = answering_when_unavailable(on_new_message)
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
 

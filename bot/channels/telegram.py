@@ -12,6 +12,7 @@ from rasa.core.channels import telegram
 from rasa.shared.exceptions import RasaException
 
 from . import api_base
+from .unavailable import AnswersWhenUnavailable
 
 
 class TelegramOutput(telegram.TelegramOutput):
@@ -22,7 +23,7 @@ class TelegramOutput(telegram.TelegramOutput):
         )
 
 
-class TelegramInput(telegram.TelegramInput):
+class TelegramInput(AnswersWhenUnavailable, telegram.TelegramInput):
     def get_output_channel(self) -> TelegramOutput:
         """Rasa's version with our output class and one fix. The webhook is registered with
         Telegram while the server is being set up, in a short event loop of its own; Rasa leaves

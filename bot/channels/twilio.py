@@ -23,6 +23,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
 from . import api_base
+from .unavailable import AnswersWhenUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class TwilioOutput(twilio.TwilioOutput):
         await self.send_text_message(recipient_id, f"{text}\n{choices}")
 
 
-class TwilioInput(twilio.TwilioInput):
+class TwilioInput(AnswersWhenUnavailable, twilio.TwilioInput):
     def __init__(self, *args: Any, webhook_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not webhook_url:

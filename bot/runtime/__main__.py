@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bot import channels
 
-from . import prepare, project, rasa_config, webserver
-from .supervisor import Service, ServiceFailed, Supervisor, http_ok
+from . import prepare, project, rasa_config, stock, webserver
+from .supervisor import Service, ServiceFailed, Supervisor, always_ready, http_ok
 
 MAX_WORKERS = 4
 
@@ -37,6 +37,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--actions-port", type=int, default=5055, help="action server (default 5055)")
     p.add_argument(
+        "--api-port",
+        type=int,
+        default=8090,
+        help="the LMI for All API, its developer page and the Careerometer (default 8090)",
+    )
+    p.add_argument(
         "--workers",
         type=int,
         default=min(os.cpu_count() or 1, MAX_WORKERS),
@@ -50,6 +56,13 @@ def parser() -> argparse.ArgumentParser:
         help="processes the action server answers with (default: half the Rasa "
         "workers, at least one; an action takes a fifth of the processor time "
         "Rasa spends on a message)",
+    )
+    p.add_argument(
+        "--stock-rasa",
+        action="store_true",
+        default=stock.wanted(),
+        help="serve with Rasa exactly as shipped: none of the launcher's speed fixes, Rasa's own "
+        f"conversation stores, one Rasa worker (also: {stock.ENV}=1)",
     )
     p.add_argument(
         "--conversations-db",
@@ -91,13 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.setup_only:
         print(f"Set-up complete; model {model.relative_to(project.ROOT)}", file=sys.stderr)
         return 0
-    busy = [
-        port for port in (args.web_port, args.rasa_port, args.actions_port) if not _port_free(args.host, port)
-    ]
+    ports = (args.web_port, args.rasa_port, args.actions_port, args.api_port)
+    busy = [port for port in ports if not _port_free(args.host, port)]
     if busy:
         print(
             f"Port(s) {busy} already in use on {args.host} (is the assistant already "
-            "running?). Stop that, or choose others with --web-port/--rasa-port/--actions-port.",
+            "running?). Stop that, or choose others with --web-port/--rasa-port/--actions-port/--api-port.",
             file=sys.stderr,
         )
         return 1
@@ -111,20 +123,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Service]:
-    """The action server and the Rasa server, with this run's ports and files."""
-    endpoints, credentials = rasa_config.write(run_dir, args.actions_port, args.conversations_db.absolute())
+    """The action server, the Rasa server and the LMI for All API (and, with Rasa's own stores,
+    the job that forgets old conversations), with this run's ports and files."""
+    endpoints, credentials = rasa_config.write(
+        run_dir, args.actions_port, args.conversations_db.absolute(), stock=args.stock_rasa
+    )
     token = secrets.token_urlsafe(24)  # guards Rasa's HTTP API; never shown, never stored
-    env = prepare.quiet_rasa_env()
-    workers = max(1, args.workers)
+    env = {**prepare.quiet_rasa_env(), stock.ENV: "1" if args.stock_rasa else "0"}
+    # Rasa's in-memory lock store (the stock one without Redis) serves from one process
+    workers = 1 if args.stock_rasa else max(1, args.workers)
     # on two cores one action worker served more messages a second than two, with a lower p95,
     # in 5 of 6 alternating rounds of benchmarks/rest_bench.py: one process fewer competing
     action_workers = max(1, args.action_workers or workers // 2)
-    return [
+    # the supervisor holds the ports across restarts (bot.runtime.handed_socket); stock Rasa
+    # opens its own
+    handed = not args.stock_rasa
+    python = [str(project.PYTHON), "-m"]
+    services = [
         Service(
             "actions",
             [
-                str(project.PYTHON),
-                "-m",
+                *python,
                 "bot.runtime.action_server",
                 "--actions",
                 "bot.actions",
@@ -133,12 +152,12 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
             ],
             http_ok(f"http://127.0.0.1:{args.actions_port}/health"),
             env={**env, "SANIC_HOST": args.host, "ACTION_SERVER_SANIC_WORKERS": str(action_workers)},
+            listen=(args.host, args.actions_port) if handed else None,
         ),
         Service(
             "rasa",
             [
-                str(project.PYTHON),
-                "-m",
+                *python,
                 "bot.runtime.rasa_server",
                 "run",
                 "--model",
@@ -158,8 +177,29 @@ def _services(args: argparse.Namespace, model: Path, run_dir: Path) -> list[Serv
             ],  # '=': a token may start with '-'
             http_ok(f"http://127.0.0.1:{args.rasa_port}/status?token={token}"),
             env={**env, "SANIC_WORKERS": str(workers)},
+            listen=(args.host, args.rasa_port) if handed else None,
         ),
     ]
+    # the LMI for All API beside the chat (lmi_backend/api): one worker, as fast as two here and
+    # with a shorter tail beside Rasa; requests counted in var/api_usage.sqlite
+    services.append(
+        Service(
+            "api",
+            [*python, "lmi_backend.api", "--host", args.host, "--port", str(args.api_port), "--workers", "1"],
+            http_ok(f"http://127.0.0.1:{args.api_port}/api/v1/ess/regions"),
+            env=env,
+        )
+    )
+    if args.stock_rasa:  # Rasa's own store keeps everything; our store forgets by itself
+        services.append(
+            Service(
+                "retention",
+                [*python, "bot.retention", "--endpoints", str(endpoints), "--every", "3600"],
+                always_ready,
+                env=env,
+            )
+        )
+    return services
 
 
 def _serve(args: argparse.Namespace, model: Path, run_dir: Path, started: float) -> int:
@@ -178,14 +218,18 @@ def _serve(args: argparse.Namespace, model: Path, run_dir: Path, started: float)
         )
         supervisor.wait_ready(args.ready_timeout)
         print(
-            f"\nThe careers assistant is ready ({time.monotonic() - started:.0f}s).\n"
+            f"\nThe careers assistant is ready ({time.monotonic() - started:.0f}s"
+            f"{'; Rasa as shipped, no speed fixes' if args.stock_rasa else ''}).\n"
             f"  Chat page:     {chat_page}\n"
             f"  REST channel:  http://{shown_host}:{args.rasa_port}/webhooks/rest/webhook\n"
+            f"  LMI for All API: http://{shown_host}:{args.api_port}/api/v1/ (developer page "
+            f"http://{shown_host}:{args.api_port}/, Careerometer "
+            f"http://{shown_host}:{args.api_port}/careerometer/demo)\n"
             f"  Logs:          {args.log_dir}\n"
             "Press Ctrl-C to stop.",
             flush=True,
         )
-        supervisor.wait_for_exit()
+        supervisor.watch()
     except KeyboardInterrupt:
         print("\nStopping ...", file=sys.stderr)
         return 0

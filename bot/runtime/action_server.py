@@ -23,6 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import backend
 from bot.actions.answer import ActionAnswer
+from bot.runtime import handed_socket
 
 # (intent, text, entities) as the NLU hands them over: the topics and both kinds of place
 # (region and city), a comparison, and a broad job that gets choices
@@ -79,6 +80,7 @@ def warm_up() -> None:
 
 def main() -> None:
     warm_up()
+    handed_socket.install()  # the port the launcher keeps open across restarts, when it gave one
     rasa_sdk_main()
 
 

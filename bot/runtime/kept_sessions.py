@@ -6,6 +6,11 @@ and the action server accepted and tore down a connection per message too. Here 
 keeps one session per worker. Idle connections are dropped after 2 s, before the action server's
 own 5 s (Sanic's default), so Rasa never sends on a connection the server is closing. The
 sessions are closed when the server stops (an unclosed one is logged as an error).
+
+A kept connection can be dead when it is next used: the action server restarted (the launcher
+replaces one that crashed) and the news of its closing had not reached this worker yet. Such a
+call (dropped or reset before any answer came) is made once more, on a new connection. Actions
+only read, so a call is safe to repeat.
 """
 
 from __future__ import annotations
@@ -65,5 +70,16 @@ async def close_all(*_args: Any) -> None:
             del _sessions[key]
 
 
+_rasa_request = EndpointConfig.request
+
+
+async def _request(self: EndpointConfig, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return await _rasa_request(self, *args, **kwargs)
+    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
+        return await _rasa_request(self, *args, **kwargs)  # on a new connection
+
+
 def install() -> None:
     EndpointConfig.session = _session
+    EndpointConfig.request = _request

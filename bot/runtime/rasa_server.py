@@ -1,4 +1,7 @@
-"""Runs Rasa's command line (`python -m bot.runtime.rasa_server run ...`) with speed fixes.
+"""Runs Rasa's command line (`python -m bot.runtime.rasa_server run ...`) with speed fixes, or,
+with CAREERS_STOCK_RASA=1 in the environment (the launcher's --stock-rasa), exactly as Rasa
+ships: none of the replacements below is made, so the assistant still serves if a Rasa upgrade
+breaks one of them, and the two can be measured side by side (benchmarks/rest_bench.py).
 
 Rasa checks every action server response with `jsonschema.validate`, which first checks the
 large, constant schema against the JSON Schema meta-schema: ~150 ms per custom action, two
@@ -29,6 +32,9 @@ each worker parses a few sample messages, and the parent checks a sample action 
 it starts the workers: a worker's first messages took ~60-100 ms longer than later ones (the
 place-name pattern compiled, the response validators built, spaCy's first-use objects made).
 
+Run by the launcher, it serves on the listening socket the launcher holds for it
+(bot.runtime.handed_socket), so the port stays open while a crashed server is replaced.
+
 With more than one worker, connections are spread evenly over them (bot.runtime.connection_balance),
 and calls to the action server reuse their connections (bot.runtime.kept_sessions). A
 conversation is copied before each action without replaying its events (bot.runtime.tracker_copy),
@@ -54,7 +60,7 @@ from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from sanic import Sanic
 
-from . import connection_balance, debug_copies, kept_sessions, tracker_copy
+from . import connection_balance, debug_copies, handed_socket, kept_sessions, stock, tracker_copy
 from .graph_runner import SequentialGraphRunner
 
 _rasa_validate = RemoteAction._validate_action_result
@@ -231,7 +237,9 @@ def apply() -> None:
 
 
 def main() -> None:
-    apply()
+    if not stock.wanted():
+        apply()
+        handed_socket.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

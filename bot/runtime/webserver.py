@@ -1,5 +1,7 @@
 """The web chat page's server: web/public, the widget's files from web/node_modules, and the
-address of the Rasa server the page should talk to.
+address of the Rasa server the page should talk to: its port on the page's host (the launcher),
+or the page's own address when nginx serves both (`python -m bot.runtime.webserver`,
+deploy/careers-web.service).
 
 It serves only what the page needs (no directory listings, nothing else from node_modules), sends
 a Content-Security-Policy that lets the page reach this server and the Rasa server and nothing
@@ -9,8 +11,10 @@ conversations never pass through here.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -50,7 +54,7 @@ def widget_script(script: bytes) -> bytes:
 
 
 class ChatPageHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, rasa_port: int, **kwargs) -> None:
+    def __init__(self, *args, rasa_port: int | None, **kwargs) -> None:
         self.rasa_port = rasa_port
         super().__init__(*args, directory=str(project.WEB_PUBLIC), **kwargs)
 
@@ -77,10 +81,10 @@ class ChatPageHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         host = (self.headers.get("Host") or "localhost").rsplit(":", 1)[0]
-        rasa = f"{host}:{self.rasa_port}"
+        rasa = f" http://{host}:{self.rasa_port} ws://{host}:{self.rasa_port}" if self.rasa_port else ""
         self.send_header(
             "Content-Security-Policy",
-            f"default-src 'self'; connect-src 'self' http://{rasa} ws://{rasa}; "
+            f"default-src 'self'; connect-src 'self'{rasa}; "
             "img-src 'self' data:; font-src 'self' data:; "
             "style-src 'self' 'unsafe-inline'; "
             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -98,12 +102,38 @@ class ChatPageHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def start(host: str, port: int, rasa_port: int) -> ThreadingHTTPServer:
-    """Serves the page from a background thread; call .shutdown() to stop."""
+def _server(host: str, port: int, rasa_port: int | None) -> ThreadingHTTPServer:
     missing = [p for p in VENDOR.values() if not (project.WEB / "node_modules" / p).exists()]
     if missing:
         raise FileNotFoundError(f"web/node_modules lacks {missing[0]}: run npm ci in web/")
     server = ThreadingHTTPServer((host, port), partial(ChatPageHandler, rasa_port=rasa_port))
     server.daemon_threads = True
+    return server
+
+
+def start(host: str, port: int, rasa_port: int | None) -> ThreadingHTTPServer:
+    """Serves the page from a background thread; call .shutdown() to stop. `rasa_port` None:
+    the page talks to Rasa on its own address (behind nginx)."""
+    server = _server(host, port, rasa_port)
     threading.Thread(target=server.serve_forever, name="chat-page", daemon=True).start()
     return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.runtime.webserver", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--interface", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    parser.add_argument(
+        "--rasa-port",
+        type=int,
+        help="the Rasa server's port on the page's host (default: the page's own address, as behind nginx)",
+    )
+    args = parser.parse_args(argv)
+    _server(args.interface, args.port, args.rasa_port).serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

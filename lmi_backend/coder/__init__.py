@@ -7,7 +7,6 @@ get_coder().code("sparky")  # CodingResult([Candidate(5241, "Electricians ...", 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from .. import config
 from .matcher import SocCoder
@@ -15,16 +14,16 @@ from .result import Candidate, CodingResult
 
 __all__ = ["Candidate", "CodingResult", "SocCoder", "get_coder"]
 
-_coders: dict[Path, SocCoder] = {}
+_coders: dict[config.Location, SocCoder] = {}
 _lock = threading.Lock()
 
 
-def get_coder(db_path: Path | None = None) -> SocCoder:
-    """The coder for a database, loaded once per path and shared (the bot, the CLI and the
-    service all call this)."""
-    path = config.db_path(db_path).resolve()
+def get_coder(db_path: config.Location | None = None) -> SocCoder:
+    """The coder for a database (file or server URL), loaded once per database and shared (the
+    bot, the CLI and the service all call this)."""
+    location = config.database(db_path)
     with _lock:
-        coder = _coders.get(path)
+        coder = _coders.get(location)
         if coder is None:
-            coder = _coders[path] = SocCoder.from_db(path)
+            coder = _coders[location] = SocCoder.from_db(location)
     return coder

@@ -30,13 +30,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
+from ..config import Location
 from ..db.coder import coder_entry, coder_lemma, coder_word
 from ..db.dimensions import soc_group
 from ..db.engine import readonly_engine
@@ -66,10 +66,13 @@ Token = tuple[str, float]  # lemma, confidence that it is what the user meant (0
 def _fetch(conn: Connection, query: Select) -> list[tuple]:
     """All rows of `query` as plain tuples, straight from the DBAPI cursor."""
     compiled = query.compile(conn.engine)
-    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    params = (  # SQLite's driver takes parameters by position, PostgreSQL's by name
+        [compiled.params[name] for name in compiled.positiontup] if compiled.positiontup else compiled.params
+    )
     cursor = conn.connection.cursor()
     try:
-        return cursor.execute(str(compiled), params).fetchall()
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()
     finally:
         cursor.close()
 
@@ -189,7 +192,7 @@ class SocCoder:
         return self._near_length.get(n, [])
 
     @classmethod
-    def from_db(cls, db_path: Path, without_synonyms: bool = False) -> SocCoder:
+    def from_db(cls, db_path: Location, without_synonyms: bool = False) -> SocCoder:
         engine = readonly_engine(db_path)
         try:
             with engine.connect() as conn:

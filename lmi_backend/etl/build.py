@@ -15,6 +15,7 @@ from typing import TextIO
 
 from sqlalchemy import insert, select
 
+from ..config import Location, is_url
 from ..db.engine import readonly_engine, writable_engine
 from ..db.provenance import build_info
 from ..db.schema import metadata
@@ -45,8 +46,9 @@ def fingerprint(sources: Path) -> str:
     return digest.hexdigest()
 
 
-def stored_fingerprint(db: Path) -> str | None:
-    if not db.exists():
+def stored_fingerprint(db: Location) -> str | None:
+    """The fingerprint the database (file or server copy) was built with; None when missing."""
+    if not is_url(db) and not Path(db).exists():
         return None
     try:
         engine = readonly_engine(db)

@@ -7,7 +7,6 @@ descriptive kinds carry no cell figures. Results are plain dataclasses (Result.t
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from .. import config, notes
 from ..dialogue_slots import FULL_TIME
@@ -26,8 +25,10 @@ MOSTLY = 0.5
 
 
 class LmiService:
-    def __init__(self, db_path: Path | None = None):
-        self.store = Store(Path(db_path) if db_path else config.db_path())
+    def __init__(self, db_path: config.Location | None = None):
+        """`db_path`: the database file or server URL (default: $LMI_DB_URL, $LMI_DB or
+        var/lmi.sqlite)."""
+        self.store = Store(config.database(db_path))
         self.labels = Labels(self.store)
         self._rankings: dict[tuple[int | None, int, int | None], list[Result]] = {}  # the data never changes
         self._growing: dict[int, Result] = {}

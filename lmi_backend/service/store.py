@@ -6,6 +6,10 @@ expression per call costs more than the indexed query itself); and the lookups t
 ladder repeats (a job's employment cells, shares, pay cells, relativities) are cached per
 process. One connection per thread: the Rasa action server answers from several threads and a
 SQLite connection must stay in the thread that opened it.
+
+The database is the built SQLite file or a PostgreSQL copy of it (lmi_backend.db.publish). A
+server can restart under a running service; the first query after that finds its connection
+gone, and is asked once more on a new connection, so the service carries on by itself.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
+from ..config import Location
 from ..db import dimensions as d
 from ..db import estimates as e
 from ..db import facts as f
@@ -262,8 +267,8 @@ class ProjectedArea:
 
 
 class Store:
-    def __init__(self, path: Path):
-        self.engine = readonly_engine(path)
+    def __init__(self, location: Location):
+        self.engine = readonly_engine(location)
         self._local = threading.local()
         conn = self.conn
         self.soc = {
@@ -334,7 +339,14 @@ class Store:
         return conn
 
     def _rows(self, statement, **params):
-        return self.conn.execute(statement, params).all()
+        try:
+            return self.conn.execute(statement, params).all()
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            self._local.conn.close()  # the server restarted: once more, on a new connection
+            self._local.conn = None
+            return self.conn.execute(statement, params).all()
 
     def source_ids(self, source_file_prefix: str) -> list[int]:
         return [i for i, p in self.provenance.items() if p.source_file.startswith(source_file_prefix)]

@@ -18,7 +18,8 @@
   const config = await (await fetch("config.json")).json();
   ReactDOM.render(
     React.createElement(WebChat.default, {
-      socketUrl: `${location.protocol}//${location.hostname}:${config.rasaPort}`,
+      // the Rasa server's own port, or (behind nginx) the page's own address
+      socketUrl: config.rasaPort ? `${location.protocol}//${location.hostname}:${config.rasaPort}` : location.origin,
       socketPath: "/socket.io/",
       embedded: true,
       title: "Careers chat",
