@@ -18,7 +18,9 @@ def table(result: Result) -> str:
         "soc2020": ", ".join(f"{g['code']} {g['title']} ({g['share']:.0%})" for g in result.soc2020) or None,
         "dataset": result.dataset,
         "reason": result.unavailable,
-        "changed": result.fallback,
+        "changed": "; ".join(
+            f"{c.dimension} {c.asked_name} -> {c.given_name} ({c.reason})" for c in result.changes
+        ),
         **{k: v for k, v in result.breakdown.items()},
         **{k: v for k, v in result.values.items()},
     }

@@ -59,7 +59,7 @@ def fetch_missing(
 def _download(client: httpx.Client, entry: ManifestEntry, target: Path) -> str | None:
     """Download to a temporary name and rename only when the checksum matches."""
     try:
-        response = client.get(entry.download_url)
+        response = client.get(entry.download_url or "")
         response.raise_for_status()
     except httpx.HTTPError as exc:
         return f"download failed: {exc}"

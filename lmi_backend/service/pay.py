@@ -184,8 +184,9 @@ def _estimated(store: Store, cell: Cell) -> Figure | None:
     for measure, key, digits in (("hourly", "hourly_median", 2), ("weekly", "weekly_median", 1)):
         published = _same_source(store, uk, base, measure)
         measure_factor, _ = _factor(store, cell, measure)
-        if published and published.values.get("median") is not None and measure_factor is not None:
-            values[key] = round(published.values["median"] * measure_factor, digits)
+        median = published.values.get("median") if published else None
+        if published and median is not None and measure_factor is not None:
+            values[key] = round(median * measure_factor, digits)
             ids += published.provenance_ids
         elif measure == "weekly":
             values[key], ratio_ids = _weekly(store, cell.soc, values["median"])
@@ -333,18 +334,17 @@ def _series(store: Store, cell: Cell, measure: str, stat: str) -> Figure | None:
     uk = replace(cell, region=0)
     for year in (*SOC2010_SERIES_YEARS, *reversed(SOC2020_YEARS)):
         found = uk_cell(store, cell.soc, cell.gender, cell.status, measure, year)
-        if found is None or found.values.get(stat) is None:
+        published = found.values.get(stat) if found else None
+        if found is None or published is None:
             continue
-        value = found.values[stat] * factor if cell.region else found.values[stat]
+        value = published * factor if cell.region else published
         newest = found
         first = value if first is None else first
         change = found.values.get(f"{stat}_pct_change")
         weekly = _weekly_beside(store, uk, found) if measure == "annual" and stat == "median" else {}
-        if cell.region and weekly.get("weekly_median") is not None:
+        if cell.region and (uk_weekly := weekly.get("weekly_median")) is not None:
             weekly_factor, _ = _factor(store, cell, "weekly")
-            weekly["weekly_median"] = (
-                None if weekly_factor is None else weekly["weekly_median"] * weekly_factor
-            )
+            weekly["weekly_median"] = None if weekly_factor is None else uk_weekly * weekly_factor
         items.append(
             {
                 "year": int(year),

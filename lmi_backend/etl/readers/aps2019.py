@@ -76,7 +76,7 @@ def _by_sex(ctx: BuildContext) -> dict[int, float]:
     by_soc: dict[int, list[float | None]] = {}
     for row in rows:
         by_soc.setdefault(row["soc"], []).append(row["value"])
-    return {soc: sum(v) for soc, v in by_soc.items() if None not in v}
+    return {soc: sum(x for x in v if x is not None) for soc, v in by_soc.items() if None not in v}
 
 
 def _rows(
@@ -211,7 +211,7 @@ def _sic_columns(ctx: BuildContext, src: SourceFile, labels: list[str]) -> list[
 
 def division_to_wf75() -> dict[str, int]:
     """The reviewed SIC2007 division -> WF75 mapping shipped with the code (comment lines '#')."""
-    text = resources.files("lmi_backend.etl").joinpath("data", SIC_MAP).read_text("utf-8")
+    text = resources.files("lmi_backend.etl").joinpath("data").joinpath(SIC_MAP).read_text("utf-8")
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
     mapping: dict[str, int] = {}
     rows = csv.DictReader((line for _, line in lines))

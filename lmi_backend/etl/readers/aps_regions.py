@@ -88,7 +88,7 @@ def _check_totals(src: SourceFile, rows: list[dict], lines: dict[tuple, int]) ->
             raise src.error(None, "every region and year needs its TOTAL row", f"{key}")
         check_total(
             src,
-            lines[(*key, 0)],
+            lines[key + (0,)],
             "unit groups of a region and year",
             values,
             totals[key],

@@ -81,11 +81,12 @@ def _check(src: SourceFile, line: int, got: dict[str, float | None]) -> None:
         check_total(
             src, line, f"'{part}' vacancies are part of all vacancies", [got[part]], vacancies, over=0
         )
-        if vacancies and got[part] is not None and got[share] is not None:
-            slack = 0.05 + 50 * (1 / vacancies + got[part] / vacancies**2)
-            if abs(100 * got[part] / vacancies - got[share]) > slack:
+        count, pct = got[part], got[share]
+        if vacancies and count is not None and pct is not None:
+            slack = 0.05 + 50 * (1 / vacancies + count / vacancies**2)
+            if abs(100 * count / vacancies - pct) > slack:
                 raise src.error(
                     line,
                     f"'{share}' must equal 100 x {part} / vacancies",
-                    f"{got[share]} vs {100 * got[part] / vacancies:.2f} (tolerance {slack:.2f})",
+                    f"{pct} vs {100 * count / vacancies:.2f} (tolerance {slack:.2f})",
                 )

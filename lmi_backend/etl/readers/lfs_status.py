@@ -128,17 +128,18 @@ def _check(src: SourceFile, records: dict[tuple[int, int], Record]) -> None:
                 raise src.error(r.line, "the group one level up must be published too", str(parent))
             children[(r.sex, parent)].append(r)
     for key, kids in children.items():
-        parent = records[key]
-        for column, total in parent.values.items():
+        group = records[key]
+        for column, group_total in group.values.items():
             parts = [k.values[column] for k in kids]
             slack = ROUNDING * (len(parts) + 1)
-            under = slack + (TOTAL_UNCODED * total if parent.soc == 0 and total is not None else 0)
+            uncoded = TOTAL_UNCODED * group_total if group.soc == 0 and group_total is not None else 0
+            under = slack + uncoded
             check_total(
                 src,
-                parent.line,
-                f"'{column}' of the groups inside SOC {parent.soc}",
+                group.line,
+                f"'{column}' of the groups inside SOC {group.soc}",
                 parts,
-                total,
+                group_total,
                 over=slack,
                 under=under,
             )
@@ -155,13 +156,13 @@ def _check(src: SourceFile, records: dict[tuple[int, int], Record]) -> None:
                 under=None if t is None else 3 * ROUNDING + UNSTATED_HOURS * t,
             )
         if r.sex == 0:
-            for column, total in r.values.items():
+            for column, people in r.values.items():
                 check_total(
                     src,
                     r.line,
                     f"'{column}' of men + women against people",
                     [records[(s, r.soc)].values[column] for s in (1, 2)],
-                    total,
+                    people,
                     over=3 * ROUNDING,
                     under=3 * ROUNDING,
                 )

@@ -146,7 +146,7 @@ def _content_model(ctx: BuildContext) -> ContentModel:
 
 def _occupations(ctx: BuildContext) -> set[str]:
     src = ctx.source(ONET + "Occupation Data.txt")
-    rows = {}
+    rows: dict[str, dict[str, str | int | None]] = {}
     for line, rec in src.records(delimiter="\t"):
         code = _onet_code(src, line, rec["O*NET-SOC Code"])
         if code in rows or not rec["Title"].strip():
@@ -280,9 +280,10 @@ def _abilities(
     unmapped = 0
     for line, rec in src.records():
         code = _onet_code(src, line, rec["O*NET-SOC Code"])
-        eid = by_name.get(rec["Element Name"].strip())
-        if eid is None:
+        named = by_name.get(rec["Element Name"].strip())
+        if named is None:
             raise src.error(line, "ability name must be in the Content Model Reference", rec["Element Name"])
+        eid = named
         if (code, eid) in seen:
             raise src.error(line, "one rating per occupation and ability", f"{code} {eid}")
         seen.add((code, eid))

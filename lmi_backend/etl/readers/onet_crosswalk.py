@@ -191,11 +191,12 @@ def _esco_votes(
             if not confirmed and job_titles.get(name):
                 votes[key] = None
             else:
-                votes[key] = Vote("esco", confidence, rec["onet_occupation"], confirmed=confirmed)
-                unit.votes.append(votes[key])
-        vote = votes[key]
-        if vote is not None:
-            vote.codes[_onet_code(src, line, rec["onetsoc2019"], onet_codes)] = rec["onetsoc2019_title"]
+                new = Vote("esco", confidence, rec["onet_occupation"], confirmed=confirmed)
+                votes[key] = new
+                unit.votes.append(new)
+        counted = votes[key]
+        if counted is not None:
+            counted.codes[_onet_code(src, line, rec["onetsoc2019"], onet_codes)] = rec["onetsoc2019_title"]
             src.rows_loaded += 1
     return sum(1 for v in votes.values() if v is None)
 
