@@ -179,6 +179,19 @@ def test_an_estimate_is_checked_for_its_label_and_place_not_its_number(published
     assert _kinds(turn, estimate + " This is our estimate.", published, names) == set()
 
 
+def test_a_uk_estimate_from_soc2020_groups_must_lie_within_what_they_publish(published, names):
+    """Nurses' 2025 pay combined from the SOC2020 nursing groups: an estimate said to be one passes
+    only inside the span of those groups' published 2025 medians."""
+    turn = _turn(user="nurses pay", job=2231, topic="pay", place="UK", figure="annual")
+    low, high = published.soc2020_span(2231, "annual", 2025)
+    inside = f"Nurses earn about £{round((low + high) / 2):,} a year across the UK in 2025. This is our estimate."
+    outside = f"Nurses earn about £{round(high * 1.2):,} a year across the UK in 2025. This is our estimate."
+    assert _kinds(turn, inside, published, names) == set()
+    assert "figure: not the published value" in _kinds(turn, outside, published, names)
+    unlabelled = inside.replace(" This is our estimate.", "")
+    assert "figure: not the published value" in _kinds(turn, unlabelled, published, names)
+
+
 def test_a_paragraph_of_fallbacks_fails(published, names):
     turn = _turn(user="how much do electricians earn", job=5241, topic="pay", place="UK", figure="annual")
     one = "Electricians and electrical fitters earn about £32,356 a year across the UK in 2021."

@@ -221,6 +221,20 @@ class Sources:
                     out.append(Figure(value, year, f"ASHE {year} {scheme} {code} {sheet} {measure} {stat}"))
         return sorted(out, key=lambda f: (f.year, f.source))
 
+    def soc2020_span(
+        self, soc: int, measure: str, year: int, sex: str = "all", status: str = "all", stat: str = "median"
+    ) -> tuple[float, float] | None:
+        """The lowest and highest published value, in a SOC2020 year, of every SOC2020 unit group
+        the job's workers are dual-coded to (any share): where an answer combines those groups
+        into an estimate for the job, a weighted combination can only fall inside this span."""
+        values = [
+            v
+            for code in self.soc2020_links.get(soc, {})
+            if (v := self._ashe_by_cell.get(("SOC2020", code, measure, sex, status), {}).get(year, {}).get(stat))
+            is not None
+        ]
+        return (min(values), max(values)) if values else None
+
     @cached_property
     def _regional_part_time(self) -> dict[tuple[str, int], float]:
         """ASHE Table 15.7a 2020: part-time annual pay median by region x 4-digit SOC2010."""
