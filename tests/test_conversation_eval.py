@@ -184,7 +184,9 @@ def test_a_uk_estimate_from_soc2020_groups_must_lie_within_what_they_publish(pub
     only inside the span of those groups' published 2025 medians."""
     turn = _turn(user="nurses pay", job=2231, topic="pay", place="UK", figure="annual")
     low, high = published.soc2020_span(2231, "annual", 2025)
-    inside = f"Nurses earn about £{round((low + high) / 2):,} a year across the UK in 2025. This is our estimate."
+    inside = (
+        f"Nurses earn about £{round((low + high) / 2):,} a year across the UK in 2025. This is our estimate."
+    )
     outside = f"Nurses earn about £{round(high * 1.2):,} a year across the UK in 2025. This is our estimate."
     assert _kinds(turn, inside, published, names) == set()
     assert "figure: not the published value" in _kinds(turn, outside, published, names)

@@ -230,7 +230,11 @@ class Sources:
         values = [
             v
             for code in self.soc2020_links.get(soc, {})
-            if (v := self._ashe_by_cell.get(("SOC2020", code, measure, sex, status), {}).get(year, {}).get(stat))
+            if (
+                v := self._ashe_by_cell.get(("SOC2020", code, measure, sex, status), {})
+                .get(year, {})
+                .get(stat)
+            )
             is not None
         ]
         return (min(values), max(values)) if values else None

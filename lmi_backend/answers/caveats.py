@@ -48,10 +48,11 @@ def worth_saying(change) -> bool:
     return words.QUALIFICATION_WORDS.get(change.asked) != words.QUALIFICATION_WORDS.get(change.given)
 
 
-def fallback(result: Noted) -> str:
+def fallback(result: Noted, unasked: frozenset[str] = frozenset()) -> str:
     """ "There's no reliable figure for part-time plumbers in Wales, because too few of them were
-    in the survey." Empty when the figure is for the group asked about."""
-    changes = [c for c in result.changes if worth_saying(c)]
+    in the survey." Empty when the figure is for the group asked about. `unasked`: dimensions
+    the answer chose itself (full-time pay for a comparison of sexes), never named."""
+    changes = [c for c in result.changes if worth_saying(c) and c.dimension not in unasked]
     if not changes:
         return ""
     dims = [c.dimension for c in changes]

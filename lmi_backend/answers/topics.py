@@ -219,7 +219,10 @@ def _pay_by_sex(ask: Ask) -> Answer:
     )
     if one is not None and not ask.context.gender:
         shown, missing = one
-        return Answer(_joined(render_pay(shown, ask.long), caveats.fallback(missing)), [shown, missing])
+        chosen = frozenset() if ask.query.status else frozenset({"status"})  # full-time was our choice
+        return Answer(
+            _joined(render_pay(shown, ask.long), caveats.fallback(missing, chosen)), [shown, missing]
+        )
     everyone = _pay(
         replace(ask, context=replace(ask.context, gender=None), asked=replace(ask.asked, pay_gap=False))
     )
