@@ -15,7 +15,7 @@ from lmi_backend.coder import get_coder
 from lmi_backend.db.engine import readonly_engine
 from lmi_backend.db.publish import publish
 from lmi_backend.db.schema import metadata
-from lmi_backend.interests import INTERESTS
+from lmi_backend.interests import interests
 from lmi_backend.service import LmiService, Query
 
 REGIONS = range(1, 13)
@@ -51,6 +51,9 @@ def _questions(service: LmiService) -> Iterator[tuple[str, Callable[[], Any]]]:
         for kind in ("skills", "job_description", "tasks", "entry_routes", "apprenticeships", "similar_jobs"):
             yield f"{kind} {soc}", lambda k=kind, s=soc: getattr(service, k)(s)
         yield f"degree share {soc}", lambda s=soc: service.qualification_share(s, (301,))
+        yield f"pay series {soc}", lambda s=soc: service.pay_series(Query(s))
+        yield f"projections {soc}", lambda s=soc: service.wf_predict(Query(s))
+        yield f"industries {soc}", lambda s=soc: service.industries(Query(s))
         other = units[(i + 1) % len(units)]
         yield f"compare {soc} {other}", lambda s=soc, o=other: service.compare([s, o], Query(s, region=1))
     for region in (None, *REGIONS):
@@ -60,8 +63,10 @@ def _questions(service: LmiService) -> Iterator[tuple[str, Callable[[], Any]]]:
             lambda r=region: service.best_paid(r, without_degree=True),
         )
     yield "growing areas", service.growing_areas
-    for interest in INTERESTS:
-        yield f"jobs for {interest}", lambda i=interest: service.jobs_for_interest(i)
+    for interest in interests():
+        yield f"jobs for {interest.name}", lambda i=interest: service.jobs_for_interest(i)
+    for area in ("LS6", "Leeds", "Cardiff", "Glasgow"):
+        yield f"jobs in {area}", lambda a=area: service.area_jobs(a)
     yield "unknown job", lambda: service.pay(Query(9999))
 
 
