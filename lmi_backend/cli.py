@@ -73,7 +73,11 @@ def _coverage(args: argparse.Namespace) -> int:
     with readonly_engine(config.database(args.db)).connect() as conn:
         cov = coverage(conn)
     # the API's endpoints no source answers: they give the original API's empty answer
-    empty = [{"path": f"/api/v1{ep.path}", "reason": ep.empty.reason} for ep in ENDPOINTS if ep.empty]
+    empty = [
+        {"path": f"/api/v1{ep.empty.where(ep.path)}", "reason": ep.empty.reason}
+        for ep in ENDPOINTS
+        if ep.empty
+    ]
     if args.json:
         print(json.dumps({**cov, "api_v1_without_source": empty}, indent=1))
     else:

@@ -33,8 +33,15 @@ CAPTURED = json.loads(CAPTURED_FILE.read_text())["responses"] if CAPTURED_FILE.e
 SOCS = (5314, 2136, 9233)  # plumbers, programmers, cleaners
 JSONP_NAME = client_shapes.JSONP_NAME
 # Why a list an app reads into may legitimately be empty (checked against the answer itself).
-BREAKDOWNS_WITHOUT_SOURCE = {"region", "industry", "qualification", "status"}
-PROJECTED_YEARS = (2020, 2035)  # Skills Imperative 2035 as the database holds it
+# The years Working Futures 2017-2027 publishes (README of its folder): employment every year,
+# the splits by sex and qualification every five years, by status and industry every ten.
+PROJECTED_YEARS = {
+    "predict": range(2007, 2028),
+    "gender": (2007, 2012, 2017, 2022, 2027),
+    "qualification": (2007, 2012, 2017, 2022, 2027),
+    "status": (2007, 2017, 2027),
+    "industry": (2007, 2017, 2027),
+}
 
 
 def shape_id(shape: dict) -> str:
@@ -129,18 +136,20 @@ def fields(shape: dict) -> list[tuple[list[str], bool]]:
 def allowed_empty(shape: dict, answer) -> str | None:
     """Why an empty list is the right answer for this shape, or None when it is not."""
     found = match(api_segments(fill_path(shape["path"], SOCS[0])) or [])
-    endpoint = found[0] if found else None
-    if endpoint and endpoint.empty:
+    endpoint, params = found if found else (None, {})
+    part = {value.lower() for value in params.values()}
+    if endpoint and endpoint.empty and (endpoint.empty.part is None or endpoint.empty.part in part):
         return f"no source: {endpoint.empty.reason}"
-    if endpoint and endpoint.path == "/wf/predict/breakdown/{breakdown}":
-        dimension = found[1]["breakdown"].lower()
-        if dimension in BREAKDOWNS_WITHOUT_SOURCE:
-            return f"no source projects employment by {dimension}"
-    if endpoint and endpoint.path.startswith("/wf/"):
+    if endpoint and endpoint.path.startswith("/wf/predict"):
         years = fill_query(shape, 0)
         low, high = int(years.get("minYear", 0)), int(years.get("maxYear", 9999))
-        if not any(low <= y <= high for y in PROJECTED_YEARS):
-            return f"the years asked ({low}-{high}) are outside the projections held {PROJECTED_YEARS}"
+        published = PROJECTED_YEARS[params.get("breakdown", "predict").lower()]
+        if not any(low <= y <= high for y in published):
+            return f"the years asked ({low}-{high}) are none of those projected {tuple(published)}"
+    if endpoint and endpoint.path.startswith("/census/"):
+        country = answer["area"].get("country")
+        if country in ("Scotland", "Northern Ireland"):  # e.g. a Scottish app's 'lat,lng'
+            return f"the 2011 Census rows held are for England and Wales, the area is in {country}"
     if endpoint and endpoint.path == "/ess/regions/ranksocs/{region}":
         return "the Employer Skills Survey file held is for the UK only"
     return None

@@ -117,25 +117,6 @@ def test_a_breakdown_never_moves_its_entries(api, service):
     assert {"region": 10, "estpay": round(wales)} in by_region["breakdown"]
 
 
-def test_projections_give_the_services_figures_and_an_empty_breakdown_without_a_source(api, service):
-    outlook = service.outlook(Query(PLUMBERS), Fallback.OCCUPATION).values
-    predicted = body(get(api, f"/api/v1/wf/predict?soc={PLUMBERS}"))
-    assert predicted["predictedEmployment"] == [
-        {"year": 2020, "employment": round(outlook["employment_now"])},
-        {"year": 2035, "employment": round(outlook["employment_2035"])},
-    ]
-    by_sex = body(get(api, f"/api/v1/wf/predict/breakdown/Gender?soc={PLUMBERS}"))
-    men = service.outlook(Query(PLUMBERS, gender=1), Fallback.EXACT).values["employment_now"]
-    assert by_sex["predictedEmployment"][0]["breakdown"][0] == {
-        "code": 1,
-        "name": "Male",
-        "employment": round(men),
-    }
-    by_region = body(get(api, f"/api/v1/wf/predict/breakdown/region?soc={PLUMBERS}"))
-    assert all(year["breakdown"] == [] for year in by_region["predictedEmployment"])
-    assert "region" in by_region["note"]
-
-
 def test_ess_figures_need_50_establishments(api, service):
     plumbers = body(get(api, f"/api/v1/ess/uk/{PLUMBERS}"))
     assert plumbers["percentHTF"] == 73.6 and plumbers["percentSSV"] == 58.8  # ESS 2022, 189 establishments

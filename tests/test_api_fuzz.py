@@ -64,6 +64,11 @@ HOSTILE = [
     "9" * 3000,
     "%E2%82",
     "\u202e\u0000\ufeff",
+    "91,200",
+    "-0,-0",
+    "1e400,5",
+    "53.8,-1.55,7",
+    "scotland",
 ]
 PARAMS = sorted(
     {p.name for ep in ENDPOINTS for p in ep.params}
@@ -89,8 +94,9 @@ VALID = [
     "age",
     "true",
     "false",
-    "2020",
-    "2035",
+    "2017",
+    "2027",
+    "industry",
     "47-2152.00",
     "plumber",
     "sparky",
@@ -98,6 +104,10 @@ VALID = [
     "100,100,100,100",
     "cb",
     "SW1A1AA",
+    "SW1A 1AA",
+    "LS6",
+    "EH1",
+    "53.8,-1.55",
 ]
 JSON_TYPES = ("application/json", "application/javascript")
 

@@ -1,20 +1,23 @@
-"""Where the endpoint families whose data is about to grow meet the service: one function per
-family, returning plain values for the handlers, so pointing a family at new service calls
-changes only its function here.
+"""Where the endpoint families whose data grows meet the service: one function per family,
+returning plain values for the handlers, so pointing a family at new service calls changes only
+its function here.
 
-- projection(): wf/predict, wf/predict/breakdown/*, wf/replacement_demand. Today the Skills
-  Imperative 2035 projections for England shared out to unit groups (LmiService.outlook): two
-  years (2020, 2035), by sex only. Working Futures 2017-2027 (UK, every year, by qualification,
-  status and industry) would answer more years and breakdowns.
+- projection(), replacement(), projection_breakdown(): wf/predict, wf/replacement_demand,
+  wf/predict/breakdown/*. Working Futures 2017-2027 for the UK (LmiService.wf_predict,
+  wf_replacement_demand, wf_breakdown): every year 2007-2027, by sex, qualification, status and
+  the 22 industry groups in the years the workbook publishes them; no regional source.
 - pay_years(): ashe/estimatePay, ashe/annualChanges: ASHE 2011 and 2017-2025 (LmiService.pay_series;
   2022 on through the job's SOC2020 link).
-- paid_hours(): ashe/estimateHours. Today ASHE 2020 by group and region, 2021 derived.
-- census(): census/*. No source in the database yet: the original's empty answer.
+- paid_hours(): ashe/estimateHours: the newest trustworthy year of paid hours (LmiService.hours).
+- area_jobs(): census/jobs_breakdown, census/resident_occupations: Census 2011 residents in
+  employment by minor group in the local authority of a postcode or position (LmiService.area_jobs);
+  none for Scotland and Northern Ireland.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..disclosure import RELEASED, Fallback
 from ..service import LmiService, Query
@@ -23,29 +26,52 @@ from ..service import LmiService, Query
 @dataclass(frozen=True)
 class Projection:
     soc: int  # the SOC group the figures describe
-    employment: dict[int, float]  # year -> people in work
-    start_year: int
-    end_year: int
-    replacement_demand: float  # people needed to replace those leaving, start_year to end_year
+    employment: dict[int, float | None]  # year -> people in work; None: withheld (the workbook's warning)
 
 
 def projection(
-    service: LmiService, soc: int, fallback: Fallback, *, gender: int | None = None, **other: int | None
+    service: LmiService, soc: int, fallback: Fallback, min_year: int | None, max_year: int | None
 ) -> Projection | None:
-    """Projected employment of a job, for everyone or one group; None when no figure can be
-    given (no source projects that group, or the disclosure rules hold it back)."""
-    if any(code is not None for code in other.values()):
-        return None  # region, status, qualification, industry: not in the projections we hold
-    result = service.outlook(Query(soc, gender=gender), fallback)
-    if result.reliability not in RELEASED or not result.period:
+    """Projected employment of a job in the years asked; None when no figure can be given."""
+    result = service.wf_predict(Query(soc), min_year, max_year, fallback)
+    if result.reliability not in RELEASED:
+        return None
+    return Projection(result.soc, {item["year"]: item["employment"] for item in result.items})
+
+
+@dataclass(frozen=True)
+class Replacement:
+    soc: int
+    start_year: int
+    end_year: int
+    rate: float  # people needed to replace those leaving, start to end, per 100 in work at the start
+
+
+def replacement(service: LmiService, soc: int, fallback: Fallback) -> Replacement | None:
+    result = service.wf_replacement_demand(Query(soc), fallback)
+    needed, base = (result.values.get(k) for k in ("replacement_demand", "employment_2017"))
+    if result.reliability not in RELEASED or not result.period or needed is None or not base:
         return None
     start, end = (int(year) for year in result.period.split("-"))
-    now, later, replacement = (
-        result.values.get(k) for k in ("employment_now", "employment_2035", "replacement")
+    return Replacement(result.soc, start, end, round(100 * needed / base, 1))
+
+
+@dataclass(frozen=True)
+class ProjectionBreakdown:
+    soc: int
+    years: dict[int, list[dict[str, Any]]]  # year -> entries: code, name, employment, reliability
+    unavailable: str | None  # the reason key when no source gives the breakdown
+
+
+def projection_breakdown(
+    service: LmiService, soc: int, dimension: str, min_year: int | None, max_year: int | None
+) -> ProjectionBreakdown:
+    """Projected employment of exactly `soc` split by `dimension`, each entry released on its own
+    (null where the workbook's warning withholds it)."""
+    result = service.wf_breakdown(Query(soc), dimension, min_year, max_year)
+    return ProjectionBreakdown(
+        result.soc, {item["year"]: item["breakdown"] for item in result.items}, result.unavailable
     )
-    if now is None or later is None or replacement is None:
-        return None
-    return Projection(result.soc, {start: now, end: later}, start, end, replacement)
 
 
 @dataclass(frozen=True)
@@ -82,7 +108,22 @@ def paid_hours(service: LmiService, q: Query, fallback: Fallback) -> PaidHours:
     return PaidHours(result.soc, int(result.period), result.values.get("median"))
 
 
-def census(kind: str, area: str) -> list[dict]:
-    """Occupations of the people living or working near `area` (a postcode or "lat,lng"):
-    none until the database holds the 2011 Census by local authority and postcodes."""
-    return []
+@dataclass(frozen=True)
+class AreaJobs:
+    name: str  # the local authority (or region) the figures are for
+    area: dict[str, str]  # how the area was matched: matched_by, matched, local_authority, country
+    year: int | None
+    groups: list[dict[str, Any]]  # largest first: soc, title, persons, share_pct
+    unavailable: str | None  # the reason key when the census has no rows for the area
+
+
+def area_jobs(service: LmiService, area: str) -> AreaJobs:
+    """The minor groups of the jobs people living in the area do (ValueError: no such area)."""
+    result = service.area_jobs(area)
+    return AreaJobs(
+        result.geography,
+        dict(result.breakdown),
+        int(result.period) if result.period else None,
+        result.items,
+        result.unavailable,
+    )

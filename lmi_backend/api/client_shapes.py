@@ -22,8 +22,8 @@ PATH_VALUES = {
 }
 # a client's placeholder -> what it sends (keyed by parameter, then by placeholder text; "*": any)
 QUERY_VALUES = {
-    "minYear": {"*": "2020"},
-    "maxYear": {"<Y (same as minYear in code default)>": "2020", "*": "2035"},
+    "minYear": {"*": "2017"},  # Working Futures' base year: every projection table has it
+    "maxYear": {"<Y (same as minYear in code default)>": "2017", "*": "2027"},
     "callback": {"*": JSONP_NAME},
     "area": {"<postcode, space kept -> 'SW1A+1AA'>": "SW1A 1AA", "*": "SW1A1AA"},
     "filters": {"*": "region:11"},

@@ -41,9 +41,16 @@ class Param:
 
 @dataclass(frozen=True)
 class Empty:
-    """Why an endpoint gives the original's empty answer: no source in the database has its data."""
+    """Why an endpoint gives the original's empty answer: no source in the database has its data.
+    `part`: the value of the endpoint's path parameter that has none (e.g. the region breakdown),
+    when the rest of the endpoint has a source."""
 
     reason: str
+    part: str | None = None
+
+    def where(self, path: str) -> str:
+        """The endpoint, or the part of it, that has no source, as a path under /api/v1."""
+        return re.sub(r"\{\w+\}", self.part, path) if self.part else path
 
 
 @dataclass(frozen=True)
@@ -94,8 +101,8 @@ COARSE = Param(
     "boolean",
     example="true",
 )
-MIN_YEAR = Param("minYear", "first year to give", "integer", example="2020")
-MAX_YEAR = Param("maxYear", "last year to give", "integer", example="2035")
+MIN_YEAR = Param("minYear", "first year to give", "integer", example="2017")
+MAX_YEAR = Param("maxYear", "last year to give", "integer", example="2027")
 OWN_LIST = "the API's own list"
 CODE_LISTS = "the database's code lists (LMI for All codes)"
 
@@ -145,11 +152,6 @@ class Call:
 
     def years(self) -> tuple[int | None, int | None]:
         return self.integer("minYear"), self.integer("maxYear")
-
-
-def in_years(year: int, years: tuple[int | None, int | None]) -> bool:
-    low, high = years
-    return (low is None or year >= low) and (high is None or year <= high)
 
 
 def _shown(raw: str) -> str:

@@ -109,7 +109,7 @@ def _params(ep: Endpoint) -> str:
 def _family(family: str, eps: list[Endpoint]) -> str:
     rows = "\n".join(
         f"<tr><th scope='row'><code>{escape(ep.path)}</code></th><td>{escape(ep.summary)}"
-        f"{'. <strong>Empty answer</strong>: ' + escape(ep.empty.reason) if ep.empty else ''}</td>"
+        f"{_empty_note(ep)}</td>"
         f"<td>{_params(ep)}</td>"
         f"<td><a href='/api/v1{escape(ep.example, quote=True)}'>{escape(ep.example)}</a></td>"
         f"<td>{escape(ep.answers_from)}</td></tr>"
@@ -123,11 +123,18 @@ def _family(family: str, eps: list[Endpoint]) -> str:
     )
 
 
+def _empty_note(ep: Endpoint) -> str:
+    if not ep.empty:
+        return ""
+    part = f" for <code>{escape(ep.empty.part)}</code>" if ep.empty.part else ""
+    return f". <strong>Empty answer</strong>{part}: {escape(ep.empty.reason)}"
+
+
 def _empty_list() -> str:
     return (
         "<ul>"
         + "".join(
-            f"<li><code>/api/v1{escape(ep.path)}</code>: {escape(ep.empty.reason)}</li>"
+            f"<li><code>/api/v1{escape(ep.empty.where(ep.path))}</code>: {escape(ep.empty.reason)}</li>"
             for ep in ENDPOINTS
             if ep.empty
         )
@@ -179,7 +186,13 @@ and the answer's <code>soc</code> says which group (e.g. <code>"soc": 41</code>)
 <code>coarse=false</code> (the default) the figure is <code>null</code>. Breakdown entries that
 cannot be given for exactly their group are <code>null</code>.</li>
 <li><code>estpay</code> is median gross pay in pounds a week; hours are median paid hours a week.
-Projections are for England (Skills Imperative 2035) on simple assumptions, not forecasts.</li>
+Projections are Working Futures 2017-2027 for the UK, made before COVID-19 on the trends of the
+time, not forecasts; a unit group gets its group's projection times a fixed share, as LMI for
+All's did. Following the workbook's warning, a projected figure for fewer than 1,000 people is
+<code>null</code> and one for fewer than 10,000 carries a <code>note</code>.</li>
+<li>The census calls take a postcode, a postcode district or <code>lat,lng</code> and answer for
+its local authority from the 2011 Census, which counts people where they live; England and Wales
+only.</li>
 </ul>
 <p>Try any endpoint in the <a href="/explorer">API explorer</a>, or embed the
 <a href="/careerometer/demo">Careerometer</a> job comparison widget with one script tag:
@@ -190,7 +203,7 @@ Projections are for England (Skills Imperative 2035) on simple assumptions, not 
 
 <h2>Endpoints without a source</h2>
 <p>These answer the original's empty answer, in its shape, because no source we hold has their
-data:</p>
+data (the rest of LMI for All's paths answer from the datasets below):</p>
 {empty}
 
 <h2>Datasets</h2>

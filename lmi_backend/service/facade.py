@@ -66,19 +66,28 @@ class LmiService:
         covers the UK): `dataset` names the source."""
         return outlook.outlook(self.store, self._checked(q), fallback)
 
-    def wf_predict(self, q: Query, min_year: int | None = None, max_year: int | None = None) -> Result:
+    def wf_predict(
+        self,
+        q: Query,
+        min_year: int | None = None,
+        max_year: int | None = None,
+        fallback: Fallback = Fallback.LADDER,
+    ) -> Result:
         """Working Futures 2017-2027, UK employment every year 2007-2027 (`items`)."""
-        return working_futures.predict(self.store, self.labels, self._checked(q), min_year, max_year)
+        return working_futures.predict(
+            self.store, self.labels, self._checked(q), min_year, max_year, fallback
+        )
 
-    def wf_replacement_demand(self, q: Query) -> Result:
+    def wf_replacement_demand(self, q: Query, fallback: Fallback = Fallback.LADDER) -> Result:
         """Working Futures 2017-2027: net change, replacement demand and its rate 2017-2027."""
-        return working_futures.replacement_demand(self.store, self.labels, self._checked(q))
+        return working_futures.replacement_demand(self.store, self.labels, self._checked(q), fallback)
 
     def wf_breakdown(
         self, q: Query, dimension: str, min_year: int | None = None, max_year: int | None = None
     ) -> Result:
-        """Working Futures employment by gender, qualification, status, industry or region, per
-        year (`items`); region has no source and comes back empty with its reason code."""
+        """Working Futures employment by gender, qualification, status, industry (75),
+        industry_group (22) or region, per year (`items`); region has no source and comes back
+        empty with its reason code."""
         return working_futures.breakdown(
             self.store, self.labels, self._checked(q), dimension, min_year, max_year
         )
@@ -190,14 +199,14 @@ class LmiService:
 
     def codes(self, dimension: str) -> dict[int, str]:
         """The codes a dimension takes in a Query (LMI for All's codes), with their names;
-        industry: Working Futures' 22 industry groups, which no figure is broken down by yet."""
+        industry: Working Futures' 22 industry groups, 1-22 (wf_breakdown's industry_group)."""
         s = self.store
         found = {
             "region": s.regions,
             "gender": s.genders,
             "status": s.statuses,
             "qualification": s.qualifications,
-            "industry": s.industry_groups,
+            "industry": working_futures.industry_groups(s),
         }[dimension]
         valid = {"status": range(1, 4), "qualification": range(1, 10)}.get(dimension)
         return {code: name for code, name in found.items() if code and (valid is None or code in valid)}

@@ -285,6 +285,9 @@ class Store:
             conn.execute(select(d.industry.c.code, d.industry.c.name).where(d.industry.c.level == 22)).all()
         )
         self.industries = dict(conn.execute(select(d.industry.c.code, d.industry.c.name)).all())
+        self.industry_parents = dict(  # each of the 75 Working Futures industries -> its group
+            conn.execute(select(d.industry.c.code, d.industry.c.parent).where(d.industry.c.level == 75)).all()
+        )
         self.sections = dict(conn.execute(select(d.sic_section.c.code, d.sic_section.c.name)).all())
         self.age_bands = [
             (c, lo, hi)

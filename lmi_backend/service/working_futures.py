@@ -5,7 +5,9 @@ wf/replacement_demand and wf/predict/breakdown/* (and anything else that wants t
 Working Futures projects major and sub-major groups; a smaller group gets its group's figures
 times a fixed share (lmi_backend/estimates/working_futures.py), labelled as an estimate. The
 qualification table has sub-major groups only, so a major group's qualification mix is the sum
-of its sub-major groups'. Status and industry are published for major groups only. There is no
+of its sub-major groups'. Status and industry are published for major groups only, industry by
+75 industries; the 22 industry groups of the Working Futures scheme (what LMI for All broke
+projections down by) are sums of them, added up before the disclosure check. There is no
 regional Working Futures source: a region breakdown is empty, with the reason as a code.
 
 Every cell goes through the disclosure layer's PROJECTION rule (the workbook's own warning):
@@ -21,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import notes
-from ..disclosure import NO_DATA, PROJECTION, Cell, Outcome, drop, release, resolve, worst
+from ..disclosure import NO_DATA, PROJECTION, Cell, Fallback, Outcome, drop, release, resolve, worst
 from .labels import Labels
 from .results import Figure, make_result, table_result
 from .store import Store, WfCell
@@ -31,10 +33,20 @@ DATASET = "working_futures_2017_2027"
 THOUSAND = 1000.0
 SERIES_YEARS = tuple(str(y) for y in range(2007, 2028))
 BASE, TARGET, CHANGE = "2017", "2027", "2017-2027"
-BREAKDOWNS = ("gender", "qualification", "status", "industry", "region")
+BREAKDOWNS = ("gender", "qualification", "status", "industry", "industry_group", "region")
 NO_REGIONAL_SOURCE = notes.NO_REGIONAL_SOURCE
 # where each breakdown is published: sub-major groups (level 2) or major groups (level 1)
-PUBLISHED_LEVEL = {"series": 2, "gender": 2, "qualification": 2, "status": 1, "industry": 1}
+PUBLISHED_LEVEL = {
+    "series": 2,
+    "gender": 2,
+    "qualification": 2,
+    "status": 1,
+    "industry": 1,
+    "industry_group": 1,
+}
+# the WfCell field a breakdown's codes come from, where it is not the breakdown's own name
+CELL_FIELD = {"industry_group": "industry"}
+INDUSTRY_GROUP_BASE = 100  # the database numbers the 22 groups 101-122 (db/dimensions.py); the scheme 1-22
 GENDER_NAMES = {1: "Male", 2: "Female"}
 
 
@@ -48,7 +60,10 @@ class Projected:
     method_id: int | None
 
     def people(self, cell: WfCell) -> float | None:
-        return None if cell.value is None else round(cell.value * THOUSAND * self.share)
+        return self.scaled(cell.value)
+
+    def scaled(self, thousands: float | None) -> float | None:
+        return None if thousands is None else round(thousands * THOUSAND * self.share)
 
 
 def projected(store: Store, soc: int, level: int) -> Projected | None:
@@ -103,7 +118,12 @@ def _checked(q: Query) -> tuple[Cell, tuple]:
 
 
 def predict(
-    store: Store, labels: Labels, q: Query, min_year: int | None = None, max_year: int | None = None
+    store: Store,
+    labels: Labels,
+    q: Query,
+    min_year: int | None = None,
+    max_year: int | None = None,
+    fallback: Fallback = Fallback.LADDER,
 ) -> Result:
     """Employment every year 2007-2027 (or the years asked)."""
     years = _years(SERIES_YEARS, min_year, max_year)
@@ -114,6 +134,7 @@ def predict(
         lambda c: _series_figure(store, c.soc, years),
         rule=PROJECTION,
         prior=prior,
+        fallback=fallback,
     )
     return _result("wf_predict", store, labels, q, outcome)
 
@@ -144,7 +165,9 @@ def _total_employment(c: WfCell) -> bool:
     return c.measure == "employment" and not (c.gender or c.status or c.qualification or c.industry)
 
 
-def replacement_demand(store: Store, labels: Labels, q: Query) -> Result:
+def replacement_demand(
+    store: Store, labels: Labels, q: Query, fallback: Fallback = Fallback.LADDER
+) -> Result:
     """Employment 2017 and 2027, net change, replacement demand and total requirement 2017-2027,
     and the replacement rate (replacement demand over 2017 employment)."""
     cell, prior = _checked(q)
@@ -175,7 +198,7 @@ def replacement_demand(store: Store, labels: Labels, q: Query) -> Result:
         values["replacement_rate"] = round(rd / base, 4) if rd is not None and base else None
         return _figure(store, found, CHANGE, values, [], lambda c: _total_employment(c) or c.period == CHANGE)
 
-    outcome = resolve(cell, size, figure, rule=PROJECTION, prior=prior)
+    outcome = resolve(cell, size, figure, rule=PROJECTION, prior=prior, fallback=fallback)
     return _result("wf_replacement_demand", store, labels, q, outcome)
 
 
@@ -187,9 +210,9 @@ def breakdown(
     min_year: int | None = None,
     max_year: int | None = None,
 ) -> Result:
-    """Employment by sex, qualification (nine RQF levels), status or industry (75 Working
-    Futures industries) in each year the workbook gives; each item released on its own. A
-    region breakdown has no source: empty, with reason "no_regional_source"."""
+    """Employment by sex, qualification (nine RQF levels), status, industry (75 Working Futures
+    industries) or industry_group (its 22 groups) in each year the workbook gives; each item
+    released on its own. A region breakdown has no source: empty, with reason "no_regional_source"."""
     if dimension not in BREAKDOWNS:
         raise ValueError(f"Breakdown must be one of {', '.join(BREAKDOWNS)}, not {dimension!r}")
     if dimension == "region":
@@ -198,20 +221,25 @@ def breakdown(
     if found is None:
         return _empty(store, labels, q, None)
     names = _names(store, labels, dimension)
-    by_year: dict[str, list[dict]] = defaultdict(list)
+    own = CELL_FIELD.get(dimension, dimension)
+    others = {"gender", "status", "qualification", "industry"} - {own}
+    thousands: dict[tuple[str, int], float | None] = {}  # (year, code) -> the cells' sum
     for c in found.cells:
-        code = getattr(c, dimension)
-        others = {"gender", "status", "qualification", "industry"} - {dimension}
+        code = _code(store, dimension, getattr(c, own))
         if c.measure != "employment" or not code or any(getattr(c, o) for o in others):
             continue
-        released = release(found.people(c), found.people(c), PROJECTION)
-        value, reliability = released.figure, released.reliability
-        by_year[c.period].append(
+        before = thousands.get((c.period, code), 0.0)
+        thousands[(c.period, code)] = None if before is None or c.value is None else before + c.value
+    by_year: dict[str, list[dict]] = defaultdict(list)
+    for (year, code), value in thousands.items():
+        people = found.scaled(value)
+        released = release(people, people, PROJECTION)
+        by_year[year].append(
             {
                 "code": code,
                 "name": names.get(code, str(code)),
-                "employment": value,
-                "reliability": reliability,
+                "employment": released.figure,
+                "reliability": released.reliability,
             }
         )
     years = _years(tuple(sorted(by_year)), min_year, max_year)
@@ -219,7 +247,7 @@ def breakdown(
         {"year": int(y), "breakdown": sorted(by_year[y], key=lambda i: i["code"])} for y in years
     ]
     period = f"{years[0]}-{years[-1]}" if years else None
-    figure = _figure(store, found, period, {}, items, lambda c: bool(getattr(c, dimension)))
+    figure = _figure(store, found, period, {}, items, lambda c: bool(getattr(c, own)))
     reliability = worst(i["reliability"] for item in items for i in item["breakdown"])
     return table_result(
         f"wf_breakdown_{dimension}",
@@ -233,7 +261,21 @@ def breakdown(
     )
 
 
+def _code(store: Store, dimension: str, code: int) -> int:
+    """A cell's code on a breakdown: its own, or for industry_group its industry's group (1-22)."""
+    if dimension != "industry_group" or not code:
+        return code
+    return store.industry_parents[code] - INDUSTRY_GROUP_BASE
+
+
+def industry_groups(store: Store) -> dict[int, str]:
+    """Working Futures' 22 industry groups, numbered 1-22 as in its scheme."""
+    return {code - INDUSTRY_GROUP_BASE: name for code, name in sorted(store.industry_groups.items())}
+
+
 def _names(store: Store, labels: Labels, dimension: str) -> dict[int, str]:
+    if dimension == "industry_group":
+        return industry_groups(store)
     if dimension == "gender":
         return dict(GENDER_NAMES)
     if dimension == "status":

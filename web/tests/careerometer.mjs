@@ -65,7 +65,7 @@ async function run(browser, name) {
     return { title: c.querySelector("h3").textContent, top: Math.round(box.top), left: Math.round(box.left),
       pay: c.querySelector('[data-figure="Pay"]').textContent,
       hours: c.querySelector('[data-figure="Hours"]').textContent,
-      jobs: c.querySelector('[data-figure="Jobs in England"]').textContent };
+      jobs: c.querySelector('[data-figure="Jobs in the UK"]').textContent };
   }));
   check(cards.length === plan.jobs.length, `expected ${plan.jobs.length} jobs, got ${cards.length}`);
   plan.jobs.forEach((job, i) => {

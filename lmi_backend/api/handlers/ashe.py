@@ -17,8 +17,14 @@ from .. import adapters
 from ..endpoints import COARSE, CODE_LISTS, OWN_LIST, SOC, ApiError, Call, Param, endpoint
 
 ASHE = "ONS Annual Survey of Hours and Earnings"
-PAY_SOURCE = f"{ASHE} 2017-2021 (Tables 14, 14.7a, 3, 15.7a) and the project's estimates for other cells"
-HOURS_SOURCE = f"{ASHE} 2020 (Table 3) and hours derived from pay (2021)"
+PAY_SOURCE = (
+    f"{ASHE}: 2011 and 2017-2021 by SOC2010 (Tables 14, 14.7a), 2022-2025 by SOC2020 through the "
+    "job's SOC2020 link (Table 14), by region (Tables 3, 15.7a), and the project's estimates for other cells"
+)
+HOURS_SOURCE = (
+    f"{ASHE}: total paid hours, the newest year published for the cell (Table 14: 2021 by SOC2010, "
+    "2022-2025 by SOC2020 through the job's link; Table 3 by region), else derived from pay"
+)
 FILTER_NAMES = ("region", "gender", "status", "qualification", "age")
 BREAKDOWN_AGES = tuple(range(AGES.start, AGES.stop, 5))  # 20, 25, ... 65
 ASHE_STATUSES = (1, 2)  # ASHE covers employees: full-time and part-time
@@ -119,8 +125,8 @@ def estimate_2013(call: Call) -> dict:
 @endpoint(
     "/ashe/estimateHours",
     "ashe",
-    "Median paid hours a week, optionally by region or status (hours are not published by sex, "
-    "qualification or age: those entries are null)",
+    "Median paid hours a week in the newest year published, optionally by region, sex or status "
+    "(an entry with no figure for that year, and every qualification or age entry, is null)",
     params=ESTIMATE_PARAMS,
     example="/ashe/estimateHours?soc=5314&coarse=true",
     answers_from=HOURS_SOURCE,

@@ -5,7 +5,6 @@ list them with the reason (Endpoint.empty)."""
 
 from __future__ import annotations
 
-from .. import adapters
 from ..endpoints import MAX_YEAR, MIN_YEAR, OWN_LIST, SOC, SOC_IN_PATH, ApiError, Call, Empty, Param, endpoint
 from .wf import coding
 
@@ -18,11 +17,9 @@ NO_HESA = Empty(
     "no table of graduates' subjects by occupation is held (Discover Uni's files have salaries "
     "by subject, not occupations)"
 )
-NO_CENSUS = Empty("the 2011 Census by local authority and postcode is not in the database yet")
 NO_VACANCIES = Empty("job adverts came from DWP's live Find a Job feed, which is not a file source")
 LFS_FILTERS = {"region": "LMI for All region code 1-12", "gender": "1 male, 2 female"}
 FILTER_BY = Param("filterBy", "e.g. region:3 or gender:1, comma-separated", example="gender:1")
-AREA = Param("area", "a postcode, or 'lat,lng'", required=True, example="SW1A1AA")
 NO_SOURCE = "no source in the database"
 
 
@@ -141,52 +138,6 @@ def list_courses(call: Call) -> list:
 )
 def occupations(call: Call) -> list:
     return []
-
-
-def _area(call: Call) -> str:
-    area = (call.value("area") or "").strip()
-    if not area:
-        raise ApiError("Please give an area: a postcode, or 'lat,lng'.")
-    return area
-
-
-@endpoint(
-    "/census/jobs_breakdown",
-    "census",
-    "Occupations of the people working near a place (2011 Census; empty)",
-    params=(AREA,),
-    example="/census/jobs_breakdown?area=SW1A1AA",
-    answers_from=NO_SOURCE,
-    empty=NO_CENSUS,
-)
-def jobs_breakdown(call: Call) -> dict:
-    return {"jobsBreakdown": adapters.census("jobs_breakdown", _area(call))}
-
-
-@endpoint(
-    "/census/resident_occupations",
-    "census",
-    "Occupations of the people living near a place (2011 Census; empty)",
-    params=(AREA,),
-    example="/census/resident_occupations?area=SW1A1AA",
-    answers_from=NO_SOURCE,
-    empty=NO_CENSUS,
-)
-def resident_occupations(call: Call) -> dict:
-    return {"residentOccupations": adapters.census("resident_occupations", _area(call))}
-
-
-@endpoint(
-    "/census/distance",
-    "census",
-    "How far people near a place travel to work (2011 Census; empty)",
-    params=(AREA,),
-    example="/census/distance?area=SW1A1AA",
-    answers_from=NO_SOURCE,
-    empty=NO_CENSUS,
-)
-def distance(call: Call) -> dict:
-    return {"distances": adapters.census("distance", _area(call))}
 
 
 @endpoint(

@@ -9,8 +9,9 @@ from ..endpoints import ENDPOINTS, Call, Endpoint, Param, endpoint
 BASE = "/api/v1"
 CALLBACK = Param("callback", "JSONP: wrap the answer in a call to this function", example="show")
 LICENCE = (
-    "Figures: Open Government Licence v3.0 (ONS, DfE) and NFER publication terms (Skills "
-    "Imperative 2035); O*NET 29.3 by USDOL/ETA, CC BY 4.0. See the developer page for attribution."
+    "Figures: Open Government Licence v3.0 (ONS, DfE); projections: Working Futures 2017-2027, "
+    "Warwick IER / Cambridge Econometrics for DfE; O*NET 29.3 by USDOL/ETA, CC BY 4.0. See the "
+    "developer page for attribution."
 )
 
 
@@ -28,7 +29,8 @@ def _parameter(param: Param) -> dict:
 def _operation(ep: Endpoint, method: str) -> dict:
     description = f"Answers from {ep.answers_from}."
     if ep.empty:
-        description += f" Empty answer: {ep.empty.reason}."
+        part = f" for {ep.empty.where(ep.path)}" if ep.empty.part else ""
+        description += f" Empty answer{part}: {ep.empty.reason}."
     return {
         "operationId": method + ep.path.replace("/", "_").replace("{", "").replace("}", "").replace("-", "_"),
         "summary": ep.summary,

@@ -1,13 +1,19 @@
-"""wf/*: projected employment (the original's Working Futures endpoints), from the projections the
-database holds (adapters.projection). A job too small for its own figure is answered for its
-nearest wider SOC group, which `soc` names; a breakdown no source gives is empty, with a note."""
+"""wf/*: projected employment (the original's Working Futures endpoints) from Working Futures
+2017-2027 for the UK, through adapters. Unit groups get their group's projection times a fixed
+share, as LMI for All's did. `coarse=true` lets a job whose own projection the workbook's warning
+withholds be answered for its nearest wider SOC group, which `soc` names; otherwise the figure is
+null. Breakdown entries are for exactly the group the answer describes, each null where it is
+withheld; a breakdown no source gives (region) is empty, with a note."""
 
 from __future__ import annotations
 
-from ...disclosure import Fallback
+from typing import Any
+
+from ...disclosure import SMALL_SAMPLE, SUPPRESSED
 from ...service import LmiService
 from .. import adapters
 from ..endpoints import (
+    COARSE,
     CODE_LISTS,
     MAX_YEAR,
     MIN_YEAR,
@@ -15,22 +21,34 @@ from ..endpoints import (
     SOC,
     ApiError,
     Call,
+    Empty,
     Param,
     endpoint,
-    in_years,
 )
+from .ashe import whole
 
 PROJECTIONS = (
-    "Skills Imperative 2035 (Warwick IER / Cambridge Econometrics for NFER): England, SOC2020 "
-    "sub-major groups, shared out to SOC2010 groups with fixed shares"
+    "Working Futures 2017-2027 (Warwick IER / Cambridge Econometrics for DfE): UK, SOC2010 major "
+    "and sub-major groups, shared out to unit groups with fixed shares"
 )
-ENGLAND_NOTE = "Projections for England (Skills Imperative 2035), on simple assumptions, not forecasts."
+NOTE = (
+    "Working Futures 2017-2027, UK: projections made before COVID-19 on the trends of the time, "
+    "not forecasts. Unit groups are their sub-major (or, by status and industry, major) group's "
+    "figures times the group's share of its employment."
+)
+NO_REGIONAL_SOURCE = Empty("no regional Working Futures 2017-2027 workbook is held (UK only)", part="region")
 DIMENSIONS = {
     "region": "English region, Wales, Scotland or Northern Ireland (LMI for All codes 1-12)",
     "industry": "Working Futures industry group (22 groups)",
     "qualification": "highest qualification, RQF levels (LMI for All codes 1-9)",
     "gender": "1 male, 2 female",
     "status": "1 full-time employees, 2 part-time employees, 3 self-employed",
+}
+SERVICE_DIMENSION = {"industry": "industry_group"}  # LMI for All broke projections down by 22 groups
+# what an entry's note says about a figure the workbook's warning flags or withholds
+ENTRY_NOTES = {
+    SMALL_SAMPLE: "fewer than 10,000 people: use with caution (Working Futures' warning)",
+    SUPPRESSED: "fewer than 1,000 people: withheld (Working Futures' warning)",
 }
 BREAKDOWN = Param(
     "breakdown",
@@ -43,14 +61,15 @@ BREAKDOWN = Param(
 
 def _main(call: Call) -> tuple[int, adapters.Projection | None]:
     soc = call.soc()
-    return soc, adapters.projection(call.service, soc, Fallback.OCCUPATION)
+    low, high = call.years()
+    return soc, adapters.projection(call.service, soc, call.fallback(), low, high)
 
 
 @endpoint(
     "/wf/predict",
     "wf",
-    "Projected number of people in work in the job, by year",
-    params=(SOC, MIN_YEAR, MAX_YEAR),
+    "Projected number of people in work in the job (UK), every year 2007-2027",
+    params=(SOC, MIN_YEAR, MAX_YEAR, COARSE),
     example="/wf/predict?soc=5314",
     answers_from=PROJECTIONS,
 )
@@ -58,13 +77,10 @@ def predict(call: Call) -> dict:
     soc, main = _main(call)
     if main is None:
         return {"soc": soc, "predictedEmployment": []}
-    years = call.years()
     return {
         "soc": main.soc,
         "predictedEmployment": [
-            {"year": year, "employment": round(people)}
-            for year, people in main.employment.items()
-            if in_years(year, years)
+            {"year": year, "employment": whole(people)} for year, people in main.employment.items()
         ],
     }
 
@@ -72,67 +88,65 @@ def predict(call: Call) -> dict:
 @endpoint(
     "/wf/predict/breakdown/{breakdown}",
     "wf",
-    "Projected employment by year, split by region, industry, qualification, gender or status "
-    "(empty where no source gives the split: today all but gender)",
-    params=(BREAKDOWN, SOC, MIN_YEAR, MAX_YEAR),
-    example="/wf/predict/breakdown/gender?soc=5314",
+    "Projected employment split by industry (22 groups), qualification, gender or status, in the "
+    "years Working Futures publishes each split (by sex and qualification 2007, 2012, 2017, 2022, "
+    "2027; by status and industry 2007, 2017, 2027)",
+    params=(BREAKDOWN, SOC, MIN_YEAR, MAX_YEAR, COARSE),
+    example="/wf/predict/breakdown/industry?soc=5314&minYear=2027",
     answers_from=PROJECTIONS,
+    empty=NO_REGIONAL_SOURCE,
 )
 def predict_breakdown(call: Call) -> dict:
     dimension = (call.value("breakdown") or "").strip().lower()
     if dimension not in DIMENSIONS:
         raise ApiError(f"breakdown must be one of {', '.join(DIMENSIONS)}.")
     soc, main = _main(call)
-    names = call.service.codes(dimension)
-    parts = {}
-    if main is not None:
-        for code in names:
-            part = adapters.projection(call.service, main.soc, Fallback.EXACT, **{dimension: code})
-            if part is not None:
-                parts[code] = part
-    note = ENGLAND_NOTE
-    if not parts:
-        note += f" No source gives them by {dimension} for this job, so the breakdown is empty."
-    years = call.years()
-    return {
-        "soc": main.soc if main else soc,
-        "breakdown": dimension,
-        "note": note,
-        "predictedEmployment": [
-            {
-                "year": year,
-                "breakdown": [
-                    {"code": code, "name": names[code], "employment": round(part.employment[year])}
-                    for code, part in parts.items()
-                    if year in part.employment
-                ],
-            }
-            for year in (main.employment if main else {})
-            if in_years(year, years)
-        ],
-    }
+    described = main.soc if main else soc  # a wider group only with coarse=true
+    low, high = call.years()
+    split = adapters.projection_breakdown(
+        call.service, described, SERVICE_DIMENSION.get(dimension, dimension), low, high
+    )
+    answer: dict[str, Any] = {"soc": described, "breakdown": dimension, "note": NOTE}
+    if split.unavailable:
+        answer["note"] += f" No source projects employment by {dimension}, so the breakdown is empty."
+        years = list(main.employment) if main else []
+        answer["predictedEmployment"] = [{"year": year, "breakdown": []} for year in years]
+        return answer
+    answer["predictedEmployment"] = [
+        {
+            "year": year,
+            "breakdown": [
+                {
+                    "code": entry["code"],
+                    "name": entry["name"],
+                    "employment": whole(entry["employment"]),
+                    "note": ENTRY_NOTES.get(entry["reliability"]),
+                }
+                for entry in entries
+            ],
+        }
+        for year, entries in split.years.items()
+    ]
+    return answer
 
 
 @endpoint(
     "/wf/replacement_demand",
     "wf",
-    "People needed to replace those leaving the job (retiring, moving on) over the projection "
-    "period, as a percentage of employment in its first year",
-    params=(SOC,),
+    "People needed to replace those leaving the job (retiring, moving on) 2017-2027, per 100 in "
+    "work in 2017 (UK)",
+    params=(SOC, COARSE),
     example="/wf/replacement_demand?soc=5314",
     answers_from=PROJECTIONS,
 )
 def replacement_demand(call: Call) -> dict:
-    soc, main = _main(call)
-    if main is None or not main.employment.get(main.start_year):
+    soc = call.soc()
+    found = adapters.replacement(call.service, soc, call.fallback())
+    if found is None:
         return {"soc": soc, "start_year": None, "end_year": None, "rate": None, "predictedEmployment": []}
-    period = {
-        "start_year": main.start_year,
-        "end_year": main.end_year,
-        "rate": round(100 * main.replacement_demand / main.employment[main.start_year], 1),
-    }
+    period = {"start_year": found.start_year, "end_year": found.end_year, "rate": found.rate}
     # two client families read the same figures, one at the top level, one in a list
-    return {"soc": main.soc, **period, "predictedEmployment": [period]}
+    return {"soc": found.soc, **period, "predictedEmployment": [period]}
 
 
 def coding(service: LmiService, name: str, description: str) -> dict:

@@ -154,7 +154,7 @@
     li.setAttribute("aria-labelledby", heading.id);
     li.appendChild(heading);
     var dl = document.createElement("dl");
-    ["Pay", "Hours", "Jobs in England"].forEach(function (name) {
+    ["Pay", "Hours", "Jobs in the UK"].forEach(function (name) {
       var dt = document.createElement("dt");
       dt.textContent = name;
       var dd = document.createElement("dd");
@@ -223,18 +223,21 @@
       });
     }).catch(function () { show(entry, "Hours", "Not available"); });
 
-    get("/wf/predict?soc=" + soc).then(function (outlook) {
+    // from 2017, the base year of the projections (Working Futures 2017-2027): earlier years are history
+    get("/wf/predict?minYear=2017&soc=" + soc).then(function (outlook) {
       var years = outlook.predictedEmployment;
-      if (years.length < 2) return show(entry, "Jobs in England", "No projection");
       var first = years[0], last = years[years.length - 1];
+      if (years.length < 2 || !first.employment || last.employment === null) {
+        return show(entry, "Jobs in the UK", "No projection");
+      }
       var change = 100 * (last.employment / first.employment - 1);
       var sign = change >= 0.05 ? "+" : change <= -0.05 ? "\u2212" : "";
       return wider(outlook, entry).then(function (note) {
-        show(entry, "Jobs in England", sign + Math.abs(change).toFixed(1) + "% by " + last.year,
+        show(entry, "Jobs in the UK", sign + Math.abs(change).toFixed(1) + "% by " + last.year,
           first.employment.toLocaleString("en-GB") + " in " + first.year + ", " +
           last.employment.toLocaleString("en-GB") + " projected in " + last.year + ". " + note);
       });
-    }).catch(function () { show(entry, "Jobs in England", "Not available"); });
+    }).catch(function () { show(entry, "Jobs in the UK", "Not available"); });
 
     entry.element.querySelector("button").addEventListener("click", function () { remove(entry); });
   }
