@@ -32,7 +32,7 @@ def test_the_stock_switch_runs_rasa_as_shipped_with_its_own_stores(tmp_path: Pat
     args = launcher.parser().parse_args([])
     assert args.stock_rasa
     services = {s.name: s for s in launcher._services(args, tmp_path / "model.tar.gz", tmp_path)}
-    assert sorted(services) == ["actions", "rasa", "retention"]
+    assert sorted(services) == ["actions", "api", "rasa", "retention"]
     rasa = services["rasa"]
     assert rasa.env["CAREERS_STOCK_RASA"] == "1" and rasa.env["SANIC_WORKERS"] == "1"
     assert rasa.listen is None and services["actions"].listen is None
@@ -45,7 +45,7 @@ def test_by_default_the_launcher_holds_the_ports_and_rasa_has_its_fixes(tmp_path
     monkeypatch.delenv("CAREERS_STOCK_RASA", raising=False)
     args = launcher.parser().parse_args(["--rasa-port", "5999", "--workers", "2"])
     services = {s.name: s for s in launcher._services(args, tmp_path / "model.tar.gz", tmp_path)}
-    assert sorted(services) == ["actions", "rasa"]  # our store forgets old conversations itself
+    assert sorted(services) == ["actions", "api", "rasa"]  # our store forgets old conversations itself
     assert services["rasa"].env["CAREERS_STOCK_RASA"] == "0" and services["rasa"].env["SANIC_WORKERS"] == "2"
     assert services["rasa"].listen == ("127.0.0.1", 5999)
 

@@ -1,4 +1,4 @@
-"""The one MetaData every table module registers on, so `create_all` builds the whole schema."""
+"""The one MetaData every table module registers on, so `schema.create_schema` builds the whole schema."""
 
 from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, Text
 

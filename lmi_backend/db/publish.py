@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.schema import AddConstraint, CreateTable
 
 from .engine import SCHEMA, STAGING_SCHEMA, readonly_engine, server_engine
-from .schema import metadata
+from .schema import indexes_in_order, metadata
 
 BATCH = 20000  # rows per COPY
 
@@ -57,7 +57,7 @@ def publish(sqlite_file: Path, url: str, out: TextIO = sys.stderr) -> int:
                 print(f"  {table.name}: {count} rows", file=out)
                 copied += count
             for table in metadata.sorted_tables:
-                for index in table.indexes:
+                for index in indexes_in_order(table):
                     index.create(writer)
                 for key in table.foreign_key_constraints:
                     writer.execute(AddConstraint(key))

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 from ..config import Location, is_url
 from ..db.engine import readonly_engine, writable_engine
 from ..db.provenance import build_info
-from ..db.schema import metadata
+from ..db.schema import create_schema
 from .context import BuildContext
 from .sources import load_manifest, sha256_of
 from .steps import STEPS, Step
@@ -79,7 +79,7 @@ def build(
     engine = writable_engine(staging)
     try:
         with engine.begin() as conn:
-            metadata.create_all(conn)
+            create_schema(conn)
             ctx = BuildContext(conn=conn, sources=sources, manifest=load_manifest(), out=out)
             for name, step in STEPS if steps is None else steps:
                 t0 = time.perf_counter()
