@@ -27,6 +27,7 @@ class Asked:
     experienced_pay: bool = False  # "how much after 5 years?"
     apprentice_pay: bool = False  # "how much do apprentices get paid?" (with a pay topic)
     schedule: str | None = None  # "do they work weekends?"
+    perk: str | None = None  # "do teachers get a good pension?"
     feeling: str | None = None  # "is it stressful?"
     without_degree: bool = False  # "what jobs pay well without a degree?"
     duration: bool = False  # "how long does it take to become a vet?"
@@ -57,6 +58,7 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         experienced_pay=bool(_EXPERIENCED.search(clean_text(text))),
         apprentice_pay=asks_apprentice_pay(text),
         schedule=asked_schedule(text),
+        perk=asked_perk(text),
         feeling=asked_feeling(text),
         without_degree=no_degree,
         duration=asks_duration(text),
@@ -196,6 +198,21 @@ def asked_schedule(text: str) -> str | None:
     if match.group(3):
         return "working late"
     return match.group(2) or (match.group(1) if match.group(1) == "shift work" else match.group(1) + "s")
+
+
+_PERK = re.compile(
+    r"\b(pension|bonus|perk|sick pay|company car|maternity pay|paternity pay|benefit)(?:s|es)?\b"
+)
+
+
+def asked_perk(text: str) -> str | None:
+    """ "Do teachers get a good pension?": pay before tax is all the sources give; no source
+    covers pensions, bonuses or other benefits, which the reply says whichever job is meant."""
+    match = _PERK.search(clean_text(text))
+    if not match:
+        return None
+    word = match.group(1)
+    return word if word.endswith(("pay", "car")) else f"{word}es" if word == "bonus" else f"{word}s"
 
 
 # pay of everyone, not one job: "what's the average salary in the UK?", "average wage overall"

@@ -17,7 +17,7 @@ import pytest
 
 from benchmarks.conversation_checks.checks import Names, Reply, State, check_turn, figure_specs
 from benchmarks.conversation_checks.sources import Sources
-from benchmarks.conversation_checks.spec import Turn, load
+from benchmarks.conversation_checks.spec import AFTER_SPLIT, Turn, load
 
 GATE = 0.95
 
@@ -194,6 +194,28 @@ def test_a_uk_estimate_from_soc2020_groups_must_lie_within_what_they_publish(pub
     assert "figure: not the published value" in _kinds(turn, unlabelled, published, names)
 
 
+def test_one_sex_side_by_side_with_no_figure_for_the_other_passes(published, names):
+    """ "Do men or women earn more as dentists?": ONS publishes women's full-time median for
+    2025 but not men's, so the women's figure and "none for men" is right; a figure published for
+    neither is not."""
+    turn = _turn(
+        user="do men or women earn more as dentists",
+        job=2215,
+        topic="pay",
+        place="UK",
+        sex="both",
+        figure=[
+            {"measure": "annual", "sex": "women", "none_ok": True},
+            {"measure": "annual", "sex": "men", "none_ok": True},
+        ],
+    )
+    women = "Full-time female dental practitioners earn about £{:,} a year across the UK in 2025."
+    rest = " There's no reliable figure for male dental practitioners, because it isn't published."
+    assert not [f for f in published.pay_figures(2215, "annual", "male", "full-time") if f.year == 2025]
+    assert _kinds(turn, women.format(65310) + rest, published, names) == set()
+    assert "figure: not the published value" in _kinds(turn, women.format(91000) + rest, published, names)
+
+
 def test_a_paragraph_of_fallbacks_fails(published, names):
     turn = _turn(user="how much do electricians earn", job=5241, topic="pay", place="UK", figure="annual")
     one = "Electricians and electrical fitters earn about £32,356 a year across the UK in 2021."
@@ -237,8 +259,9 @@ def conversations(published):
 def test_enough_conversations_and_a_held_out_third_of_each_theme(conversations):
     turns = [t for c in conversations for t in c.turns]
     assert len(conversations) >= 150 and len(turns) >= 400
-    themes = Counter(c.theme for c in conversations)
-    held = Counter(c.theme for c in conversations if c.heldout)
+    drawn = [c for c in conversations if c.path.name != AFTER_SPLIT]
+    themes = Counter(c.theme for c in drawn)
+    held = Counter(c.theme for c in drawn if c.heldout)
     assert all(abs(held[theme] - n / 3) <= 1 for theme, n in themes.items()), (themes, held)
 
 

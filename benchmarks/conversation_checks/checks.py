@@ -237,6 +237,7 @@ class FigureSpec:
     none_ok: bool
     cah: str | None = None
     kept_place: str | None = None  # a place an elliptical follow-up may carry over
+    both_sexes: bool = False  # men's and women's pay side by side were asked for
 
 
 _SEX = {None: "all", "women": "female", "men": "male"}
@@ -273,6 +274,7 @@ def figure_specs(turn: Turn, socs: list[int], state: State | None = None) -> lis
                 estimate_ok=estimate_ok,
                 none_ok=bool(spec.get("none_ok")),
                 cah=spec.get("cah"),
+                both_sexes=turn.get("sex") == "both",
                 kept_place=kept_place,
             )
         )
@@ -338,7 +340,8 @@ def _check_figure(sources: Sources, spec: FigureSpec, text: str) -> Failure | No
         # UK), said to be that, is fine; an invented one is not
         spec = replace(
             spec,
-            sexes=["all", *spec.sexes],
+            # men's and women's pay asked side by side: the sex that has a figure, for the other
+            sexes=["all", "female", "male"] if spec.both_sexes else ["all", *spec.sexes],
             statuses=["all", "full-time", *spec.statuses],
             socs=spec.socs + [soc // 10**k for soc in spec.socs for k in (1, 2, 3)],  # wider groups
         )

@@ -57,6 +57,7 @@ from . import markers
 
 CONVERSATIONS_DIR = Path(__file__).resolve().parents[1] / "conversations"
 HELDOUT = "heldout"
+AFTER_SPLIT = "after_split.yml"  # written after the held-out third was drawn: tuning only
 TURN_KEYS = {
     "user",
     "class",

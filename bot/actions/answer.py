@@ -130,6 +130,8 @@ class Conversation:
         if not result.candidates:
             self.say(phrases.JOB_NOT_FOUND.format(job=echo(phrase)))
         else:
+            if first := topics.unanswerable(self.turn.asked):  # "do teachers get a good pension?"
+                self.say(first)
             self.offer(phrase, result.candidates, topic)
 
     def offer(self, phrase: str, candidates: list, topic: str) -> None:
@@ -144,10 +146,33 @@ class Conversation:
         primary one") or another name for it that the coder reads as one of them ("high
         school"); None when the words point to none of them."""
         chosen = pick(self.turn.text, self.offered())
-        if chosen is not None or not self.turn.jobs or self.turn.topic:
+        if chosen is not None or self.turn.topic or self.turn.intent == "deny":
             return chosen
-        found = backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates
-        return found[0].soc if found and found[0].soc in self.candidates else None
+        if self.turn.jobs:
+            found = backend.coder().code(self.turn.jobs[0], limit=MAX_CHOICES).candidates
+            if found and found[0].soc in self.candidates:
+                return found[0].soc
+        return self.kind_not_offered()
+
+    def kind_not_offered(self) -> int | None:
+        """A kind the choices left out, typed as the answer: "the electrical kind" after
+        mechanical, civil and electronics engineers were offered means electrical engineers,
+        which the coder is sure of once the word asked about is added back. Words that name a
+        job on their own ("nurses") are a new job, not a kind of the one asked about."""
+        asked = str(self._slots.get("job") or "").split()
+        typed = (
+            self.turn.jobs[0]
+            if self.turn.jobs
+            else guess_job_phrase(self.turn.text, drop=self.turn.place_words)
+        )
+        if not asked or not typed or asked[-1] in typed.split() or self._sure(typed) is not None:
+            return None
+        return self._sure(f"{typed} {asked[-1]}")
+
+    @staticmethod
+    def _sure(phrase: str) -> int | None:
+        result = backend.coder().code(phrase, limit=MAX_CHOICES)
+        return result.candidates[0].soc if result.candidates and not result.ambiguous else None
 
     def offered(self) -> list[tuple[int, str]]:
         service = backend.service()
@@ -203,10 +228,17 @@ class Conversation:
         ):
             tries.append(f"{phrase} {known[-1]}")
         for words in tries:
-            result = backend.coder().code(words, limit=MAX_CHOICES)
-            if result.candidates and not result.ambiguous:
-                return words, result.candidates[0].soc
+            soc = self._sure(words)
+            if soc is not None:
+                return words, soc
         return None
+
+    def names_job_in_context(self, phrase: str) -> bool:
+        """ "How about female officers?" after police officers: the words are all the job's own
+        ("officers" alone would get "which officers?"), so it is that job again."""
+        known = {w.rstrip("s") for w in str(self._slots.get("job") or "").split()}
+        typed = [w.rstrip("s") for w in phrase.split()]
+        return self.soc is not None and bool(typed) and all(w in known for w in typed)
 
     def use_job(self, soc: int, phrase: str | None = None) -> None:
         if self.soc is not None and self.soc != soc:  # "compare them" compares the last two
@@ -349,8 +381,8 @@ class Conversation:
         if chosen is None and turn.choice is not None and self.candidates:
             index = turn.choice if turn.choice < len(self.candidates) else None
             chosen = self.candidates[index] if index is not None else None
-        if chosen is None and self.candidates:  # "the medical ones"
-            chosen = pick(turn.text, self.offered())
+        if chosen is None and self.candidates:  # "the medical ones", "the electrical kind"
+            chosen = pick(turn.text, self.offered()) or self.kind_not_offered()
         if chosen is None and not self.candidates:  # "2" or "the first one" with nothing offered
             self.say(phrases.ASK_REPHRASE)
             return
@@ -432,14 +464,16 @@ class Conversation:
             # money?" next is about the same figure
             self.qualify("status", FULL_TIME)
         any_job = topic in topics.ANY_JOB_TOPICS
-        if turn.jobs:
+        if turn.jobs and not self.names_job_in_context(turn.jobs[0]):
             sure = self.sure_reading(turn.jobs[0])
             phrase, soc = sure if sure else (turn.jobs[0], self.code(turn.jobs[0], topic))
             if soc is None:
                 return None
             self.use_job(soc, phrase)
-        elif not any_job and (
-            (turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words)
+        elif (
+            not turn.jobs
+            and not any_job
+            and ((turn.topic and self.soc is None) or (turn.intent == "inform" and not turn.entity_words))
         ):
             # a question with no job in context, or a bare "what about dog groomers": the words
             # left over may name the job the NLU missed; with a job in context "is it growing?"

@@ -17,7 +17,7 @@ INTEREST_NOT_FOUND = (
     "For example maths, art, computers, animals or helping people."
 )
 ASK_INTEREST = (
-    "Let's find some ideas! What do you enjoy, or what are you good at? "
+    "Let's find some job ideas! What do you enjoy, or what are you good at? "
     "For example maths, art, computers, animals or helping people."
 )
 ASK_OTHER_INTEREST = (
@@ -73,6 +73,7 @@ UPPER_END = (
 PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
 PART_TIMERS_IN_THIS_JOB = "part-time workers in this job"
+NO_PERK_DATA = "My figures don't cover {perk}, only pay before tax."
 NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't tell you about {schedule}."
 NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
 APPRENTICESHIP_TIME = (

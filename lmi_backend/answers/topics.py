@@ -161,7 +161,18 @@ def _pay(ask: Ask) -> Answer:
         full_median = full_time.values.get("median")
         if not full_time.changes and full_median and full_median >= PART_TIME_GAP * median:
             text += " " + phrases.INCLUDES_PART_TIME.format(money(full_median))
-    return _personal(ask, Answer(_joined(text, phrases.BEFORE_TAX if asked.tax else ""), [result]))
+    text = _joined(unanswerable(asked), text, phrases.BEFORE_TAX if asked.tax else "")
+    return _personal(ask, Answer(text, [result]))
+
+
+def unanswerable(asked: Asked) -> str:
+    """What a question asks that no source covers for any job (a pension, weekends), said
+    first: also before asking which job is meant, since no choice would change it."""
+    if asked.perk:
+        return phrases.NO_PERK_DATA.format(perk=asked.perk)
+    if asked.schedule:
+        return phrases.NO_SCHEDULE_DATA.format(schedule=asked.schedule)
+    return ""
 
 
 def _personal(ask: Ask, answer: Answer) -> Answer:
@@ -430,9 +441,7 @@ def _hours(ask: Ask) -> Answer:
     """ "Do they work weekends?": the figures count hours, not when they fall, so the reply says
     that before the hours it has."""
     result = ask.service.hours(ask.query)
-    schedule = ask.asked.schedule
-    first = phrases.NO_SCHEDULE_DATA.format(schedule=schedule) if schedule else ""
-    return Answer(_joined(first, render(result, long=ask.long)), [result])
+    return Answer(_joined(unanswerable(ask.asked), render(result, long=ask.long)), [result])
 
 
 # --- jobs in general ---------------------------------------------------------------------

@@ -15,6 +15,8 @@ Sources, each weighted by how much it says about the code a bare phrase should g
   sense: "Engineer, civil (professional)"), but a bare query still gets asked about them;
 - the ONS coding tool's title list (the same titles with qualifiers appended, plus a few newer
   ones).
+A few bare titles the ONS codes to one default mean several jobs to a young person ("driver":
+lorry, bus, taxi or van); the team's list of them (data/broad_titles.csv) makes a bare one ask.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from .normalise import FILLER_WORDS, STOPWORDS, Normaliser, words
 
 SYNONYMS = "synonyms.csv"
 WORKPLACES = "workplaces.csv"
+BROAD_TITLES = "broad_titles.csv"
 REVIEWED = f"lmi_backend/coder/data/{SYNONYMS} or {WORKPLACES}"  # where a reviewed phrase comes from
 REVIEWED_SOURCES = frozenset({"synonym", "workplace"})  # the team's lists, not ONS titles
 
@@ -73,11 +76,11 @@ class Title:
 
 
 def load(ctx: BuildContext) -> None:
-    titles = (
-        list(published_titles(ctx.conn))
-        + list(synonym_titles(ctx.soc_units))
-        + list(workplace_titles(ctx.soc_units))
-    )
+    broad = {rec["title"] for _, _, rec in _reviewed_rows(BROAD_TITLES)}
+    titles = [
+        replace(t, needs_qualifier=True) if t.text.lower() in broad else t for t in published_titles(ctx.conn)
+    ]
+    titles += list(synonym_titles(ctx.soc_units)) + list(workplace_titles(ctx.soc_units))
     normaliser = build_normaliser(t.text for t in titles)
     entries = aggregate(titles, normaliser)
     vocab = {token for key, _, _ in entries for token in key.split()}
