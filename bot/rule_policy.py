@@ -96,7 +96,8 @@ class RecentTurnsRulePolicy(RulePolicy):
 
     def _recent_turns(self, tracker: DialogueStateTracker, domain: Domain) -> DialogueStateTracker:
         seen, length, short = self._shortened
-        if seen is None or seen() is not tracker or length != len(tracker.events):
+        size = len(tracker.events or ())
+        if short is None or seen is None or seen() is not tracker or length != size:
             short = recent_turns(tracker, domain)
-            self._shortened = (weakref.ref(tracker), len(tracker.events), short)
+            self._shortened = (weakref.ref(tracker), size, short)
         return short

@@ -1162,6 +1162,61 @@ def test_a_typed_answer_to_which_job_picks_it(db_path):
     assert chat.slots["soc"] == offered[1]
 
 
+def test_a_kind_the_choices_left_out_is_understood(db_path):
+    """Four kinds of engineer are offered; "the electrical kind" names a fifth."""
+    chat = Chat()
+    chat.say("ask_job_description", "what do engineers actually do", entity("job", "engineers"))
+    assert 2123 not in chat.slots["candidates"]
+    reply = chat.say("choose_job", "the electrical kind")
+    assert chat.slots["soc"] == 2123 and reply.startswith("What electrical engineers do")
+
+
+def test_a_reply_the_nlu_cannot_read_while_jobs_are_offered_is_read_as_a_choice(db_path):
+    """The rules bring nlu_fallback and out_of_scope here while jobs are on offer."""
+    chat = Chat()
+    chat.say("ask_pay", "how much do teachers get paid", entity("job", "teachers"))
+    offered = list(chat.buttons)
+    assert chat.say("nlu_fallback", "what") == phrases.PICK_A_BUTTON and chat.buttons == offered
+    reply = chat.say("nlu_fallback", "college")
+    assert chat.slots["soc"] == 2312 and reply.startswith("Further education teaching professionals earn")
+    chat = Chat()
+    chat.say("ask_hours", "how many hours do assistants work", entity("job", "assistants"))
+    chat.say("out_of_scope", "in a shop")
+    assert chat.slots["soc"] == 7111
+
+
+def test_an_untagged_word_that_could_be_several_jobs_offers_them(db_path):
+    chat = Chat()
+    reply = chat.say("ask_hours", "how many hours do assistants work")  # the NLU tagged no job
+    assert "Which of these is it?" in reply and 7111 in chat.slots["candidates"]
+    assert chat.slots["pending_topic"] == "hours"
+
+
+def test_a_job_named_instead_of_a_choice_is_that_job_not_a_kind_of_the_one_asked(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do engineers earn", entity("job", "engineers"))
+    chat.say("inform", "nurses", entity("job", "nurses"))
+    assert chat.slots["soc"] == 2231
+
+
+def test_a_bare_word_of_the_job_in_context_keeps_it(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "police officer pay", entity("job", "police officer"))
+    assert chat.slots["soc"] == 3312
+    reply = chat.say(
+        "ask_pay", "how about female officers", entity("job", "officers"), entity("gender", "female")
+    )
+    assert chat.slots["soc"] == 3312 and "Which of these" not in reply and "women" in reply.lower()
+
+
+def test_a_pension_question_says_there_is_no_figure_even_before_asking_which_job(db_path):
+    chat = Chat()
+    reply = chat.say("ask_pay", "do teachers get a good pension", entity("job", "teachers"))
+    assert reply.startswith(phrases.NO_PERK_DATA.format(perk="pensions")) and "Which of these" in reply
+    reply = chat.say("ask_pay", "do nurses get bonuses", entity("job", "nurses"))
+    assert reply.startswith(phrases.NO_PERK_DATA.format(perk="bonuses") + " Nurses earn about")
+
+
 # --- graduates' pay by degree subject (issue 19 item 5) --------------------------------------------
 
 GRADUATES = "misc/hesa_discover_uni"

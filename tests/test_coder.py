@@ -98,6 +98,10 @@ def test_unsure_phrases_ask_with_a_low_confidence(coder, text):
         ("engineer", {2121, 2122, 2123, 2124, 2126, 2129}),
         ("manager", None),
         ("teacher", {2311, 2312, 2314, 2315, 2316, 2319}),
+        # the ONS codes these bare titles to one default; data/broad_titles.csv makes them ask
+        ("drivers", {8211, 8212, 8213, 8214, 8215}),
+        ("technician", {3111, 3113, 3119, 3131, 3132, 3218, 5231}),
+        ("scientist", {2111, 2112, 2113, 2119}),
     ],
 )
 def test_generic_words_ask_with_up_to_four_distinct_choices(coder, text, plausible):

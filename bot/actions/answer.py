@@ -22,7 +22,7 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from lmi_backend.answers import phrases, topics
 from lmi_backend.answers.plain import job_name
 from lmi_backend.charts import chart_for
-from lmi_backend.coder.choices import pick
+from lmi_backend.coder.choices import kind_phrase, pick
 from lmi_backend.coder.lists import split_listed_jobs
 from lmi_backend.dialogue_slots import FULL_TIME, guess_job_phrase
 from lmi_backend.dialogue_state import Said
@@ -38,6 +38,9 @@ DEFAULT_TOPIC = "pay"
 # the intents besides the topics' own that this action answers: a follow-up with a new job, place
 # or sex ("and in Wales?"), a pick from offered jobs, a correction, "tell me more", and job ideas
 FOLLOW_UP_INTENTS = ("inform", "choose_job", "deny", "more_detail", "ask_jobs_for_interest")
+# the NLU could not read the reply; while jobs are offered, the rules still bring it here, since
+# "college" or "in a shop" after "which of these is it?" is a choice in words the NLU never saw
+UNCLEAR_INTENTS = ("nlu_fallback", "out_of_scope")
 IDEAS = "ideas"  # pending_topic while job ideas (for an interest, or growing areas) are on offer
 MAX_MESSAGE_CHARS = 2000
 MAX_CHOICES = 4
@@ -157,17 +160,14 @@ class Conversation:
     def kind_not_offered(self) -> int | None:
         """A kind the choices left out, typed as the answer: "the electrical kind" after
         mechanical, civil and electronics engineers were offered means electrical engineers,
-        which the coder is sure of once the word asked about is added back. Words that name a
-        job on their own ("nurses") are a new job, not a kind of the one asked about."""
-        asked = str(self._slots.get("job") or "").split()
-        typed = (
-            self.turn.jobs[0]
-            if self.turn.jobs
-            else guess_job_phrase(self.turn.text, drop=self.turn.place_words)
-        )
-        if not asked or not typed or asked[-1] in typed.split() or self._sure(typed) is not None:
+        which the coder is sure of once the word asked about is added back. Words naming
+        another job on their own ("nurses") are a new job, not a kind of the one asked about."""
+        if self.offered_ideas:  # ideas for an interest: no job was asked about
             return None
-        return self._sure(f"{typed} {asked[-1]}")
+        phrase = kind_phrase(self.turn.text, str(self._slots.get("job") or ""))
+        kind = self._sure(phrase) if phrase else None
+        alone = self._sure(" ".join(self.turn.jobs)) if self.turn.jobs else None
+        return kind if alone is None or alone == kind else None
 
     @staticmethod
     def _sure(phrase: str) -> int | None:
@@ -311,6 +311,13 @@ class Conversation:
             self.dispatcher.utter_message(json_message={"chart": chart})
 
     def ask_for_job(self, topic: str) -> None:
+        """ "Which job?", unless the question's leftover words could be one of a few jobs
+        ("how many hours do assistants work", untagged): then which of those."""
+        if self.turn.topic and not self.turn.jobs:
+            phrase = guess_job_phrase(self.turn.text, drop=self.turn.entity_words | self.turn.place_words)
+            found = backend.coder().code(phrase, limit=MAX_CHOICES) if phrase else None
+            if found is not None and found.candidates:
+                return self.offer(phrase or "", found.candidates, topic)
         if self.turn.region is not None and self.turn.intent == "inform":
             self.say(phrases.NOTED_PLACE.format(place=REGION_NAMES[self.turn.region]))
         elif self.turn.intent == "inform":
@@ -441,6 +448,8 @@ class Conversation:
         typed = self.typed_choice() if self.candidates and turn.chosen_soc is None else None
         if typed is not None:  # "secondary" or "high school" after teachers were offered
             return self.choose(typed)
+        if turn.intent in UNCLEAR_INTENTS and self.candidates:  # "what?" while a choice waits
+            return self.say(phrases.PICK_A_BUTTON, _job_buttons(self.offered(), not self.offered_ideas))
         regions = [(r, REGION_NAMES[r]) for r in self.region_choices]
         typed_region = pick(turn.text, regions) if regions and turn.region is None else None
         if typed_region is not None:  # "east" after "which part of the Midlands?"

@@ -194,9 +194,9 @@ def read_turn(tracker: Tracker) -> Turn:
     socs = _values(entities, "soc")
     if socs and socs[-1].isdigit():
         turn.chosen_soc = int(socs[-1])
-    for value in _values(entities, "choice"):
-        if value.lower() in _ORDINALS:
-            turn.choice = _ORDINALS[value.lower()]
+    for word in _values(entities, "choice"):
+        if word.lower() in _ORDINALS:
+            turn.choice = _ORDINALS[word.lower()]
     bare = _BARE_NUMBER.match(text)
     if turn.choice is None and bare:
         turn.choice = int(bare.group(1)) - 1

@@ -229,7 +229,8 @@ def _serve(args: argparse.Namespace, model: Path, run_dir: Path, started: float)
             "Press Ctrl-C to stop.",
             flush=True,
         )
-        supervisor.watch()
+        supervisor.watch()  # until Ctrl-C
+        return 0
     except KeyboardInterrupt:
         print("\nStopping ...", file=sys.stderr)
         return 0

@@ -104,8 +104,8 @@ def install() -> None:
     the hooks are on the connection protocol and a request middleware.)"""
     global _counts
     _counts = ConnectionCounts()
-    HttpProtocol.connection_made = _connection_made
-    HttpProtocol.connection_lost = _connection_lost
+    HttpProtocol.connection_made = _connection_made  # type: ignore[method-assign]
+    HttpProtocol.connection_lost = _connection_lost  # type: ignore[method-assign,assignment]
 
 
 def balance(app: Sanic) -> None:

@@ -131,7 +131,8 @@ class Supervisor:
     def _launch(self, service: Service, mode: str) -> None:
         assert service.log is not None
         service.runs += 1
-        env, handed = dict(service.env), ()
+        env = dict(service.env)
+        handed: tuple[int, ...] = ()
         if service.socket is not None:
             handed = (service.socket.fileno(),)
             env[handed_socket.FD_ENV] = str(service.socket.fileno())

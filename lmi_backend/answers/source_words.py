@@ -9,6 +9,7 @@ but are not where they come from, so they are left out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from . import caveats, phrases, words
@@ -45,7 +46,7 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def render_sources(results: list[Sourced]) -> str:
+def render_sources(results: Sequence[Sourced]) -> str:
     """The answer to "where do the numbers come from?" about the last answer's figures."""
     datasets = list(dict.fromkeys(d for r in results for d in plain_datasets(r.citations)))
     lines = [f"That comes from {_and(datasets)}." if datasets else "That comes from official UK statistics."]

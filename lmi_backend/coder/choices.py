@@ -27,6 +27,35 @@ def _matches(typed: str, title_words: set[str]) -> bool:
     )
 
 
+# words of a reply that say which kind without naming it ("the electrical kind", "at a uni")
+_NOT_THE_KIND = _FILLER | {
+    "a",
+    "an",
+    "at",
+    "in",
+    "on",
+    "of",
+    "kind",
+    "type",
+    "sort",
+    "i",
+    "im",
+    "work",
+    "works",
+}
+
+
+def kind_phrase(text: str, asked: str) -> str | None:
+    """The words to code for a kind the choices left out: "the electrical kind" after "which
+    engineers?" is "electrical engineers", "at a uni" after "which teachers?" is "uni teachers".
+    None when the reply has no words of its own (or more than a job title's worth)."""
+    head = asked.split()[-1] if asked.split() else ""
+    own = [w for w in _WORD.findall(text.lower()) if w not in _NOT_THE_KIND]
+    if not head or not own or len(own) > 4:
+        return None
+    return " ".join(own if head.rstrip("s") in {w.rstrip("s") for w in own} else [*own, head])
+
+
 def pick(text: str, offered: list[tuple[int, str]]) -> int | None:
     """The SOC code of the one offered job whose title the typed words point to, or None when
     they point to none or to several. Words every offered title shares ("teaching") tell them
