@@ -15,11 +15,9 @@ the held-out part is for measuring, not for tuning, so its failures are printed 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,19 +25,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.conversation_checks.runner import Evaluation, evaluate  # noqa: E402
+from bot.runtime.local_cluster import rest  # noqa: E402
 
 
 def rest_sender(url: str, timeout: float = 60):
-    def send(sender: str, message: str) -> list[dict]:
-        request = urllib.request.Request(
-            f"{url}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return json.loads(answer.read())
-
-    return send
+    return lambda sender, message: rest(url, sender, message, timeout)
 
 
 def run(url: str | None, only: str | None) -> Evaluation:

@@ -334,32 +334,32 @@ def test_slack_rejects_an_unsigned_event(assistant, stub):
     assert not stub.calls
 
 
-def test_facebook_message_is_answered_through_the_send_api(assistant, stub, expected_parts):
-    stub.clear()
-    payload = {
-        "object": "page",
-        "entry": [
+def _message_to_facebook(assistant: Stack, psid: str, mid: str, text: str) -> None:
+    """A user's message as Messenger's webhook posts it, signed with the app secret."""
+    entry = {
+        "id": "PAGE1",
+        "time": int(time.time() * 1000),
+        "messaging": [
             {
-                "id": "PAGE1",
-                "time": int(time.time() * 1000),
-                "messaging": [
-                    {
-                        "sender": {"id": "PSID42"},
-                        "recipient": {"id": "PAGE1"},
-                        "timestamp": int(time.time() * 1000),
-                        "message": {"mid": "m.1", "text": QUESTION},
-                    }
-                ],
+                "sender": {"id": psid},
+                "recipient": {"id": "PAGE1"},
+                "timestamp": int(time.time() * 1000),
+                "message": {"mid": mid, "text": text},
             }
         ],
     }
-    body = json.dumps(payload).encode()
+    body = json.dumps({"object": "page", "entry": [entry]}).encode()
     signature = "sha1=" + hmac.new(FACEBOOK_SECRET.encode(), body, hashlib.sha1).hexdigest()
     post(
         f"{assistant.rasa_url}/webhooks/facebook/webhook",
         body,
         {"Content-Type": "application/json", "X-Hub-Signature": signature},
     )
+
+
+def test_facebook_message_is_answered_through_the_send_api(assistant, stub, expected_parts):
+    stub.clear()
+    _message_to_facebook(assistant, "PSID42", "m.1", QUESTION)
     calls = stub.wait_for("facebook", "messages", len(expected_parts) + 3)
     # plain text, or the text of a button template when the reply offers choices
     texts = [
@@ -379,30 +379,7 @@ def test_facebook_message_is_answered_through_the_send_api(assistant, stub, expe
 def test_facebook_choices_beyond_three_are_a_numbered_list_with_quick_replies(assistant, stub, db_path):
     """Messenger allows 3 buttons; Rasa drops all of them when there are more."""
     stub.clear()
-    payload = {
-        "object": "page",
-        "entry": [
-            {
-                "id": "PAGE1",
-                "time": int(time.time() * 1000),
-                "messaging": [
-                    {
-                        "sender": {"id": "PSID77"},
-                        "recipient": {"id": "PAGE1"},
-                        "timestamp": int(time.time() * 1000),
-                        "message": {"mid": "m.2", "text": question_needing_a_choice(db_path)},
-                    }
-                ],
-            }
-        ],
-    }
-    body = json.dumps(payload).encode()
-    signature = "sha1=" + hmac.new(FACEBOOK_SECRET.encode(), body, hashlib.sha1).hexdigest()
-    post(
-        f"{assistant.rasa_url}/webhooks/facebook/webhook",
-        body,
-        {"Content-Type": "application/json", "X-Hub-Signature": signature},
-    )
+    _message_to_facebook(assistant, "PSID77", "m.2", question_needing_a_choice(db_path))
     calls = stub.wait_for("facebook", "messages", 4)  # mark_seen, typing_on, the choice, typing_off
     choice = next(c["message"] for c in calls if "message" in c)
     replies = choice["quick_replies"]
