@@ -6,8 +6,9 @@ the policy the largest single cost of a message, and one that grew with every tu
 only ever looks back one user turn (bot/data/rules; Rasa's own rules for restarts and for the
 fallback loop are as short), so the policy is shown the conversation from the third-last user
 message on, together with the loop that was active there. Earlier states lie beyond every
-rule's reach, where RulePolicy treats any state as a match. No slot influences the dialogue
-(bot/domain.yml), so none is carried over. Trackers made in training are used whole.
+rule's reach, where RulePolicy treats any state as a match. The slots that influence the
+dialogue (bot/domain.yml: the jobs on offer) keep their value at the cut, so a rule conditioned
+on one still sees it. Trackers made in training are used whole.
 
 RulePolicy also looks for a rule twice after every user message: once with the message's text
 in place of its intent (for rules written with example text), then with the intent. When no
@@ -25,7 +26,7 @@ from rasa.core.policies.rule_policy import RULES, RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.domain import Domain, State
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, AllSlotsReset, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT
 
@@ -44,8 +45,21 @@ def recent_turns(
     while cut > 0 and not isinstance(events[cut], ActionExecuted):
         cut -= 1
     loop = next((e for e in reversed(events[:cut]) if isinstance(e, ActiveLoop)), None)
-    carried = [loop] if loop is not None and loop.name else []
+    carried: list[Event] = [loop] if loop is not None and loop.name else []
+    carried += _steering_slots_at(events[:cut], domain)
     return DialogueStateTracker.from_events(tracker.sender_id, carried + events[cut:], domain.slots)
+
+
+def _steering_slots_at(events: list[Event], domain: Domain) -> list[SlotSet]:
+    """The last value set before the cut of each slot that influences the dialogue."""
+    steering = {slot.name for slot in domain.slots if slot.influence_conversation}
+    latest: dict[str, SlotSet] = {}
+    for event in events:
+        if isinstance(event, AllSlotsReset):
+            latest.clear()
+        elif isinstance(event, SlotSet) and event.key in steering:
+            latest[event.key] = event
+    return list(latest.values())
 
 
 def _could_match_text(rule_states: list[State]) -> bool:

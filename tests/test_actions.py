@@ -1309,3 +1309,17 @@ def test_a_subject_without_figures_is_said_plainly_with_what_there_is(db_path):
     few = Chat().say("ask_graduate_pay", "what do dental nursing graduates earn")
     assert few.startswith("Sorry, I don't have a reliable pay figure for graduates in dental nursing")
     assert "too few graduates" in few and "nursing and midwifery" in few
+
+
+def test_the_same_broad_job_asked_again_offers_the_choices_again(db_path):
+    """After picking mechanical engineers, "how much does an engineer earn?" is a new question:
+    its one word is the chosen job's, but nothing else about the question changes."""
+    chat = Chat()
+    chat.say("ask_pay", "how much does an engineer earn?", entity("job", "engineer"))
+    soc = next(
+        int(b["payload"].split(": ")[1].rstrip("}")) for b in chat.buttons if "choose_job" in b["payload"]
+    )
+    chat.say("choose_job", f'/choose_job{{"soc": {soc}}}', entity("soc", soc))
+    assert chat.slots["soc"] == soc
+    reply = chat.say("ask_pay", "how much does an engineer earn?", entity("job", "engineer"))
+    assert "Which of these" in reply

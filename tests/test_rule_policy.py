@@ -87,10 +87,30 @@ def test_short_conversations_are_used_whole():
     assert recent_turns(tracker, DOMAIN) is tracker
 
 
-def test_no_slot_steers_the_dialogue():
-    """Slots are not carried past the cut, which is only right while none influences it."""
+def test_jobs_offered_before_the_cut_still_steer_the_dialogue(tmp_path):
+    """An unclear reply to "which of these?" goes to the answering action (rules/fallback.yml),
+    however many turns ago the jobs were offered."""
+    offered = SlotSet("candidates", ["2314", "2315"])
+    tracker = _conversation(
+        ActionExecuted("action_listen"),
+        UserUttered("teacher", {"name": "ask_pay"}),
+        ActionExecuted("action_answer"),
+        offered,
+        *_turn("ask_pay"),
+        *_turn("inform"),
+        *_turn("ask_hours"),
+    )
+    short = recent_turns(tracker, DOMAIN)
+    assert not any(isinstance(e, UserUttered) and e.text == "teacher" for e in short.events)
+    assert short.get_slot("candidates") == ["2314", "2315"] == tracker.get_slot("candidates")
+    assert _states(short, tmp_path)[-5:] == _states(tracker, tmp_path)[-5:]
+
+
+def test_only_the_jobs_on_offer_steer_the_dialogue():
+    """Other slots are not carried past the cut, which is right only while they do not steer."""
     slots = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text())["slots"]
-    assert all(slot.get("influence_conversation") is False for slot in slots.values())
+    steering = [name for name, slot in slots.items() if slot.get("influence_conversation") is not False]
+    assert steering == ["candidates"]
 
 
 def test_the_assistant_uses_the_recent_turns_policy():

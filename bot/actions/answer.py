@@ -235,10 +235,14 @@ class Conversation:
 
     def names_job_in_context(self, phrase: str) -> bool:
         """ "How about female officers?" after police officers: the words are all the job's own
-        ("officers" alone would get "which officers?"), so it is that job again."""
+        ("officers" alone would get "which officers?") and the turn changes something else about
+        the question, so it is that job again. "How much does an engineer earn?" changes nothing
+        else: a new question, answered as if nothing came before."""
         known = {w.rstrip("s") for w in str(self._slots.get("job") or "").split()}
         typed = [w.rstrip("s") for w in phrase.split()]
-        return self.soc is not None and bool(typed) and all(w in known for w in typed)
+        return (
+            self.soc is not None and bool(self.turn.values) and bool(typed) and all(w in known for w in typed)
+        )
 
     def use_job(self, soc: int, phrase: str | None = None) -> None:
         if self.soc is not None and self.soc != soc:  # "compare them" compares the last two
