@@ -62,14 +62,17 @@ def previous_db(tmp_path: Path, db_path: Path) -> Path:
 
 # The fast tier (`pytest -m "not slow"`, README "Checks"): tests that need neither the real
 # database nor a running or trained assistant. A test is slow when it takes one of the fixtures
-# below, or lives in a module that starts the assistant or Rasa.
-SLOW_FIXTURES = {"sources", "db_path", "engine", "conn", "service", "model", "cells", "unit_groups", "stack"}
+# below (the LMI database, PostgreSQL and Redis, the model, the assistant), lives in a module that
+# starts the assistant, Rasa, its supervised servers or a browser, or is marked slow itself.
+SLOW_FIXTURES = {"sources", "db_path", "engine", "conn", "service", "model", "cells", "unit_groups", "stack", "engines"}
 SLOW_MODULES = {
     "test_channels",
     "test_conversation_store",
     "test_rasa_project",
     "test_web_browser",
     "test_rasa_server",
+    "test_supervision",
+    "test_api_browser",
 }
 
 

@@ -50,6 +50,7 @@ def test_by_default_the_launcher_holds_the_ports_and_rasa_has_its_fixes(tmp_path
     assert services["rasa"].listen == ("127.0.0.1", 5999)
 
 
+@pytest.mark.slow  # starts Rasa in a new process
 @pytest.mark.parametrize("stock", ["1", "0"])
 def test_the_rasa_server_makes_its_replacements_only_without_the_stock_switch(stock):
     """Rasa's own functions stay in place with CAREERS_STOCK_RASA=1 (checked in a fresh process
