@@ -64,7 +64,18 @@ def previous_db(tmp_path: Path, db_path: Path) -> Path:
 # database nor a running or trained assistant. A test is slow when it takes one of the fixtures
 # below (the LMI database, PostgreSQL and Redis, the model, the assistant), lives in a module that
 # starts the assistant, Rasa, its supervised servers or a browser, or is marked slow itself.
-SLOW_FIXTURES = {"sources", "db_path", "engine", "conn", "service", "model", "cells", "unit_groups", "stack", "engines"}
+SLOW_FIXTURES = {
+    "sources",
+    "db_path",
+    "engine",
+    "conn",
+    "service",
+    "model",
+    "cells",
+    "unit_groups",
+    "stack",
+    "engines",
+}
 SLOW_MODULES = {
     "test_channels",
     "test_conversation_store",
