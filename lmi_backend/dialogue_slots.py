@@ -234,6 +234,7 @@ live living lives moving move based near around from old btw only now still thin
 interested idea ive i've been school college uni age aged mate bro fam innit lol idk tho though
 women men woman man girls boys girl boy female male females males full part time fulltime parttime
 market right moment nowadays today general paying highest lowest top
+people person someone somebody everyone anyone
 """.split()
 )
 

@@ -1323,3 +1323,14 @@ def test_the_same_broad_job_asked_again_offers_the_choices_again(db_path):
     assert chat.slots["soc"] == soc
     reply = chat.say("ask_pay", "how much does an engineer earn?", entity("job", "engineer"))
     assert "Which of these" in reply
+
+
+def test_a_job_word_no_group_fits_is_said_to_be_unknown_and_the_topic_waits(db_path):
+    """ "Astronauts" (untagged) is no SOC2010 unit group: saying so beats "which job?"."""
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much do astronauts get paid lol")
+    assert reply == phrases.JOB_NOT_FOUND.format(job="astronauts")
+    assert chat.slots["pending_topic"] == "pay"
+    assert Chat().say("ask_pay", "what do people earn") == phrases.ASK_JOB_FOR_TOPIC
+    reply = Chat().say("ask_pay", "do you get a pension")
+    assert reply == f"{phrases.NO_PERK_DATA.format(perk='pensions')} {phrases.ASK_JOB_FOR_TOPIC}"

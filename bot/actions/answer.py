@@ -316,18 +316,22 @@ class Conversation:
 
     def ask_for_job(self, topic: str) -> None:
         """ "Which job?", unless the question's leftover words could be one of a few jobs
-        ("how many hours do assistants work", untagged): then which of those."""
-        if self.turn.topic and not self.turn.jobs:
+        ("how many hours do assistants work", untagged): then which of those; or are one word
+        that names no job we know ("how much do astronauts get paid"): then we say so."""
+        if self.turn.topic and not self.turn.jobs and not self.turn.asked.perk:  # not "pension"
             phrase = guess_job_phrase(self.turn.text, drop=self.turn.entity_words | self.turn.place_words)
             found = backend.coder().code(phrase, limit=MAX_CHOICES) if phrase else None
-            if found is not None and found.candidates:
-                return self.offer(phrase or "", found.candidates, topic)
+            if found is not None and (found.candidates or " " not in (phrase or " ")):
+                self.ask_about(phrase or "", found, topic)
+                self.set("pending_topic", topic)
+                return None
         if self.turn.region is not None and self.turn.intent == "inform":
             self.say(phrases.NOTED_PLACE.format(place=REGION_NAMES[self.turn.region]))
         elif self.turn.intent == "inform":
             self.say(phrases.NOTED)
         else:
-            self.say(phrases.ASK_JOB_FOR_TOPIC)
+            first = topics.unanswerable(self.turn.asked)  # "do you get a pension?"
+            self.say(f"{first} {phrases.ASK_JOB_FOR_TOPIC}" if first else phrases.ASK_JOB_FOR_TOPIC)
         self.set("pending_topic", topic)
 
     def compare(self) -> None:
