@@ -117,16 +117,6 @@ class Sources:
         return {int(r["soc"]): r["title"].strip() for r in self._rows("soc/ons_soc2010_unit_groups.csv")}
 
     @cached_property
-    def group_titles(self) -> dict[int, str]:
-        """Every SOC2010 group (major, sub-major, minor, unit) -> ONS title."""
-        out = {
-            int(r["code"]): r["title"].strip()
-            for r in self._rows("soc/ons_soc2010_hierarchy.csv")
-            if r["code"].isdigit()
-        }
-        return {**out, **self.titles}
-
-    @cached_property
     def soc2020_links(self) -> dict[int, dict[int, float]]:
         """SOC2010 unit group -> {SOC2020 unit group: pooled share} from the ONS dual coding
         (the four samples pooled by their sizes). Every listed destination counts as linked."""

@@ -272,39 +272,32 @@ def _side_by_side(pair: list[Result], first: int, other: int, a: float, b: float
     )
 
 
-def _starting_pay(ask: Ask) -> Answer:
-    """No source has starting pay. Pay grows with experience, so the spread's lower end (the
-    10th percentile) is where new starters are more likely to be: full-time where the work
-    pattern was not asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for
-    everyone, a full-time starter earns about twice that)."""
+def _spread_end_then_pay(ask: Ask, stat: str, no_figure: str, end: str) -> Answer:
+    """What no source has (pay by time in the job), then the end of the spread (`stat`) where
+    such people are more likely to be, then the pay. Full-time where the work pattern was not
+    asked, as everyone's lower end is mostly part-timers (nurses: £13,046 for everyone, a
+    full-time starter earns about twice that)."""
     query = ask.query
-    lower = ask.service.pay(replace(query, status=query.status or FULL_TIME))
+    spread = ask.service.pay(replace(query, status=query.status or FULL_TIME))
+    value = spread.values.get(stat) if not spread.changes else None
     who = {FULL_TIME: phrases.FULL_TIMERS_IN_THIS_JOB, PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(
         query.status or FULL_TIME, phrases.PEOPLE_IN_THIS_JOB
     )
-    low = lower.values.get("p10") if not lower.changes else None
-    first = phrases.NO_STARTING_PAY
-    if low:
-        first += " " + phrases.LOWER_END.format(who=who, pay=money(low))
+    first = f"{no_figure} {end.format(who=who, pay=money(value))}" if value else no_figure
     pay = _pay(replace(ask, asked=replace(ask.asked, judges_pay=False)))
-    return Answer(_joined(first, pay.text), [*pay.results, lower])
+    return Answer(_joined(first, pay.text), [*pay.results, spread])
+
+
+def _starting_pay(ask: Ask) -> Answer:
+    """No source has starting pay. Pay grows with experience, so new starters are more likely
+    to be at the lower end (the 10th percentile)."""
+    return _spread_end_then_pay(ask, "p10", phrases.NO_STARTING_PAY, phrases.LOWER_END)
 
 
 def _experienced_pay(ask: Ask) -> Answer:
-    """ "How much after 5 years?": no source has pay by years in the job. Pay grows with
-    experience, so the upper quarter of the spread is where experienced people are more
-    likely to be: full-time, as for starting pay."""
-    query = ask.query
-    upper = ask.service.pay(replace(query, status=query.status or FULL_TIME))
-    high = upper.values.get("p75") if not upper.changes else None
-    who = {PART_TIME: phrases.PART_TIMERS_IN_THIS_JOB}.get(
-        query.status or FULL_TIME, phrases.FULL_TIMERS_IN_THIS_JOB
-    )
-    first = phrases.NO_EXPERIENCE_PAY
-    if high:
-        first += " " + phrases.UPPER_END.format(who=who, pay=money(high))
-    pay = _pay(replace(ask, asked=replace(ask.asked, judges_pay=False)))
-    return Answer(_joined(first, pay.text), [*pay.results, upper])
+    """ "How much after 5 years?": no source has pay by years in the job, so the upper quarter
+    (the 75th percentile), where experienced people are more likely to be."""
+    return _spread_end_then_pay(ask, "p75", phrases.NO_EXPERIENCE_PAY, phrases.UPPER_END)
 
 
 def _apprentice_pay(ask: Ask) -> Answer:

@@ -143,6 +143,10 @@ class Call:
         raw = self.value(name)
         return int(raw) if raw is not None and WHOLE_NUMBER.fullmatch(raw) else None
 
+    def listed(self, name: str) -> list[str]:
+        """A comma-separated parameter's items, blanks left out ("a, ,b" -> ["a", "b"])."""
+        return [item.strip() for item in (self.value(name) or "").split(",") if item.strip()]
+
     def flag(self, name: str) -> bool:
         raw = self.value(name)
         return raw is not None and raw.strip().lower() in TRUE_WORDS

@@ -33,12 +33,6 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
     etag: str | None = None
 
-    def all_headers(self) -> list[tuple[str, str]]:
-        out = [("Content-Type", self.content_type), *self.headers]
-        if self.etag:
-            out.append(("ETag", self.etag))
-        return out
-
     def not_modified(self) -> Reply:
         return Reply(304, b"", self.content_type, self.headers, self.etag)
 

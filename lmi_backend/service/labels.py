@@ -1,25 +1,14 @@
-"""Names for codes, as an answer says them: what was asked, what a figure describes, and what a
-fallback changed ("the UK instead of Wales")."""
+"""Names for codes in a Result: what was asked, what a figure describes, and the two sides of a
+change (the answer layer words changes itself, from their codes: answers/words.py)."""
 
 from __future__ import annotations
 
-from ..dialogue_slots import QUALIFICATION_NAMES
 from ..disclosure import Cell
-from ..jobtitles import lower_first, sentence_case
-from ..places import REGION_NAMES
+from ..jobtitles import sentence_case
 from .store import Store
 from .types import Query
 
 GENDER_WORDS = {0: "men and women together", 1: "men", 2: "women"}
-# the APS 2019 highest-qualification groups (codes 301-306) the pay estimates are weighted by
-APS_QUALIFICATION_WORDS = {
-    301: "a degree",
-    302: "higher education below a degree",
-    303: "A levels or similar",
-    304: "GCSEs (grades 4 to 9)",
-    305: "other qualifications",
-    306: "no qualifications",
-}
 STATUS_WORDS = {
     0: "everyone in work",
     1: "full-time employees",
@@ -52,22 +41,6 @@ class Labels:
         if dimension == "age":
             return "all ages" if code is None else f"age {code}"
         raise ValueError(f"unknown dimension {dimension}")
-
-    def mid_sentence(self, dimension: str, code: int | None) -> str:
-        """A name as said after "this figure is for": "all jobs" rather than the ONS title
-        "All occupations", a job in lower case, "people with GCSEs (grades 4 to 9)" rather than the survey's
-        "GCSE (RQF2 GCSE(A-C) & equivalent)", "the South East" rather than "South East
-        (England)"."""
-        if dimension == "region" and code:
-            return REGION_NAMES[code]
-        if dimension == "soc" and code == 0:
-            return "all jobs"
-        if dimension == "soc":  # "instead of actors, entertainers and presenters"; "IT ..." stays
-            return lower_first(self.label(dimension, code))
-        if dimension == "qualification" and code:
-            plain = QUALIFICATION_NAMES.get(code) or APS_QUALIFICATION_WORDS.get(code)
-            return f"people with {plain}" if plain else self.label(dimension, code)
-        return self.label(dimension, code)
 
     def geography(self, region: int) -> str:
         return self.store.regions[region] if region else self.area

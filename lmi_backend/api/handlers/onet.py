@@ -63,7 +63,7 @@ def soc2onet(call: Call) -> dict:
     answers_from=LINKS,
 )
 def onet2soc(call: Call) -> list[dict]:
-    codes = [c.strip() for c in (call.value("onetCodes") or "").split(",") if c.strip()]
+    codes = call.listed("onetCodes")
     if not codes:
         raise ApiError("Please give onetCodes, e.g. onetCodes=47-2152.00,11-1011.00.")
     if len(codes) > MAX_CODES:
@@ -140,10 +140,7 @@ def interests(call: Call) -> dict:
     answers_from=LINKS,
 )
 def reversematch(call: Call) -> dict:
-    chosen = {
-        domain: [e.strip() for e in (call.value(domain) or "").split(",") if e.strip()][:MAX_CODES]
-        for domain in MATCH_DOMAINS
-    }
+    chosen = {domain: call.listed(domain)[:MAX_CODES] for domain in MATCH_DOMAINS}
     weights = dict.fromkeys(MATCH_DOMAINS, 1.0)
     given = [w.strip() for w in (call.value("weights") or "").split(",")]
     for domain, weight in zip(MATCH_DOMAINS, given):
