@@ -135,13 +135,13 @@ class Conversation:
         else:
             if first := topics.unanswerable(self.turn.asked):  # "do teachers get a good pension?"
                 self.say(first)
-            self.offer(phrase, result.candidates, topic)
+            self.offer(phrase, result.candidates)
+        self.set("pending_topic", topic)
 
-    def offer(self, phrase: str, candidates: list, topic: str) -> None:
+    def offer(self, phrase: str, candidates: list) -> None:
         offered = [(c.soc, c.title) for c in candidates[:MAX_CHOICES]]
         self.say(phrases.CHOOSE_JOB.format(job=echo(phrase)), _job_buttons(offered))
         self.set("candidates", [soc for soc, _ in offered])
-        self.set("pending_topic", topic)
         self.set("job", echo(phrase))
 
     def typed_choice(self) -> int | None:
@@ -323,7 +323,6 @@ class Conversation:
             found = backend.coder().code(phrase, limit=MAX_CHOICES) if phrase else None
             if found is not None and (found.candidates or " " not in (phrase or " ")):
                 self.ask_about(phrase or "", found, topic)
-                self.set("pending_topic", topic)
                 return None
         if self.turn.region is not None and self.turn.intent == "inform":
             self.say(phrases.NOTED_PLACE.format(place=REGION_NAMES[self.turn.region]))
