@@ -79,6 +79,12 @@ def test_everyday_phrases_about_managers_and_workplaces_get_the_right_unit_group
     assert result.candidates[0].soc == soc and not result.ambiguous
 
 
+def test_part_of_a_workplaces_name_is_not_the_workplace(coder):
+    """ "The king" once went to kitchen assistants at 0.9 through Burger King."""
+    assert coder.code("burger king").candidates[0].soc == 9272
+    assert 9272 not in [c.soc for c in coder.code("the king").candidates]
+
+
 @pytest.mark.parametrize(
     "text",
     [

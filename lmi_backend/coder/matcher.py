@@ -391,6 +391,8 @@ class SocCoder:
         ratio = fuzz.token_sort_ratio
         found = []
         for k, sim in heapq.nlargest(FUZZY_KEYS, scored, key=lambda s: s[1]):
+            if k in self.workplace_keys and not key_tokens[k] - {"manager"} <= weights.keys():
+                continue  # part of a workplace's name is not the workplace: "king" is not Burger King
             sim *= 1 - RATIO_SHARE + RATIO_SHARE * ratio(query_text, self.keys[k]) / 100
             lacks = job_word is not None and job_word not in key_tokens[k]
             elsewhere = lacks and k in self.workplace_keys
