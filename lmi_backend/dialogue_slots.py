@@ -146,9 +146,11 @@ def asked_qualification(text: str) -> int | None:
 MALE, FEMALE = 1, 2
 GENDER_NAMES = {MALE: "men", FEMALE: "women"}
 # plural or adjective forms only: "man" alone is also an interjection and part of job names
-# ("bin man"), and a parent ("my mum says ...") is not who the question is about
-_FEMALE = re.compile(r"\b(?:women|woman|women's|females?|girls?|ladies)\b")
-_MALE = re.compile(r"\b(?:men|men's|males?|boys?|lads)\b")
+# ("bin man"), and a parent ("my mum says ...") is not who the question is about; nor is a sex
+# word that is part of a job's everyday name ("dinner ladies", "bin men")
+_NOT_IN_JOB_NAME = "".join(f"(?<!{word} )" for word in ("bin", "dinner", "lollipop", "cleaning", "tea"))
+_FEMALE = re.compile(rf"\b{_NOT_IN_JOB_NAME}(?:women|woman|women's|females?|girls?|ladies|lady)\b")
+_MALE = re.compile(rf"\b{_NOT_IN_JOB_NAME}(?:men|men's|males?|boys?|lads)\b")
 
 
 def parse_gender(text: str) -> int | None:
@@ -232,11 +234,27 @@ future outlook demand vacancies vacancy openings prospects good bad better best 
 much lot lots really just also too very actually literally basically
 live living lives moving move based near around from old btw only now still thinking think
 interested idea ive i've been school college uni age aged mate bro fam innit lol idk tho though
-women men woman man girls boys girl boy female male females males full part time fulltime parttime
-market right moment nowadays today general paying highest lowest top
+full part time fulltime parttime market right moment nowadays today general paying highest lowest top
+""".split()
+)
+# words that name people, not a job ("guys" in "do guys earn more than girls in hairdressing")
+_PEOPLE_WORDS = set(
+    """
+women men woman man girls boys girl boy female male females males guys lads lady ladies blokes
 people person someone somebody everyone anyone
 """.split()
 )
+_QUESTION_WORDS |= _PEOPLE_WORDS
+
+
+def without_people(phrase: str) -> str:
+    """A phrase the NLU took for a job without the people it opens with: "male nurse" is a nurse
+    (the sex is read from the message), "guys" is no job at all (""). A job named with such a
+    word inside ("bin men") keeps it."""
+    words = phrase.split()
+    while words and clean_text(words[0]) in _PEOPLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def guess_job_phrase(text: str, drop: set[str] | frozenset[str] = frozenset()) -> str | None:

@@ -44,6 +44,7 @@ class Asked:
     graduates: bool = False  # "what do history graduates earn": a subject's graduates, not a job
     subject: str | None = None  # the degree subject named ("history", "comp sci"): HESA CAH code
     graduate_jobs: bool = False  # "what can I do with a history degree?": jobs by subject
+    where_most: bool = False  # "where do electricians earn the most?": a job's pay region by region
 
 
 def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
@@ -75,6 +76,7 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         graduates=asks_graduate_pay(text),
         subject=subject.code if (subject := find_subject(text)) else None,
         graduate_jobs=asks_graduate_jobs(text),
+        where_most=asks_where_pay_is_most(text),
     )
 
 
@@ -120,7 +122,8 @@ _JUDGES_PAY = re.compile(
     r"\b(?:pay|wages?|salary|money)\s+(?:is\s+)?(?:good|decent|bad|ok|okay|low|high)\b|"
     r"\bpays?\s+(?:well|badly|ok|okay|good)\b|"
     r"\b(?:more|less)\s+than\s+(?:the\s+)?(?:average|most|normal|usual)\b|"
-    r"\b(?:average|normal|typical)\s+(?:pay|wage|salary)\b|\bcompared (?:to|with) (?:other|most|the average|all)\b"
+    r"\b(?:average|normal|typical)\s+(?:pay|wage|salary)\b|\bcompared (?:to|with) (?:other|most|the average|all)\b|"
+    r"\bworth (?:it )?(?:money|pay)[\s-]?wise\b|\bworth it (?:financially|for the (?:money|pay))\b"
 )
 
 
@@ -135,7 +138,10 @@ _FEELING = re.compile(
     r"\b(stressful|stress(?:ed|y)?|dangerous|risky|boring|fun|enjoyable|hard|difficult|"
     r"tiring|exhausting|rewarding|satisfying|lonely|scary|easy)\b"
 )
-_WORTH_IT = re.compile(r"\bworth (?:it|doing|the (?:effort|training|stress))\b")
+# "worth it money wise" judges the pay, which the figures can do
+_WORTH_IT = re.compile(
+    r"\bworth (?:it|doing|the (?:effort|training|stress))\b(?! (?:money|pay)[\s-]?wise| financially| for the (?:money|pay))"
+)
 _ENJOY = re.compile(
     r"\b(?:would|will|do|does) (?:i|you|people|u|they) (?:enjoy|like|love) (?:it|being|doing|working)\b"
 )
@@ -201,7 +207,10 @@ def asked_schedule(text: str) -> str | None:
 
 
 _PERK = re.compile(
-    r"\b(pension|bonus|perk|sick pay|company car|maternity pay|paternity pay|benefit)(?:s|es)?\b"
+    r"\b(pension|bonus|perk|sick pay|company car|maternity pay|paternity pay|benefit)(?:s|es)?\b|"
+    # tips as money, not advice ("any tips for getting into nursing?")
+    r"\b(?:in|from|with|get|gets|getting|make|makes|earn|earns)\s+(?:\w+\s+)?(tip)s\b|"
+    r"\b(tip)s\s+(?:a|per|each|every)\s+(?:week|night|shift|day|month|year)\b"
 )
 
 
@@ -211,7 +220,7 @@ def asked_perk(text: str) -> str | None:
     match = _PERK.search(clean_text(text))
     if not match:
         return None
-    word = match.group(1)
+    word = next(filter(None, match.groups()))
     return word if word.endswith(("pay", "car")) else f"{word}es" if word == "bonus" else f"{word}s"
 
 
@@ -236,6 +245,23 @@ _PAY_GAP = re.compile(
     r"\b(?:more|less|better|worse) than (?:the )?(?:men|women|males?|females?|boys|girls|lads|guys)\b|"
     r"\b(?:men|women) (?:and|vs|versus|v) (?:women|men)\b|\bequal pay\b"
 )
+
+
+# which part of the country pays a job best: "where in the uk do plumbers earn the most",
+# "which region pays nurses best", "best place to be an electrician"
+_WHERE_MOST = re.compile(
+    r"\bwhere\b[\w\s']{0,40}\b(?:earn|earns|paid|pay|pays|wages?|salar\w*|money)\b[\w\s']{0,20}"
+    r"\b(?:most|more|best|highest|better|least|lowest|worst)\b|"
+    r"\b(?:which|what) (?:part|region|area|city|cities|town|place)s?\b[\w\s']{0,40}"
+    r"\b(?:earn|earns|paid|pay|pays|wages?|salar\w*|money)\b|"
+    r"\bbest (?:place|part of the (?:uk|country)|region|area|city) (?:to|for)\b|"
+    r"\b(?:pay|wages?|salar\w*) (?:by|in each|across (?:the|each)) regions?\b|\bregion by region\b"
+)
+
+
+def asks_where_pay_is_most(text: str) -> bool:
+    """ "Where do electricians earn the most?": the job's pay in each region, not one figure."""
+    return bool(_WHERE_MOST.search(clean_text(text)))
 
 
 def asks_unemployment(text: str) -> bool:

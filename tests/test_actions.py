@@ -646,6 +646,20 @@ def test_two_stage_fallback_offers_plain_guesses_and_something_else(db_path):
     assert Chat().say("nlu_fallback", "???", action=ActionDefaultFallback) == phrases.GIVE_UP
 
 
+def test_keyboard_mashing_is_asked_to_rephrase_not_offered_guesses(db_path):
+    """Guesses the NLU rates below 'not a question for me' are no guesses ("Say hello" for
+    "jjjjjjjj")."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.35},
+        {"name": "out_of_scope", "confidence": 0.25},
+        {"name": "inform", "confidence": 0.2},
+        {"name": "greet", "confidence": 0.1},
+    ]
+    chat = Chat()
+    reply = chat.say("nlu_fallback", "jjjjjjjjjjjj", action=ActionDefaultAskAffirmation, ranking=ranking)
+    assert reply == phrases.ASK_REPHRASE and not chat.buttons
+
+
 def test_an_answer_ends_the_bots_turn(db_path):
     """The action tells Rasa to wait for the user, so Rasa skips asking its policies again."""
     tracker = Chat().tracker("ask_pay", "how much do plumbers earn", [entity("job", "plumbers")])
@@ -950,6 +964,10 @@ def test_of_two_jobs_the_one_the_user_wants_is_answered(db_path):
     text = "my mum says i should be an accountant but i want to be a chef"
     reply = chat.say("ask_pay", text, entity("job", "accountant", text), entity("job", "chef", text))
     assert reply.startswith("Chefs earn about") and chat.slots["soc"] == 5434
+    chat = Chat()
+    text = "i love animals and ive always wanted to be a vet, how much do they earn"
+    chat.say("ask_pay", text, entity("job", "animals", text), entity("job", "vet", text))
+    assert chat.slots["soc"] == 2216
 
 
 def test_the_average_salary_in_the_uk_is_all_jobs_middle_pay(db_path, sources):
@@ -1119,6 +1137,68 @@ def test_a_pay_gap_question_compares_men_and_women_for_the_job_asked(db_path, se
     )
     more = "Men" if men > women else "Women"
     assert f"{more} earn about" in reply
+
+
+def test_an_estimate_beside_a_published_figure_is_labelled(db_path, service):
+    """Part-time women nurses: 2024 combines two SOC2020 groups (our estimate), men's part-time
+    figure is 2021's: the years differ and the estimate is said."""
+    women = service.pay(Query(2231, gender=2, status=2))
+    assert women.estimate and women.period == "2024"
+    reply = Chat().say(
+        "ask_pay",
+        "how much do women nurses earn part time",
+        entity("gender", "women"),
+        entity("job", "nurses"),
+        entity("work_pattern", "part time"),
+    )
+    assert reply.startswith(f"Women working part-time as nurses earn about {money(women.values['median'])}")
+    assert "The years differ" in reply and "estimate" in reply
+
+
+def test_where_a_job_pays_most_ranks_the_regions_on_one_years_figures(db_path, service):
+    ranked = service.pay_by_region(Query(5241))
+    assert len({i["region"] for i in ranked.items}) == len(ranked.items) >= 3
+    medians = [i["median"] for i in ranked.items]
+    assert medians == sorted(medians, reverse=True)
+    for item in ranked.items:  # each the published full-time figure of that region, that year
+        alone = service.pay(Query(5241, region=item["region"], status=1))
+        assert (alone.values["median"], alone.period) == (item["median"], ranked.period)
+    chat = Chat()
+    reply = chat.say(
+        "ask_pay",
+        "where in the uk do electricians earn the most",
+        entity("job", "electricians"),
+        entity("region", "the uk"),
+    )
+    top, lowest = ranked.items[0], ranked.items[-1]
+    assert reply.startswith(
+        f"Where full-time electricians and electrical fitters earn most, by middle pay ({ranked.period}):"
+    )
+    assert f"• London: {money(top['median'])} a year" in reply and top["region"] == 1
+    assert f"{money(lowest['median'])} a year (lowest)" in reply
+    assert phrases.REGION_ESTIMATES in reply  # regional figures are the UK's, adjusted
+    wales = chat.say("inform", "and in wales?", entity("region", "wales"))  # the pay there, not the list
+    assert wales.startswith("Electricians and electrical fitters earn about") and "in Wales" in wales
+
+
+def test_where_a_job_pays_most_without_regional_figures_says_so_and_gives_the_uks(db_path, service):
+    assert len(service.pay_by_region(Query(3213)).items) < 3
+    reply = Chat().say("ask_pay", "which part of the uk pays paramedics best", entity("job", "paramedics"))
+    assert reply.startswith("I don't have reliable pay figures for full-time paramedics region by region")
+    uk = service.pay(Query(3213)).values["median"]
+    assert f"Paramedics earn about {money(uk)} a year" in reply
+
+
+def test_people_taken_for_a_job_are_not_coded(db_path, service):
+    """The NLU may tag "guys" as a job in a pay gap question: the job is the other phrase."""
+    reply = Chat().say(
+        "compare_jobs",
+        "do guys earn more than girls in hairdressing",
+        entity("job", "guys"),
+        entity("job", "hairdressing"),
+    )
+    assert reply.startswith("Men working full-time as hairdressers and barbers earn about")
+    assert "women about" in reply
 
 
 def test_and_for_women_follows_up_the_last_question(db_path, service):

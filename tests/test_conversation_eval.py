@@ -14,10 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks.conversation_checks.checks import Names, Reply, State, check_turn, figure_specs
 from benchmarks.conversation_checks.sources import Sources
-from benchmarks.conversation_checks.spec import AFTER_SPLIT, Turn, load
+from benchmarks.conversation_checks.spec import AFTER_SPLIT, SpecError, Turn, load
 
 GATE = 0.95
 HELD_OUT_FLOOR = 0.92  # the held-out part's floor until it reaches GATE (issue 19 note)
@@ -264,6 +265,21 @@ def test_enough_conversations_and_a_held_out_third_of_each_theme(conversations):
     themes = Counter(c.theme for c in drawn)
     held = Counter(c.theme for c in drawn if c.heldout)
     assert all(abs(held[theme] - n / 3) <= 1 for theme, n in themes.items()), (themes, held)
+
+
+@pytest.mark.parametrize(
+    "turn, complaint",
+    [
+        ({"user": "nurse pay", "topc": "pay"}, "unknown key"),
+        ({"user": "is it hard to find work", "topic": ["no_data", "outlook"]}, "one topic"),
+        ({"user": "nurse pay", "topic": "wages"}, "unknown topic"),
+    ],
+)
+def test_a_turn_that_would_switch_a_check_off_is_refused(tmp_path: Path, published, turn, complaint):
+    conversation = {"id": "spec-probe", "class": "basics", "turns": [turn]}
+    (tmp_path / "probe.yml").write_text(yaml.safe_dump({"conversations": [conversation]}))
+    with pytest.raises(SpecError, match=complaint):
+        load(set(published.titles), tmp_path)
 
 
 def test_every_figure_check_can_be_met_by_a_published_figure(conversations, published):

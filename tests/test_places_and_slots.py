@@ -189,6 +189,7 @@ def test_a_qualification_asked_about_includes_going_to_university(text, code):
         ("do police get stressed", "how stressful it is", None, False),
         ("is it a boring job", "how boring it is", None, False),
         ("is being a doctor worth it", "whether it's worth it", None, False),
+        ("is being a paramedic worth it money wise", None, None, False),
         ("would i enjoy being a chef", "whether you'd enjoy it", None, False),
         ("do nurses work weekends", None, "weekends", False),
         ("is it shift work", None, "shift work", False),
@@ -291,6 +292,26 @@ def test_work_patterns_map_to_status_codes(text, code):
 
 
 @pytest.mark.parametrize(
+    "text, sex",
+    [
+        ("what do women plumbers earn", ds.FEMALE),
+        ("do lady electricians get paid less", ds.FEMALE),
+        ("for females?", ds.FEMALE),
+        ("male nurse salary", ds.MALE),
+        ("how much do lads get as mechanics", ds.MALE),
+        ("do men or women earn more as dentists", None),
+        ("how much do dinner ladies earn", None),
+        ("how much does a dinner lady earn", None),
+        ("lollipop lady pay", None),
+        ("how much do bin men make", None),
+        ("what do women bin men earn", ds.FEMALE),
+    ],
+)
+def test_the_sex_a_question_is_about(text, sex):
+    assert ds.parse_gender(text) == sex
+
+
+@pytest.mark.parametrize(
     "text, judges",
     [
         ("is that good money?", True),
@@ -299,6 +320,9 @@ def test_work_patterns_map_to_status_codes(text, code):
         ("is the pay good", True),
         ("does it pay well", True),
         ("is that more than average", True),
+        ("is being a paramedic worth it money wise", True),
+        ("is nursing worth it financially", True),
+        ("is being a doctor worth it", False),
         ("how much do good plumbers earn", False),
         ("is it hard to get into", False),
         ("are there a lot of jobs", False),
@@ -326,3 +350,54 @@ def test_a_question_whether_pay_is_good_is_told_from_one_for_the_figure(text, ju
 )
 def test_job_phrase_guess_strips_question_words(text, phrase):
     assert ds.guess_job_phrase(text, drop={"leeds", "sheffield"}) == phrase
+
+
+@pytest.mark.parametrize(
+    "text, perk",
+    [
+        ("do teachers get a good pension", "pensions"),
+        ("how big are bankers bonuses", "bonuses"),
+        ("do care workers get sick pay", "sick pay"),
+        ("how much do waiters make in tips", "tips"),
+        ("do bar staff get good tips", "tips"),
+        ("how much in tips a night do waitresses get", "tips"),
+        ("any tips for getting into nursing", None),
+        ("give me tips on becoming a vet", None),
+        ("how much do plumbers earn", None),
+    ],
+)
+def test_perks_no_source_covers_are_recognised(text, perk):
+    assert qa.asked_perk(text) == perk
+
+
+@pytest.mark.parametrize(
+    "phrase, job",
+    [
+        ("male nurse", "nurse"),
+        ("lady electricians", "electricians"),
+        ("guys", ""),
+        ("bin men", "bin men"),
+        ("dinner lady", "dinner lady"),
+    ],
+)
+def test_people_opening_a_job_phrase_are_not_the_job(phrase, job):
+    assert ds.without_people(phrase) == job
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("where in the uk do electricians earn the most", True),
+        ("where do nurses get paid best", True),
+        ("which part of the country pays plumbers most", True),
+        ("which region has the highest salary for teachers", True),
+        ("best place to be an electrician", True),
+        ("electrician pay by region", True),
+        ("how much do electricians earn in london", False),
+        ("where can i train to be a plumber", False),
+        ("which jobs pay the most", False),
+        ("where do i work if i like animals", False),
+    ],
+)
+def test_where_a_job_pays_most_is_told_from_a_figure_for_one_place(text, asks):
+    assert qa.asks_where_pay_is_most(text) is asks

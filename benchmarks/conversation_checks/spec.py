@@ -136,6 +136,8 @@ def _check_turn(where: str, raw: dict[str, Any], socs: set[int]) -> None:
                 raise SpecError(f"{where}: job {soc!r} is not a SOC2010 unit group")
     if raw.get("ask", "never") not in ASK:
         raise SpecError(f"{where}: ask must be one of {sorted(ASK)}")
+    if isinstance(raw.get("topic"), list):
+        raise SpecError(f"{where}: topic is the one topic the reply must answer (others go in `also`)")
     for key in ("topic", "also"):
         for topic in _as_list(raw.get(key) or []):
             if topic not in markers.TOPICS:

@@ -431,6 +431,8 @@ class Conversation:
             topic = "description"  # "midwife?" after a list of similar jobs: tell me about it
         if topic == "hourly_pay" and turn.topic == "pay":  # "how much a year?"
             topic = "pay"
+        if topic == "pay_by_region" and "region" in turn.values and not turn.asked.where_most:
+            topic = "pay"  # "and in Wales?" after where a job pays most: the pay there"
         about_subject = topic in topics.SUBJECT_TOPICS and turn.asked.subject  # "and maths?" after history
         if (
             topic in topics.ANY_JOB_TOPICS
@@ -516,7 +518,9 @@ class Conversation:
         new place or work pattern ("what about in Scotland?" straight after comparing)."""
         turn = self.turn
         if turn.intent == "compare_jobs":
-            return not turn.asked.pay_gap  # "do boys earn more than girls as vets?" compares sexes
+            # "do boys earn more than girls as vets?" compares sexes, "which part of the UK pays
+            # vets best?" regions
+            return not (turn.asked.pay_gap or turn.asked.where_most and len(turn.jobs) < 2)
         if self.pending == "compare" and turn.intent in ("inform", "deny") and turn.jobs:
             return True
         return self.topic == "compare" and turn.intent in ("inform", "more_detail") and not turn.jobs

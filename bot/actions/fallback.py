@@ -2,7 +2,9 @@
 
 Stage one (action_default_ask_affirmation) offers the NLU's best guesses as buttons, named in
 plain words; "Something else" sends /out_of_scope, which makes Rasa ask for a rephrase
-(action_default_ask_rephrase). Failing twice ends in action_default_fallback.
+(action_default_ask_rephrase). Failing twice ends in action_default_fallback. A guess the NLU
+rates below "not a question for me" (out_of_scope) is no guess: keyboard mashing ("jjjjjj",
+"brb") is asked to say it another way, not offered "Say hello".
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ class ActionDefaultAskAffirmation(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
-        ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") in topics.INTENT_BUTTONS]
+        ranking = message.get("intent_ranking") or []
+        unclear = next((r["confidence"] for r in ranking if r.get("name") == "out_of_scope"), 0.0)
+        ranking = [r for r in ranking if r.get("name") in topics.INTENT_BUTTONS and r["confidence"] > unclear]
+        if not ranking:
+            dispatcher.utter_message(text=phrases.ASK_REPHRASE)
+            return []
         if len(ranking) > 1 and ranking[0]["confidence"] - ranking[1]["confidence"] > _CLOSE:
             ranking = ranking[:1]
         entities = {

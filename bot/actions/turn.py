@@ -21,6 +21,7 @@ from lmi_backend.dialogue_slots import (
     parse_gender,
     parse_qualification,
     parse_work_pattern,
+    without_people,
 )
 from lmi_backend.dialogue_state import DIMENSIONS, State
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
@@ -105,7 +106,7 @@ def _values(entities: list[dict[str, Any]], name: str) -> list[str]:
 
 # "my mum says I should be an accountant but I want to be a chef": the job the user wants
 _WANTS = re.compile(
-    r"\b(?:i\s*(?:'d|would)?\s*(?:really\s+)?(?:want|wanna|like|love|prefer)(?:\s+to)?\s+"
+    r"\b(?:i\s*(?:'d|would|'ve|ve|have)?\s*(?:really\s+|always\s+)?(?:want(?:ed)?|wanna|like|love|prefer)(?:\s+to)?\s+"
     r"(?:be|become|do|work as)|i'?m\s+(?:thinking of|interested in)\s+(?:being|becoming))\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
@@ -156,7 +157,11 @@ def read_turn(tracker: Tracker) -> Turn:
     intent = (message.get("intent") or {}).get("name") or ""
     entities = message.get("entities") or []
     turn = Turn(intent=intent, text=text)
-    jobs = [j for j in dict.fromkeys(_values(entities, "job")) if j and not names_a_subject(text, j)]
+    jobs = [
+        j
+        for j in dict.fromkeys(map(without_people, _values(entities, "job")))
+        if j and not names_a_subject(text, j)
+    ]
     turn.jobs = _wanted_first(jobs, text, intent)
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
     job_words = {w for j in turn.jobs for w in j.lower().split()}

@@ -74,10 +74,12 @@ def estimate_method(result: Noted) -> str | None:
     """How an estimate was made, in one plain sentence; None for a published figure."""
     if not result.estimate:
         return None
+    region = result.cell.get("region")
     adjusted = list(
         dict.fromkeys(
             words.ADJUSTED_FOR[k].format(
-                place=words.place(result.cell.get("region"), groups.whole_area(result))
+                # a regional adjustment of a result for no one region is one for each of them
+                place=words.place(region, groups.whole_area(result)) if region else "each region"
             )
             for k in result.method_keys
             if k in words.ADJUSTED_FOR

@@ -99,6 +99,12 @@ PAY_BY_SEX_YEARS = (
     "{first} working {pattern}as {job} earn about {first_pay} a year ({first_year}) and {other} about "
     "{other_pay} ({other_year}), {where}. The years differ, so I can't say how big the gap is."
 )
+NO_PAY_BY_REGION = "I don't have reliable pay figures for {who} region by region, so here's the UK's."
+REGIONS_WITH_FIGURES = "{n} of the UK's {of} regions have reliable figures for this job."
+REGION_ESTIMATES = (
+    "These are our estimates: the UK figure for this job, adjusted for how pay for its kind of work "
+    "in each region compares with the whole UK."
+)
 NO_COMPARING_SEXES = "So I can't compare men's and women's pay for this job."
 PAY_GAP = "{who} earn about {gap} more."
 PAY_GAP_SMALL = "That's about the same."

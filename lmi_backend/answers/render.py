@@ -557,6 +557,35 @@ def render_best_paid(result: ResultLike, long: bool) -> str:
     return _join(lines)
 
 
+MIN_REGIONS = 3  # fewer is not an answer to where a job pays most
+SHOWN_REGIONS = 3  # the top of the list in a short reply; the lowest is always shown
+
+
+def render_pay_by_region(result: ResultLike, long: bool) -> str:
+    """Where a job pays most: the regions with reliable figures for one year, highest first,
+    the top three and the lowest (all of them when `long`)."""
+    who = groups.subject(result)
+    if len(result.items) < MIN_REGIONS:
+        return phrases.NO_PAY_BY_REGION.format(who=fmt.lower_first(who))
+    items = result.items
+    shown = items if long or len(items) <= SHOWN_REGIONS + 1 else [*items[:SHOWN_REGIONS], items[-1]]
+    lines = [f"Where {fmt.lower_first(who)} earn most, by middle pay ({result.period}):"]
+    for item in shown:
+        lowest = " (lowest)" if item is items[-1] else ""
+        if item is items[-1] and len(shown) < len(items):
+            lines.append("• ...")
+        place = words.place(item["region"])
+        lines.append(f"• {place[:1].upper() + place[1:]}: {fmt.money(item['median'])} a year{lowest}")
+    regions = len(words.REGION_NAMES) - 1  # not the UK
+    if len(items) < regions:
+        lines.append(phrases.REGIONS_WITH_FIGURES.format(n=len(items), of=regions))
+    if long or not result.estimate:
+        lines += _caveats(result, long=long)
+    else:  # the ranking is that of the job's kind of work: say so, not only "an estimate"
+        lines.append(phrases.REGION_ESTIMATES)
+    return _join(lines)
+
+
 def render_growing(result: ResultLike, long: bool) -> str:
     """Job areas set to grow most, each with how many people will be needed (new jobs and
     people replacing those who leave); the example jobs are offered as buttons by the caller."""
@@ -672,6 +701,7 @@ _RENDERERS: dict[str, Callable[[Any, bool], str]] = {
     "compare": render_compare,
     "similar": render_similar,
     "best_paid": render_best_paid,
+    "pay_by_region": render_pay_by_region,
     "interest": render_interest,
     "growing": render_growing,
     "graduate_pay": render_graduate_pay,

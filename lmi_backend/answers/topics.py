@@ -24,6 +24,7 @@ from . import caveats, groups, phrases, words
 from .formatting import duration_span, money, percent
 from .plain import plain_text
 from .render import (
+    MIN_REGIONS,
     SHORT_APPRENTICESHIPS,
     render,
     render_hourly_pay,
@@ -165,6 +166,16 @@ def _pay(ask: Ask) -> Answer:
     return _personal(ask, Answer(text, [result]))
 
 
+def _pay_by_region(ask: Ask) -> Answer:
+    """ "Where do electricians earn the most?": the regions ranked on one year's figures; where
+    fewer than three regions have reliable figures, says so and gives the UK's pay."""
+    result = ask.service.pay_by_region(ask.query)
+    if len(result.items) >= MIN_REGIONS:
+        return Answer(render(result, long=ask.long), [result])
+    uk = _pay(replace(ask, context=replace(ask.context, region=None)))
+    return Answer(_joined(render(result), uk.text), [result, *uk.results])
+
+
 def unanswerable(asked: Asked) -> str:
     """What a question asks that no source covers for any job (a pension, weekends), said
     first: also before asking which job is meant, since no choice would change it."""
@@ -261,14 +272,18 @@ def _side_by_side(pair: list[Result], first: int, other: int, a: float, b: float
         "other_pay": money(b),
         "where": words.in_place(asked_for.cell.get("region")),
     }
+    # an estimate or a small sample is said whichever of the two it is; no weekly figure is shown
+    rough = next((r for r in pair if r.estimate or r.reliability == "small_sample"), None)
+    rough_caveat = caveats.short_caveat(replace(rough, caveats=[])) if rough else ""
     if asked_for.period != beside.period:
-        return phrases.PAY_BY_SEX_YEARS.format(**said, first_year=asked_for.period, other_year=beside.period)
+        years = phrases.PAY_BY_SEX_YEARS.format(**said, first_year=asked_for.period, other_year=beside.period)
+        return _joined(years, rough_caveat)
     gap = (max(a, b) / min(a, b) - 1) * 100
     more = words.GENDER_WORDS[first if a > b else other]
     return _joined(
         phrases.PAY_BY_SEX.format(**said, year=asked_for.period),
         phrases.PAY_GAP_SMALL if gap < 2 else phrases.PAY_GAP.format(who=more.capitalize(), gap=percent(gap)),
-        caveats.short_caveat(replace(asked_for, caveats=[])),  # no weekly figure is shown
+        rough_caveat or caveats.short_caveat(replace(asked_for, caveats=[])),
     )
 
 
@@ -482,6 +497,7 @@ TOPICS: tuple[Topic, ...] = (
         uses=FIGURES,
     ),
     Topic("pay_gap", (), _pay_by_sex, "Men's and women's pay", uses=FIGURES),
+    Topic("pay_by_region", (), _pay_by_region, "Where it pays most", uses=frozenset({"status"})),
     Topic("starting_pay", (), _starting_pay, "Starting pay", uses=FIGURES),
     Topic("experienced_pay", (), _experienced_pay, "Pay with experience", uses=FIGURES),
     Topic("apprentice_pay", (), _apprentice_pay, "Apprentices' pay", uses=FIGURES),
@@ -571,6 +587,8 @@ def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -
         return "unemployment"
     if asked.pay_gap and topic in ("pay", "compare", "pay_gap"):
         return "pay_gap"  # "do boys earn more than girls as vets?" compares sexes, not jobs
+    if asked.where_most and (topic in ("pay", "compare") or topic == "best_paid" and job_named):
+        return "pay_by_region"  # "where do electricians earn the most?": regions, not jobs
     if asked.graduates and topic in _GRADUATE_PAY_FROM:
         return "graduate_pay"
     if topic == "graduate_pay" and job_named and not (asked.graduates or asked.subject):

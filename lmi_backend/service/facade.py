@@ -6,6 +6,7 @@ descriptive kinds carry no cell figures. Results are plain dataclasses (Result.t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from .. import config, notes
@@ -305,6 +306,50 @@ class LmiService:
         if limit not in self._growing:
             self._growing[limit] = outlook.growing_areas(self.store, self.labels, limit)
         return self._growing[limit]
+
+    def pay_by_region(self, query: Query) -> Result:
+        """One job's middle pay in each region of the UK, highest first: "where do electricians
+        earn the most?". Full-time unless another work pattern is asked, as in best_paid (more
+        part-timers would make a region look worse paid). Only figures released as reliable for
+        exactly that region, and only of the year most regions have, so that no region is
+        ranked on another year, a wider group or the UK's figure."""
+        status = query.status or FULL_TIME
+        asked = replace(query, region=None, status=status)
+        released = [
+            r
+            for r in (
+                self.pay(replace(asked, region=region)) for region in sorted(self.store.regions) if region
+            )
+            if not r.changes and r.reliability == RELIABLE and r.values.get("median")
+        ]
+        periods = Counter(r.period for r in released)
+        year = max(periods, key=lambda p: (periods[p], p or "")) if periods else None
+        shown = sorted((r for r in released if r.period == year), key=lambda r: -(r.values["median"] or 0))
+        estimated = [r for r in shown if r.estimate]
+        return Result(
+            kind="pay_by_region",
+            soc=query.soc,
+            soc_title=self.soc_title(query.soc) or "",
+            unit="GBP per year",
+            period=year,
+            breakdown={
+                "status": self.store.statuses[status],
+                **({"gender": self.store.genders[query.gender]} if query.gender else {}),
+            },
+            **sourced(self.store, [i for r in shown for i in r.provenance_ids]),
+            reliability=RELIABLE if shown else NO_DATA,
+            estimate=bool(estimated),
+            method=estimated[0].method if estimated else None,
+            method_keys=list(dict.fromkeys(k for r in estimated for k in r.method_keys)),
+            classification=shown[0].classification if shown else "SOC2010",
+            requested=self.labels.requested(asked),
+            cell={**query_codes(asked), "region": None},
+            asked=query_codes(query),
+            items=[
+                {"region": r.cell.get("region"), "place": r.geography, "median": r.values["median"]}
+                for r in shown
+            ],
+        )
 
     def best_paid(
         self,
