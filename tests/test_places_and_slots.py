@@ -91,6 +91,8 @@ def test_new_england_and_plain_words_are_not_wide_places():
         ("what about in scotland?", 11),
         ("plumber in reading", 2),
         ("im from leeds but moving to london", 1),  # the last place named wins
+        ("how much do mechanics earn in yorkshre", 7),  # misspelt, ending the message after "in"
+        ("electricians near manchster", 8),
     ],
 )
 def test_places_are_found_in_whole_messages(text, region):
@@ -102,6 +104,8 @@ def test_places_are_found_in_whole_messages(text, region):
     [
         "i like reading books",  # everyday word: only a place after "in", "from", "near" ...
         "working in a kitchen",  # no fuzzy scan of free text (working ~ Woking)
+        "how much do you earn in retail",  # nor of a word after "in" unless very close to a place
+        "jobs in engineering",
         "new york jobs",
         "i want a bath",
     ],
