@@ -79,6 +79,25 @@ def test_everyday_phrases_about_managers_and_workplaces_get_the_right_unit_group
     assert result.candidates[0].soc == soc and not result.ambiguous
 
 
+@pytest.mark.parametrize(
+    "text, first, wrong",
+    [
+        ("the nhs", 2231, 3233),  # once child and early years officers at 0.90, via "(NHS)"
+        ("work in hospitality", 5434, 3546),  # once conference managers at 0.93
+        ("media", 2471, 9279),  # once other elementary services at 0.99
+    ],
+)
+def test_a_bare_sector_asks_which_of_its_jobs(coder, text, first, wrong):
+    result = coder.code(text)
+    socs = [c.soc for c in result.candidates]
+    assert result.ambiguous and socs[0] == first and len(socs) == 4 and wrong not in socs
+
+
+def test_a_sector_with_a_job_is_coded_as_any_phrase(coder):
+    manager = coder.code("hospitality manager")  # ONS: Manager, hospitality 3546
+    assert manager.candidates[0].soc == 3546 and not manager.ambiguous
+
+
 def test_part_of_a_workplaces_name_is_not_the_workplace(coder):
     """ "The king" once went to kitchen assistants at 0.9 through Burger King."""
     assert coder.code("burger king").candidates[0].soc == 9272

@@ -17,6 +17,10 @@ Sources, each weighted by how much it says about the code a bare phrase should g
   ones).
 A few bare titles the ONS codes to one default mean several jobs to a young person ("driver":
 lorry, bus, taxi or van); the team's list of them (data/broad_titles.csv) makes a bare one ask.
+A sector ("the NHS", "hospitality") is in the ONS index only inside one job's title or qualifier
+("Manager, hospitality"), which coded a bare sector to that job with a confidence of 0.9 and
+more; the team's list of sectors (data/sectors.csv) asks instead, offering the sector's
+commonest jobs (`sectors`).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -41,6 +45,7 @@ from .normalise import FILLER_WORDS, STOPWORDS, Normaliser, words
 SYNONYMS = "synonyms.csv"
 WORKPLACES = "workplaces.csv"
 BROAD_TITLES = "broad_titles.csv"
+SECTORS = "sectors.csv"
 REVIEWED = f"lmi_backend/coder/data/{SYNONYMS} or {WORKPLACES}"  # where a reviewed phrase comes from
 REVIEWED_SOURCES = frozenset({"synonym", "workplace"})  # the team's lists, not ONS titles
 
@@ -82,6 +87,7 @@ def load(ctx: BuildContext) -> None:
     ]
     titles += list(synonym_titles(ctx.soc_units)) + list(workplace_titles(ctx.soc_units))
     normaliser = build_normaliser(t.text for t in titles)
+    sectors(ctx.soc_units, normaliser.tokens)  # a bad row stops the build, naming it
     entries = aggregate(titles, normaliser)
     vocab = {token for key, _, _ in entries for token in key.split()}
     families = family_sizes(entries)
@@ -171,6 +177,23 @@ def _reviewed_rows(name: str) -> Iterator[tuple[str, int, dict[str, str]]]:
     text = resources.files("lmi_backend.coder").joinpath("data").joinpath(name).read_text("utf-8")
     for line, rec in enumerate(csv.DictReader(text.splitlines()), start=2):
         yield f"lmi_backend/coder/data/{name}", line, {k: (v or "").strip() for k, v in rec.items()}
+
+
+def sectors(units: set[int], tokens: Callable[[str], list[str]]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """The team's sectors as the normaliser's tokens of the words ("the NHS" -> ("nhs",)), each
+    with the jobs to offer, commonest first. Read by the build (to stop on a bad row) and by
+    the coder."""
+    out: dict[tuple[str, ...], tuple[int, ...]] = {}
+    for path, line, rec in _reviewed_rows(SECTORS):
+        key = tuple(tokens(rec["sector"]))
+        codes = rec["socs"].split()
+        if not key or key in out:
+            raise SourceError(path, line, "sector must be words not listed before", rec["sector"])
+        bad = [c for c in codes if not c.isdigit() or int(c) not in units]
+        if len(codes) < 2 or bad:
+            raise SourceError(path, line, "socs must be two or more SOC2010 unit groups", rec["socs"])
+        out[key] = tuple(int(c) for c in codes)
+    return out
 
 
 def _reviewed(text: str, soc: str, units: set[int], where: tuple[str, int], source: str) -> Title:

@@ -41,9 +41,9 @@ from ..db.coder import coder_entry, coder_lemma, coder_word
 from ..db.dimensions import soc_group
 from ..db.engine import readonly_engine
 from . import calibration
-from .index import MIN_TYPO_LEN, RARE_LOGPROB, REVIEWED_SOURCES, W_TITLE
+from .index import MIN_TYPO_LEN, RARE_LOGPROB, REVIEWED_SOURCES, W_TITLE, sectors
 from .normalise import MAX_CHARS, Normaliser
-from .result import NO_MATCH, CodingResult
+from .result import NO_MATCH, Candidate, CodingResult
 
 MAX_TOKENS = 12  # content words considered (a long message is mostly not the job title)
 POSTINGS_PER_WORD = 100  # for a common word, only its shortest keys are candidates
@@ -174,6 +174,7 @@ class SocCoder:
             for t, ids in postings.items()
         }
         self.normaliser = Normaliser(lemmas, set(postings))
+        self.sectors = sectors(set(titles), self.normaliser.tokens)
         self.corrections: dict[str, list[list[Token]]] = {}
         self._near_length: dict[int, list[str]] | None = None  # built at the first typo
 
@@ -229,7 +230,10 @@ class SocCoder:
             )
             if not rows:
                 raise RuntimeError("The database has no coder index: rebuild it with `lmi build`.")
-            return cls(rows, dict(lemma_rows), dict(title_rows), dict(word_rows))
+            coder = cls(rows, dict(lemma_rows), dict(title_rows), dict(word_rows))
+            if without_synonyms:
+                coder.sectors = {}  # a team's list too
+            return coder
         finally:
             gc.enable()
 
@@ -238,6 +242,10 @@ class SocCoder:
     def code(self, text: str, limit: int = 4) -> CodingResult:
         if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS or limit < 1:
             return NO_MATCH
+        choices = self.sectors.get(tuple(self.normaliser.tokens(text)))
+        if choices:  # "the NHS": a sector of many jobs asks which (index.sectors)
+            share = 1 / (len(choices) + 1)
+            return CodingResult([Candidate(soc, self.titles[soc], share, text) for soc in choices[:limit]], True)
         ranked = self.raw_scores(text)
         return calibration.decide(ranked, self.titles, limit)
 
