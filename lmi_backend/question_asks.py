@@ -45,6 +45,7 @@ class Asked:
     subject: str | None = None  # the degree subject named ("history", "comp sci"): HESA CAH code
     graduate_jobs: bool = False  # "what can I do with a history degree?": jobs by subject
     where_most: bool = False  # "where do electricians earn the most?": a job's pay region by region
+    pay_and_hours: bool = False  # "how much do bus drivers earn and how many hours do they work?"
 
 
 def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
@@ -77,6 +78,7 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         subject=subject.code if (subject := find_subject(text)) else None,
         graduate_jobs=asks_graduate_jobs(text),
         where_most=asks_where_pay_is_most(text),
+        pay_and_hours=asks_pay_and_hours(text),
     )
 
 
@@ -262,6 +264,21 @@ _WHERE_MOST = re.compile(
 def asks_where_pay_is_most(text: str) -> bool:
     """ "Where do electricians earn the most?": the job's pay in each region, not one figure."""
     return bool(_WHERE_MOST.search(clean_text(text)))
+
+
+# pay and hours asked together, one answer each: "how much do they earn and how many hours"
+_PAY_ASKED = re.compile(
+    r"\b(?:how much|what)\b[\w\s']{0,30}\b(?:earn|earns|make|makes|paid|get)\b|\b(?:pay|salary|wages?)\b"
+)
+_HOURS_ASKED = re.compile(r"\bhow many hours\b|\bwhat hours\b|\bthe hours\b|\bhours (?:a|per|each) week\b")
+
+
+def asks_pay_and_hours(text: str) -> bool:
+    """ "How much do bus drivers earn and how many hours do they work?": both figures."""
+    text = clean_text(text)
+    return bool(
+        re.search(r"\b(?:and|&|plus)\b", text) and _PAY_ASKED.search(text) and _HOURS_ASKED.search(text)
+    )
 
 
 def asks_unemployment(text: str) -> bool:

@@ -20,7 +20,7 @@ from bot.actions.answer import ActionAnswer
 from bot.actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
 from bot.actions.meta import ActionDataSource, ActionHandoff
 from bot.runtime import action_server
-from lmi_backend.answers import phrases
+from lmi_backend.answers import phrases, words
 from lmi_backend.answers.formatting import count, money, percent
 from lmi_backend.answers.plain import job_name
 from lmi_backend.interests import find_interest
@@ -1187,6 +1187,24 @@ def test_where_a_job_pays_most_without_regional_figures_says_so_and_gives_the_uk
     assert reply.startswith("I don't have reliable pay figures for full-time paramedics region by region")
     uk = service.pay(Query(3213)).values["median"]
     assert f"Paramedics earn about {money(uk)} a year" in reply
+
+
+def test_pay_and_hours_asked_together_are_both_answered_pay_first(db_path, service):
+    chat = Chat()
+    reply = chat.say(
+        "ask_hours",
+        "how much do bus drivers earn and how many hours do they work",
+        entity("job", "bus drivers"),
+    )
+    pay, hours = service.pay(Query(8213)), service.hours(Query(8213))
+    first, second = reply.split("\n\n")
+    assert first.startswith(f"Bus and coach drivers earn about {money(pay.values['median'])} a year")
+    assert second.startswith(
+        f"Bus and coach drivers usually work about {hours.values['median']:g} paid hours"
+    )
+    assert reply.count(words.NEWER_JOB_LIST) == 1  # one caveat said once
+    wales = chat.say("inform", "and in wales?", entity("region", "wales"))  # both again, for Wales
+    assert "a year" in wales and "paid hours a week in Wales" in wales
 
 
 def test_people_taken_for_a_job_are_not_coded(db_path, service):

@@ -405,3 +405,18 @@ def test_people_opening_a_job_phrase_are_not_the_job(phrase, job):
 )
 def test_where_a_job_pays_most_is_told_from_a_figure_for_one_place(text, asks):
     assert qa.asks_where_pay_is_most(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, both",
+    [
+        ("how much do bus drivers earn and how many hours do they work", True),
+        ("what hours do nurses work and whats the pay", True),
+        ("chef salary and hours a week", True),
+        ("how many hours do plumbers work", False),
+        ("how much do nurses earn per hour", False),
+        ("how much do electricians earn in wales and scotland", False),
+    ],
+)
+def test_pay_and_hours_asked_together_are_told_from_either(text, both):
+    assert qa.asks_pay_and_hours(text) is both

@@ -452,6 +452,16 @@ def _hours(ask: Ask) -> Answer:
     return Answer(_joined(unanswerable(ask.asked), render(result, long=ask.long)), [result])
 
 
+def _pay_and_hours(ask: Ask) -> Answer:
+    """ "How much do bus drivers earn and how many hours do they work?": each answer, pay first."""
+    pay, hours = _pay(ask), _hours(ask)
+    text = hours.text
+    said = {caveats.short_caveat(r) for r in pay.results} - {""}
+    for caveat in said & {caveats.short_caveat(r) for r in hours.results}:
+        text = " ".join(text.replace(caveat, "").split())  # the same caveat once is enough
+    return Answer(f"{pay.text}\n\n{text}", [*pay.results, *hours.results])
+
+
 # --- jobs in general ---------------------------------------------------------------------
 
 
@@ -502,6 +512,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("experienced_pay", (), _experienced_pay, "Pay with experience", uses=FIGURES),
     Topic("apprentice_pay", (), _apprentice_pay, "Apprentices' pay", uses=FIGURES),
     Topic("hours", ("ask_hours",), _hours, "The hours", uses=FIGURES),
+    Topic("pay_and_hours", (), _pay_and_hours, "Pay and hours", uses=FIGURES),
     Topic(
         "outlook",
         ("ask_outlook",),
@@ -589,6 +600,8 @@ def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -
         return "pay_gap"  # "do boys earn more than girls as vets?" compares sexes, not jobs
     if asked.where_most and (topic in ("pay", "compare") or topic == "best_paid" and job_named):
         return "pay_by_region"  # "where do electricians earn the most?": regions, not jobs
+    if asked.pay_and_hours and topic in ("pay", "hours"):
+        return "pay_and_hours"
     if asked.graduates and topic in _GRADUATE_PAY_FROM:
         return "graduate_pay"
     if topic == "graduate_pay" and job_named and not (asked.graduates or asked.subject):

@@ -245,7 +245,9 @@ class SocCoder:
         choices = self.sectors.get(tuple(self.normaliser.tokens(text)))
         if choices:  # "the NHS": a sector of many jobs asks which (index.sectors)
             share = 1 / (len(choices) + 1)
-            return CodingResult([Candidate(soc, self.titles[soc], share, text) for soc in choices[:limit]], True)
+            return CodingResult(
+                [Candidate(soc, self.titles[soc], share, text) for soc in choices[:limit]], True
+            )
         ranked = self.raw_scores(text)
         return calibration.decide(ranked, self.titles, limit)
 
