@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dialogue_slots import asked_qualification, clean_text
+from .dialogue_slots import asked_qualification, clean_text, parse_gender
 from .subjects import asks_graduate_jobs, asks_graduate_pay, find_subject
 
 
@@ -286,9 +286,17 @@ def asks_unemployment(text: str) -> bool:
     return bool(_UNEMPLOYMENT.search(clean_text(text)))
 
 
+# one sex's pay against the other's without naming it: "do women welders get paid the same?"
+_SAME_PAY = re.compile(
+    r"\b(?:paid|earn|earns|get|make|makes) (?:the same|equally|as much)\b|\bsame (?:pay|money|wages?|salary)\b"
+)
+
+
 def asks_pay_gap(text: str) -> bool:
-    """ "Is there a gender pay gap for dentists?", "do men or women earn more as plumbers?"."""
-    return bool(_PAY_GAP.search(clean_text(text)))
+    """ "Is there a gender pay gap for dentists?", "do men or women earn more as plumbers?",
+    "do women welders get paid the same?" (but not "do plumbers earn as much as electricians?")."""
+    text = clean_text(text)
+    return bool(_PAY_GAP.search(text) or _SAME_PAY.search(text) and parse_gender(text))
 
 
 _APPRENTICE = re.compile(r"\bapprentice(?:s|ship|ships)?\b")

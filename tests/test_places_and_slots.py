@@ -420,3 +420,19 @@ def test_where_a_job_pays_most_is_told_from_a_figure_for_one_place(text, asks):
 )
 def test_pay_and_hours_asked_together_are_told_from_either(text, both):
     assert qa.asks_pay_and_hours(text) is both
+
+
+@pytest.mark.parametrize(
+    "text, gap",
+    [
+        ("is there a gender pay gap for dentists", True),
+        ("do men or women earn more as plumbers", True),
+        ("do guys earn more than girls in hairdressing", True),
+        ("do women welders get paid the same", True),
+        ("do female chefs earn as much", True),
+        ("do plumbers earn as much as electricians", False),
+        ("how much do women plumbers earn", False),
+    ],
+)
+def test_questions_comparing_mens_and_womens_pay(text, gap):
+    assert qa.asks_pay_gap(text) is gap
