@@ -247,12 +247,16 @@ people person someone somebody everyone anyone
 _QUESTION_WORDS |= _PEOPLE_WORDS
 
 
+# words of who is asked about that the tagger may put before a job: "(25 year) old cleaner"
+_BEFORE_JOB = _PEOPLE_WORDS | {"old", "year", "years", "yr", "yrs"}
+
+
 def without_people(phrase: str) -> str:
     """A phrase the NLU took for a job without the people it opens with: "male nurse" is a nurse
-    (the sex is read from the message), "guys" is no job at all (""). A job named with such a
-    word inside ("bin men") keeps it."""
+    (the sex is read from the message), "old cleaner" (of "a 25 year old cleaner") a cleaner,
+    "guys" no job at all (""). A job named with such a word inside ("bin men") keeps it."""
     words = phrase.split()
-    while words and clean_text(words[0]) in _PEOPLE_WORDS:
+    while words and clean_text(words[0]) in _BEFORE_JOB:
         words.pop(0)
     return " ".join(words)
 

@@ -9,6 +9,7 @@ because any front end reading the same questions needs them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dialogue_slots import asked_qualification, clean_text, parse_gender
@@ -48,11 +49,17 @@ class Asked:
     pay_and_hours: bool = False  # "how much do bus drivers earn and how many hours do they work?"
 
 
-def read_asks(text: str, *, named_qualification: int | None = None, names_group: bool = False) -> Asked:
+def read_asks(
+    text: str, *, named_qualification: int | None = None, names_group: bool = False, jobs: Sequence[str] = ()
+) -> Asked:
     """Every detector below, once per message. `named_qualification`: a qualification the NLU
     tagged; with `names_group` (the words name who a figure is for, "with a degree") it is not a question about
-    entry."""
+    entry. `jobs`: the job phrases named, whose words name no degree subject ("teaching
+    assistants with a degree" asks about teaching assistants, not teaching graduates)."""
     no_degree = rules_out_degree(text)
+    about = clean_text(text)
+    for job in jobs:
+        about = about.replace(clean_text(job), " ")
     return Asked(
         judges_pay=asks_if_pay_is_good(text),
         qualification=None if names_group else named_qualification or asked_qualification(text),
@@ -74,9 +81,9 @@ def read_asks(text: str, *, named_qualification: int | None = None, names_group:
         everyone=bool(_EVERYONE.search(clean_text(text))),
         jobs_in_general=bool(_JOBS_IN_GENERAL.search(clean_text(text))),
         this_job=bool(_THIS_JOB.search(clean_text(text))),
-        graduates=asks_graduate_pay(text),
-        subject=subject.code if (subject := find_subject(text)) else None,
-        graduate_jobs=asks_graduate_jobs(text),
+        graduates=asks_graduate_pay(about),
+        subject=subject.code if (subject := find_subject(about)) else None,
+        graduate_jobs=asks_graduate_jobs(about),
         where_most=asks_where_pay_is_most(text),
         pay_and_hours=asks_pay_and_hours(text),
     )

@@ -23,6 +23,7 @@ from bot.runtime import action_server
 from lmi_backend.answers import phrases, words
 from lmi_backend.answers.formatting import count, money, percent
 from lmi_backend.answers.plain import job_name
+from lmi_backend.dialogue_slots import DEGREE
 from lmi_backend.interests import find_interest
 from lmi_backend.service import Query
 
@@ -1205,6 +1206,39 @@ def test_pay_and_hours_asked_together_are_both_answered_pay_first(db_path, servi
     assert reply.count(words.NEWER_JOB_LIST) == 1  # one caveat said once
     wales = chat.say("inform", "and in wales?", entity("region", "wales"))  # both again, for Wales
     assert "a year" in wales and "paid hours a week in Wales" in wales
+
+
+def test_one_sex_with_something_else_unavailable_keeps_the_sex_and_says_what_changed_once(db_path, service):
+    """Self-employed women plumbers: the pay survey has no self-employed, but has women and men
+    employees: both side by side, and one sentence about self-employment (not "no figures for
+    women")."""
+    reply = Chat().say(
+        "ask_pay",
+        "how much do female self employed plumbers make",
+        entity("gender", "female"),
+        entity("work_pattern", "self employed"),
+        entity("job", "plumbers"),
+    )
+    women, men = (service.pay(Query(5314, gender=g)).values["median"] for g in (2, 1))
+    assert reply.startswith(
+        f"Women working as plumbers and heating and ventilating engineers earn about {money(women)} a year "
+        f"and men about {money(men)}"
+    )
+    assert reply.count("There's no reliable figure") == 1 and "self-employed plumbers" in reply
+    assert "on their own" not in reply  # the women's figure exists
+
+
+def test_a_job_named_with_a_subjects_word_is_not_that_subjects_graduates(db_path, service):
+    """ "Teaching assistants with a degree" are teaching assistants, not teacher-training graduates."""
+    reply = Chat().say(
+        "ask_graduate_pay",
+        "what do teaching assistants with a degree earn",
+        entity("job", "teaching assistants"),
+        entity("qualification", "degree"),
+    )
+    degree = service.pay(Query(6125, qualification=DEGREE)).values["median"]
+    assert reply.startswith(f"Teaching assistants with a degree earn about {money(degree)} a year")
+    assert "Graduates" not in reply
 
 
 def test_people_taken_for_a_job_are_not_coded(db_path, service):

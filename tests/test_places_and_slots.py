@@ -380,6 +380,8 @@ def test_perks_no_source_covers_are_recognised(text, perk):
         ("male nurse", "nurse"),
         ("lady electricians", "electricians"),
         ("guys", ""),
+        ("old cleaner", "cleaner"),
+        ("year old hairdresser", "hairdresser"),
         ("bin men", "bin men"),
         ("dinner lady", "dinner lady"),
     ],

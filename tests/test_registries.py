@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -109,3 +111,11 @@ def test_readme_says_how_to_add_a_topic_in_three_files_or_fewer():
     for name in files:
         if "<" not in name:
             assert (ROOT / name).exists(), name
+
+
+def test_the_answer_layer_renders_without_the_database_layer():
+    """lmi_backend/answers renders what the service returns; importing it must not pull in the
+    service or SQLAlchemy (a front end could render stored results with the answer layer alone)."""
+    code = "import sys, lmi_backend.answers.topics; print(sorted(m for m in ('sqlalchemy', 'lmi_backend.service.facade') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

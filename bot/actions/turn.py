@@ -173,7 +173,9 @@ def read_turn(tracker: Tracker) -> Turn:
     quals = [q for q in (parse_qualification(v) for v in _values(entities, "qualification")) if q]
     # the highest named (lowest RQF9 code): "gcses and a levels" -> A levels
     qualification = min(quals) if quals else (parse_qualification(text) if names_group else None)
-    turn.asked = read_asks(text, named_qualification=min(quals) if quals else None, names_group=names_group)
+    turn.asked = read_asks(
+        text, named_qualification=min(quals) if quals else None, names_group=names_group, jobs=turn.jobs
+    )
     if turn.asked.without_degree and qualification is not None and qualification <= DEGREE:
         qualification = None  # "without a degree" names the degree they do not have
     patterns = [p for p in (parse_work_pattern(v) for v in _values(entities, "work_pattern")) if p]

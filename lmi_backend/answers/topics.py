@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..dialogue_slots import FEMALE, FULL_TIME, MALE, PART_TIME
 from ..dialogue_state import State
-from ..disclosure import ALL_JOBS, SMALL_SAMPLE
+from ..disclosure import ALL_JOBS, SMALL_SAMPLE, TOO_FEW
 from ..interests import find_interest
 from ..question_asks import Asked
 from ..subjects import subject_words
@@ -222,7 +222,9 @@ def _pay_by_sex(ask: Ask) -> Answer:
     more one earns. Full-time where the data has both, as ONS compares them (more women work
     part-time, and everyone's pay would mostly show that), else all employees. Each figure
     passes the disclosure rules on its own; where the two cannot be set side by side for the
-    job asked, the reply says so and gives everyone's pay."""
+    job asked, the reply says so and gives everyone's pay. Where something else asked has no
+    figure (self-employed, a region too small), both sexes are still set side by side without
+    it, with one sentence saying what changed."""
     first = ask.context.gender or MALE
     other = FEMALE if first == MALE else MALE
     statuses = [ask.query.status] if ask.query.status else [FULL_TIME, None]
@@ -230,10 +232,13 @@ def _pay_by_sex(ask: Ask) -> Answer:
         [ask.service.pay(replace(ask.query, status=status, gender=g)) for g in (first, other)]
         for status in statuses
     ]
-    for pair in pairs:
-        a, b = (r.values.get("median") for r in pair)
-        if a and b and not pair[0].changes and not pair[1].changes:
-            return Answer(_side_by_side(pair, first, other, a, b), pair)
+    chosen = frozenset() if ask.query.status else frozenset({"status"})  # full-time was our choice
+    for exact in (True, False):  # the group asked first, then the nearest both sexes have
+        for pair in pairs:
+            a, b = (r.values.get("median") for r in pair)
+            if a and b and _sexes_comparable(pair, exact):
+                said = _side_by_side(pair, first, other, a, b)
+                return Answer(said if exact else _joined(said, caveats.fallback(pair[0], chosen)), pair)
     # a pay-gap question where one sex's figure is published: that one, and why not the other's
     one = next(
         ((r, o) for pair in pairs for r, o in (pair, pair[::-1]) if r.values.get("median") and not r.changes),
@@ -241,18 +246,52 @@ def _pay_by_sex(ask: Ask) -> Answer:
     )
     if one is not None and not ask.context.gender:
         shown, missing = one
-        chosen = frozenset() if ask.query.status else frozenset({"status"})  # full-time was our choice
         return Answer(
             _joined(render_pay(shown, ask.long), caveats.fallback(missing, chosen)), [shown, missing]
         )
+    sex = ask.context.gender
+    # one sex asked about, its figure there without something else asked (self-employed): that
+    # figure, with the one sentence saying what changed (everyone of that sex, not full-timers)
+    alone = next((p[0] for p in pairs[::-1] if p[0].values.get("median") and _kept_sex_and_job(p[0])), None)
+    if sex and alone is not None:
+        return Answer(render_pay(alone, ask.long), [alone])
     everyone = _pay(
         replace(ask, context=replace(ask.context, gender=None), asked=replace(ask.asked, pay_gap=False))
     )
     if everyone.results and everyone.results[0].changed_job:  # its opening says the job has none
         return Answer(_joined(everyone.text, phrases.NO_COMPARING_SEXES), everyone.results)
-    who = words.GENDER_WORDS[first] if ask.context.gender else "men and women"
+    shown = everyone.results[0] if everyone.results else None
+    if sex and shown is not None and caveats.fallback(shown):
+        # something else asked has no figure either: one sentence names the sex beside it
+        reason = next((c.reason for c in pairs[-1][0].changes if c.dimension == "gender"), TOO_FEW)
+        sex_changed = replace(  # a Changed like the service's (rendering does not import the service)
+            shown.changes[0],
+            dimension="gender",
+            asked=sex,
+            given=None,
+            reason=reason,
+            asked_name="",
+            given_name="",
+        )
+        noted = replace(shown, asked={**shown.asked, "gender": sex}, changes=[sex_changed, *shown.changes])
+        return Answer(render_pay(noted, ask.long), everyone.results)
+    who = words.GENDER_WORDS[first] if sex else "men and women"
     job = groups.people({"soc": ask.soc}, ask.service.soc_title(ask.soc) or "")
     return Answer(_joined(phrases.NO_PAY_BY_SEX.format(who=who, job=job), everyone.text), everyone.results)
+
+
+def _kept_sex_and_job(result: Result) -> bool:
+    return all(c.dimension not in ("gender", "soc") for c in result.changes)
+
+
+def _sexes_comparable(pair: list[Result], exact: bool) -> bool:
+    """Men's and women's figures can be set side by side: for the group asked (`exact`), or for
+    the same other group, the sex and the job kept."""
+    if exact:
+        return not pair[0].changes and not pair[1].changes
+    kept = all(map(_kept_sex_and_job, pair))
+    cells = [{d: v for d, v in r.cell.items() if d != "gender"} for r in pair]
+    return kept and cells[0] == cells[1]
 
 
 def _word_and_space(word: str) -> str:
