@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dialogue_slots import asked_qualification, clean_text, parse_gender
-from .subjects import asks_graduate_jobs, asks_graduate_pay, find_subject
+from .subjects import asks_graduate_jobs, asks_graduate_pay, find_subject, names_a_subject_only
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ def read_asks(
     no_degree = rules_out_degree(text)
     about = clean_text(text)
     for job in jobs:
-        about = about.replace(clean_text(job), " ")
+        if not names_a_subject_only(job):  # "maths", "astrology graduates" tagged as jobs
+            about = about.replace(clean_text(job), " ")
     return Asked(
         judges_pay=asks_if_pay_is_good(text),
         qualification=None if names_group else named_qualification or asked_qualification(text),

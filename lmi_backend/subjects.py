@@ -125,6 +125,15 @@ def find_subject(text: str) -> Subject | None:
     return load_subjects()[best.code]
 
 
+def names_a_subject_only(phrase: str) -> bool:
+    """Whether a phrase the NLU took for a job is a degree subject ("maths") or its graduates
+    ("history graduates", "law grads"), rather than a job whose name has a subject's word in it
+    ("teaching assistants")."""
+    tokens = _tokens(phrase)
+    whole = any(m.start == 0 and m.end == len(tokens) for m in _matches(tokens))
+    return whole or bool(_GRADUATES.search(" ".join(tokens)))
+
+
 def asks_graduate_pay(text: str) -> bool:
     """Whether the words ask what graduates earn: "what do history graduates earn", "graduate
     salary for computer science", "how much can you earn with a psychology degree". A degree

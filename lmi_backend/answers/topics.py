@@ -260,12 +260,12 @@ def _pay_by_sex(ask: Ask) -> Answer:
     )
     if everyone.results and everyone.results[0].changed_job:  # its opening says the job has none
         return Answer(_joined(everyone.text, phrases.NO_COMPARING_SEXES), everyone.results)
-    shown = everyone.results[0] if everyone.results else None
-    if sex and shown is not None and caveats.fallback(shown):
+    everyones = everyone.results[0] if everyone.results else None
+    if sex and everyones is not None and caveats.fallback(everyones):
         # something else asked has no figure either: one sentence names the sex beside it
         reason = next((c.reason for c in pairs[-1][0].changes if c.dimension == "gender"), TOO_FEW)
         sex_changed = replace(  # a Changed like the service's (rendering does not import the service)
-            shown.changes[0],
+            everyones.changes[0],
             dimension="gender",
             asked=sex,
             given=None,
@@ -273,7 +273,9 @@ def _pay_by_sex(ask: Ask) -> Answer:
             asked_name="",
             given_name="",
         )
-        noted = replace(shown, asked={**shown.asked, "gender": sex}, changes=[sex_changed, *shown.changes])
+        noted = replace(
+            everyones, asked={**everyones.asked, "gender": sex}, changes=[sex_changed, *everyones.changes]
+        )
         return Answer(render_pay(noted, ask.long), everyone.results)
     who = words.GENDER_WORDS[first] if sex else "men and women"
     job = groups.people({"soc": ask.soc}, ask.service.soc_title(ask.soc) or "")
