@@ -217,7 +217,7 @@ def asked_schedule(text: str) -> str | None:
 
 
 _PERK = re.compile(
-    r"\b(pension|bonus|perk|sick pay|company car|maternity pay|paternity pay|benefit)(?:s|es)?\b|"
+    r"\b(pension|bonus|commission|perk|sick pay|company car|maternity pay|paternity pay|benefit)(?:s|es)?\b|"
     # tips as money, not advice ("any tips for getting into nursing?")
     r"\b(?:in|from|with|get|gets|getting|make|makes|earn|earns)\s+(?:\w+\s+)?(tip)s\b|"
     r"\b(tip)s\s+(?:a|per|each|every)\s+(?:week|night|shift|day|month|year)\b"
@@ -225,13 +225,16 @@ _PERK = re.compile(
 
 
 def asked_perk(text: str) -> str | None:
-    """ "Do teachers get a good pension?": pay before tax is all the sources give; no source
-    covers pensions, bonuses or other benefits, which the reply says whichever job is meant."""
+    """ "Do teachers get a good pension?": pay before tax is all the sources give. Pensions and
+    other benefits are not in it, bonuses and commission are but not apart, cash tips are not:
+    the reply says which, whichever job is meant."""
     match = _PERK.search(clean_text(text))
     if not match:
         return None
     word = next(filter(None, match.groups()))
-    return word if word.endswith(("pay", "car")) else f"{word}es" if word == "bonus" else f"{word}s"
+    if word.endswith(("pay", "car")) or word == "commission":
+        return word
+    return f"{word}es" if word == "bonus" else f"{word}s"
 
 
 # pay of everyone, not one job: "what's the average salary in the UK?", "average wage overall"

@@ -1345,8 +1345,10 @@ def test_a_pension_question_says_there_is_no_figure_even_before_asking_which_job
     chat = Chat()
     reply = chat.say("ask_pay", "do teachers get a good pension", entity("job", "teachers"))
     assert reply.startswith(phrases.NO_PERK_DATA.format(perk="pensions")) and "Which of these" in reply
-    reply = chat.say("ask_pay", "do nurses get bonuses", entity("job", "nurses"))
-    assert reply.startswith(phrases.NO_PERK_DATA.format(perk="bonuses") + " Nurses earn about")
+    reply = chat.say("ask_pay", "do nurses get bonuses", entity("job", "nurses"))  # in ASHE's pay, not apart
+    assert reply.startswith(phrases.PERK_IN_PAY.format(perk="bonuses") + " Nurses earn about")
+    reply = chat.say("ask_pay", "how much do waiters make in tips", entity("job", "waiters"))
+    assert reply.startswith(phrases.CASH_TIPS + " Waiters and waitresses earn about")
 
 
 # --- graduates' pay by degree subject (issue 19 item 5) --------------------------------------------

@@ -361,6 +361,7 @@ def test_job_phrase_guess_strips_question_words(text, phrase):
     [
         ("do teachers get a good pension", "pensions"),
         ("how big are bankers bonuses", "bonuses"),
+        ("do estate agents get commission", "commission"),
         ("do care workers get sick pay", "sick pay"),
         ("how much do waiters make in tips", "tips"),
         ("do bar staff get good tips", "tips"),

@@ -74,6 +74,12 @@ PEOPLE_IN_THIS_JOB = "people in this job"
 FULL_TIMERS_IN_THIS_JOB = "full-time workers in this job"
 PART_TIMERS_IN_THIS_JOB = "part-time workers in this job"
 NO_PERK_DATA = "My figures don't cover {perk}, only pay before tax."
+# ASHE's gross pay counts incentive pay (bonuses, commission) and tips paid through the payroll,
+# not cash tips: said so, rather than that they are missing
+PERK_IN_PAY = (
+    "The yearly figures include {perk} paid by the employer, but don't show how much of the pay they are."
+)
+CASH_TIPS = "My figures are pay from the employer before tax: tips paid in cash aren't in them."
 NO_SCHEDULE_DATA = "My figures count hours, not when they're worked, so I can't tell you about {schedule}."
 NO_TRAINING_TIME = "My sources don't say how long it takes to train for this job. Here's the way in."
 APPRENTICESHIP_TIME = (

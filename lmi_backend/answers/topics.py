@@ -179,6 +179,10 @@ def _pay_by_region(ask: Ask) -> Answer:
 def unanswerable(asked: Asked) -> str:
     """What a question asks that no source covers for any job (a pension, weekends), said
     first: also before asking which job is meant, since no choice would change it."""
+    if asked.perk in ("bonuses", "commission"):
+        return phrases.PERK_IN_PAY.format(perk=asked.perk)
+    if asked.perk == "tips":
+        return phrases.CASH_TIPS
     if asked.perk:
         return phrases.NO_PERK_DATA.format(perk=asked.perk)
     if asked.schedule:
