@@ -40,6 +40,8 @@ RULE = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["onet_check"]
         ("i love my nan and want to look after old people", "caring for old people"),
         ("what jobs can i do with history", "history"),
         ("i like the sea", "the sea"),
+        ("jobs in hospitality", "hospitality"),  # a sector young people name
+        ("i want to work in the nhs", "health and medicine"),
         ("rugby", "sport"),
         ("knitting", None),
         ("what job should i do", None),
