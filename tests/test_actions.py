@@ -1058,6 +1058,9 @@ def test_a_follow_up_keeps_the_questions_qualifiers_and_a_new_question_drops_the
     )
     assert "part-time" not in solicitors.lower() and "Wales" not in solicitors
     assert chat.slots["work_pattern"] is None and chat.slots["region"] is None
+    chat.say("inform", "and in scotland?", entity("region", "scotland"))
+    vet = chat.say("inform", "i want to be a vet", entity("job", "vet"))  # their own job: a new question
+    assert "Scotland" not in vet and chat.slots["region"] is None and chat.slots["soc"] == 2216
 
 
 def test_a_topic_that_cannot_use_a_qualifier_ends_it(db_path, service):
@@ -1239,6 +1242,19 @@ def test_a_job_named_with_a_subjects_word_is_not_that_subjects_graduates(db_path
     degree = service.pay(Query(6125, qualification=DEGREE)).values["median"]
     assert reply.startswith(f"Teaching assistants with a degree earn about {money(degree)} a year")
     assert "Graduates" not in reply
+
+
+def test_a_sector_the_nlu_did_not_tag_asks_which_job_even_with_a_job_in_context(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
+    reply = chat.say("ask_pay", "how much do you earn in the nhs")  # no job tagged
+    assert "Plumbers" not in reply and [b["title"] for b in chat.buttons][:2] == [
+        "Nurses",
+        "Medical practitioners",
+    ]
+    assert chat.say("inform", "1").startswith("Nurses earn about")
+    growing = chat.say("ask_outlook", "is it growing")  # a stray word with a job in context is no job
+    assert growing.startswith("Jobs for nurses")
 
 
 def test_people_taken_for_a_job_are_not_coded(db_path, service):

@@ -101,8 +101,8 @@ class Conversation:
         policy (docs/dialogue-state.md): a new full question starts from the user's own facts, a
         follow-up keeps the question's qualifiers, and a topic that cannot use one ends it."""
         turn, asked = self.turn, topics.BY_NAME.get(topic)
-        new_question = turn.topic is not None and (
-            bool(turn.jobs) or (asked is not None and not asked.needs_job)
+        new_question = turn.wants_job or (
+            turn.topic is not None and (bool(turn.jobs) or (asked is not None and not asked.needs_job))
         )
         uses = asked.uses if asked is not None else topics.FIGURES
         self.update(self.state.advance(Said(turn.values, turn.about_me, new_question, uses)))
@@ -499,6 +499,13 @@ class Conversation:
             guessed = self.guessed_soc()
             if guessed is not None:
                 self.use_job(guessed)
+        elif not turn.jobs and turn.topic and not any_job:
+            # "how much do you earn in the NHS?" after plumbers, the NLU tagging no job: a sector
+            # left over is never a stray word, so which of its jobs, not the plumbers
+            leftover = guess_job_phrase(turn.text, drop=turn.entity_words | turn.place_words)
+            if leftover and backend.coder().names_sector(leftover):
+                self.ask_about(leftover, backend.coder().code(leftover, limit=MAX_CHOICES), topic)
+                return None
         if turn.wide_place is not None and not turn.wide_place.is_england:
             return self.ask_which_region(topic)
         if any_job:

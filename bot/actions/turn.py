@@ -80,6 +80,7 @@ class Turn:
     chosen_soc: int | None = None  # from a button payload
     choice: int | None = None  # index into the offered jobs ("the second one", "2")
     asked: Asked = Asked()  # "is that good money?", "do I need a degree?", ...
+    wants_job: bool = False  # "I want to be a vet": a job of their own, not a follow-up of the last
 
     @property
     def topic(self) -> str | None:
@@ -163,6 +164,7 @@ def read_turn(tracker: Tracker) -> Turn:
         if j and not names_a_subject(text, j)
     ]
     turn.jobs = _wanted_first(jobs, text, intent)
+    turn.wants_job = bool(jobs) and bool(_WANTS.search(text))
     turn.entity_words = {w for e in entities for w in str(e.get("value", "")).lower().split()}
     job_words = {w for j in turn.jobs for w in j.lower().split()}
     _place(turn, entities, text)

@@ -251,6 +251,10 @@ class SocCoder:
         ranked = self.raw_scores(text)
         return calibration.decide(ranked, self.titles, limit)
 
+    def names_sector(self, text: str) -> bool:
+        """Whether the words are only a sector of many jobs ("the NHS"): index.sectors."""
+        return tuple(self.normaliser.tokens(text)) in self.sectors
+
     def raw_scores(self, text: str) -> list[Scored]:
         """Codes with their raw scores, best first; the calibration's input. Codes of a title
         spelt like the query come before codes of titles that only share words with it, so a
