@@ -325,22 +325,14 @@ class LmiService:
         periods = Counter(r.period for r in released)
         year = max(periods, key=lambda p: (periods[p], p or "")) if periods else None
         shown = sorted((r for r in released if r.period == year), key=lambda r: -(r.values["median"] or 0))
-        estimated = [r for r in shown if r.estimate]
         return Result(
             kind="pay_by_region",
             soc=query.soc,
             soc_title=self.soc_title(query.soc) or "",
             unit="GBP per year",
             period=year,
-            breakdown={
-                "status": self.store.statuses[status],
-                **({"gender": self.store.genders[query.gender]} if query.gender else {}),
-            },
-            **sourced(self.store, [i for r in shown for i in r.provenance_ids]),
-            reliability=RELIABLE if shown else NO_DATA,
-            estimate=bool(estimated),
-            method=estimated[0].method if estimated else None,
-            method_keys=list(dict.fromkeys(k for r in estimated for k in r.method_keys)),
+            breakdown=self._pay_breakdown(status, query.gender),
+            **self._made_of(shown),
             classification=shown[0].classification if shown else "SOC2010",
             requested=self.labels.requested(asked),
             cell={**query_codes(asked), "region": None},
@@ -379,7 +371,6 @@ class LmiService:
             filter_ids = list(self.store.method(occupation.QUALIFICATION_METHOD_KEY).provenance_ids)
         shown = ranked[:limit]
         years = sorted({r.period for r in shown if r.period})
-        estimated = [r for r in shown if r.estimate]
         asked = Query(ALL_JOBS, region=region, status=status, gender=gender)
         return Result(
             kind="best_paid",
@@ -389,15 +380,10 @@ class LmiService:
             period="-".join(dict.fromkeys(years[:1] + years[-1:])) or None,
             geography=self.labels.geography(region or 0),
             breakdown={
-                "status": self.store.statuses[status],
-                **({"gender": self.store.genders[gender]} if gender else {}),
+                **self._pay_breakdown(status, gender),
                 **({"degree": "most without"} if without_degree else {}),
             },
-            **sourced(self.store, [i for r in shown for i in r.provenance_ids] + filter_ids),
-            reliability=RELIABLE if shown else NO_DATA,
-            estimate=bool(estimated),
-            method=estimated[0].method if estimated else None,
-            method_keys=list(dict.fromkeys(k for r in estimated for k in r.method_keys)),
+            **self._made_of(shown, filter_ids),
             requested=self.labels.requested(asked),
             cell={**query_codes(asked), "region": region or 0},
             asked=query_codes(asked),
@@ -412,6 +398,24 @@ class LmiService:
                 for r in shown
             ],
         )
+
+    def _pay_breakdown(self, status: int, gender: int | None) -> dict[str, str]:
+        return {
+            "status": self.store.statuses[status],
+            **({"gender": self.store.genders[gender]} if gender else {}),
+        }
+
+    def _made_of(self, shown: list[Result], more_ids: list[int] | None = None) -> dict:
+        """What a list of pay figures takes from them: their sources, whether it has any, and
+        whether (and how) some are our estimates."""
+        estimated = [r for r in shown if r.estimate]
+        return {
+            **sourced(self.store, [i for r in shown for i in r.provenance_ids] + (more_ids or [])),
+            "reliability": RELIABLE if shown else NO_DATA,
+            "estimate": bool(estimated),
+            "method": estimated[0].method if estimated else None,
+            "method_keys": list(dict.fromkeys(k for r in estimated for k in r.method_keys)),
+        }
 
     def _rank_by_pay(self, region: int | None, status: int, gender: int | None) -> list[Result]:
         released = [
