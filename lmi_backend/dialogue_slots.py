@@ -47,6 +47,7 @@ _AGE_IN_TEXT = re.compile(
     r"\b(?:i'?m|i am|im|age|aged|turning|turned|am)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(\d{2})\b"
     r"|\b(\d{2})\s*(?:yo|y/o|y\.o\.|yrs?|years?)(?:\s*old)?\b"
 )
+_UNDER_AGE = re.compile(r"\bunder[\s-]?(\d{2})s\b")  # "under 18s": the year below
 
 # RQF "level N" -> RQF9 code (level 8 doctorate = 1 ... level 1 = 8)
 _LEVEL_TO_CODE = {8: 1, 7: 2, 6: 3, 5: 4, 4: 5, 3: 6, 2: 7, 1: 8}
@@ -107,7 +108,8 @@ def parse_age(text: str, *, tagged: bool = False) -> int | None:
         )
     else:
         match = _AGE_IN_TEXT.search(text)
-        value = int(match.group(1) or match.group(2)) if match else None
+        under = _UNDER_AGE.search(text)
+        value = int(match.group(1) or match.group(2)) if match else int(under.group(1)) - 1 if under else None
     return value if value is not None and MIN_AGE <= value <= MAX_AGE else None
 
 
@@ -247,14 +249,18 @@ people person someone somebody everyone anyone
 _QUESTION_WORDS |= _PEOPLE_WORDS
 
 
-# words of who is asked about that the tagger may put before a job: "(25 year) old cleaner"
+# words the tagger may put at the start of a job phrase that name no job: who is asked about
+# ("male nurse", "(25 year) old cleaner"), where in training ("apprentice plumber": the pay
+# question is read from the words) and the minimum wage ("minimum wage" is no job)
 _BEFORE_JOB = _PEOPLE_WORDS | {"old", "year", "years", "yr", "yrs"}
+_BEFORE_JOB |= {"apprentice", "apprentices", "trainee", "trainees", "minimum", "living", "wage", "wages"}
 
 
 def without_people(phrase: str) -> str:
-    """A phrase the NLU took for a job without the people it opens with: "male nurse" is a nurse
-    (the sex is read from the message), "old cleaner" (of "a 25 year old cleaner") a cleaner,
-    "guys" no job at all (""). A job named with such a word inside ("bin men") keeps it."""
+    """A phrase the NLU took for a job without the words it opens with that name no job: "male
+    nurse" is a nurse (the sex is read from the message), "old cleaner" (of "a 25 year old
+    cleaner") a cleaner, "apprentice plumber" a plumber, "guys" or "apprentice" no job at all
+    (""). A job named with such a word inside ("bin men") keeps it."""
     words = phrase.split()
     while words and clean_text(words[0]) in _BEFORE_JOB:
         words.pop(0)

@@ -47,6 +47,7 @@ class Asked:
     graduate_jobs: bool = False  # "what can I do with a history degree?": jobs by subject
     where_most: bool = False  # "where do electricians earn the most?": a job's pay region by region
     pay_and_hours: bool = False  # "how much do bus drivers earn and how many hours do they work?"
+    minimum_wage: bool = False  # "what's the minimum wage for a 17 year old?": set by law, not measured
 
 
 def read_asks(
@@ -87,6 +88,7 @@ def read_asks(
         graduate_jobs=asks_graduate_jobs(about),
         where_most=asks_where_pay_is_most(text),
         pay_and_hours=asks_pay_and_hours(text),
+        minimum_wage=bool(_MINIMUM_WAGE.search(clean_text(text))),
     )
 
 
@@ -276,6 +278,9 @@ def asks_where_pay_is_most(text: str) -> bool:
     """ "Where do electricians earn the most?": the job's pay in each region, not one figure."""
     return bool(_WHERE_MOST.search(clean_text(text)))
 
+
+# the legal minimum, which no source here holds: "minimum wage", "living wage", "nmw"
+_MINIMUM_WAGE = re.compile(r"\b(?:minimum|min|living) wage\b|\bnmw\b|\bnlw\b")
 
 # pay and hours asked together, one answer each: "how much do they earn and how many hours"
 _PAY_ASKED = re.compile(

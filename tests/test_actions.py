@@ -1257,6 +1257,26 @@ def test_a_sector_the_nlu_did_not_tag_asks_which_job_even_with_a_job_in_context(
     assert growing.startswith("Jobs for nurses")
 
 
+def test_the_minimum_wage_is_said_to_be_set_by_law_never_answered_with_a_jobs_pay(db_path, service):
+    chat = Chat()
+    chat.say("ask_pay", "how much do plumbers earn", entity("job", "plumbers"))
+    reply = chat.say("ask_pay", "whats the minimum wage for a 17 year old", entity("age", "17"))
+    assert reply == phrases.NO_MINIMUM_WAGE and "£" not in reply  # not the plumbers' pay
+    carers = Chat().say("ask_pay", "do carers get paid minimum wage", entity("job", "carers"))
+    pay = service.pay(Query(6145)).values["median"]
+    assert carers.startswith(
+        phrases.NO_MINIMUM_WAGE + f" Care workers and home carers earn about {money(pay)}"
+    )
+
+
+def test_an_apprentice_with_no_trade_is_asked_which_job_not_coded(db_path, service):
+    chat = Chat()
+    reply = chat.say("ask_pay", "how much does a 16 year old apprentice get", entity("job", "apprentice"))
+    assert "don't know the job" not in reply and chat.slots["pending_topic"] == "apprentice_pay"
+    plumber = chat.say("inform", "plumber", entity("job", "plumber"))
+    assert plumber.startswith(phrases.NO_APPRENTICE_PAY + " Plumbers and heating")
+
+
 def test_people_taken_for_a_job_are_not_coded(db_path, service):
     """The NLU may tag "guys" as a job in a pay gap question: the job is the other phrase."""
     reply = Chat().say(

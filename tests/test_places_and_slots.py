@@ -130,6 +130,8 @@ def test_gazetteer_file_is_consistent():
         ("i am 17 years old", False, 17),
         ("16yo", False, 16),
         ("aged 19", False, 19),
+        ("pay for under 18s in retail", False, 17),  # the year below
+        ("under 18 hours a week", False, None),
         ("sixteen", True, 16),
         ("17", True, 17),
         ("£16 an hour", False, None),
@@ -382,6 +384,8 @@ def test_perks_no_source_covers_are_recognised(text, perk):
         ("lady electricians", "electricians"),
         ("guys", ""),
         ("old cleaner", "cleaner"),
+        ("apprentice plumber", "plumber"),
+        ("minimum wage", ""),
         ("year old hairdresser", "hairdresser"),
         ("bin men", "bin men"),
         ("dinner lady", "dinner lady"),

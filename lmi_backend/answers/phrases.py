@@ -57,10 +57,14 @@ PEOPLE_IN_THE_JOB = "That's people already in it. Here's what new starters need.
 SMALL_SAMPLE_SHARE = "It's a rough figure from a small group in the survey."
 BEFORE_TAX = "These figures are before tax. I can't work out take-home pay."
 NO_APPRENTICE_PAY = (
-    "I don't have figures for apprentices' pay, which is usually lower while they train. "
-    "Here's what people in the job earn."
+    "I don't have figures for apprentices' pay, which is usually lower while they train (at least "
+    "the apprentice minimum wage: gov.uk/national-minimum-wage-rates). Here's what people in the job earn."
 )
 NO_STARTING_PAY = "I don't have figures for starting pay."
+NO_MINIMUM_WAGE = (
+    "The minimum wage isn't in my figures: the government sets it each April, by age, with its own "
+    "rate for apprentices. The current rates are at gov.uk/national-minimum-wage-rates."
+)
 LOWER_END = (
     "Pay usually grows with experience, so new starters are more likely to be near the "
     "lower end: a tenth of {who} earn less than {pay} a year."

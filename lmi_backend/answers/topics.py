@@ -179,6 +179,8 @@ def _pay_by_region(ask: Ask) -> Answer:
 def unanswerable(asked: Asked) -> str:
     """What a question asks that no source covers for any job (a pension, weekends), said
     first: also before asking which job is meant, since no choice would change it."""
+    if asked.minimum_wage:
+        return phrases.NO_MINIMUM_WAGE
     if asked.perk in ("bonuses", "commission"):
         return phrases.PERK_IN_PAY.format(perk=asked.perk)
     if asked.perk == "tips":
@@ -358,6 +360,12 @@ def _experienced_pay(ask: Ask) -> Answer:
     """ "How much after 5 years?": no source has pay by years in the job, so the upper quarter
     (the 75th percentile), where experienced people are more likely to be."""
     return _spread_end_then_pay(ask, "p75", phrases.NO_EXPERIENCE_PAY, phrases.UPPER_END)
+
+
+def _minimum_wage(ask: Ask) -> Answer:
+    """ "What's the minimum wage?": set by law each year, in no source here: where to find it.
+    Asked of a job ("do carers get minimum wage?") it is the job's pay, this said first."""
+    return Answer(phrases.NO_MINIMUM_WAGE, [])
 
 
 def _apprentice_pay(ask: Ask) -> Answer:
@@ -556,6 +564,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("starting_pay", (), _starting_pay, "Starting pay", uses=FIGURES),
     Topic("experienced_pay", (), _experienced_pay, "Pay with experience", uses=FIGURES),
     Topic("apprentice_pay", (), _apprentice_pay, "Apprentices' pay", uses=FIGURES),
+    Topic("minimum_wage", (), _minimum_wage, "The minimum wage", needs_job=False, uses=frozenset()),
     Topic("hours", ("ask_hours",), _hours, "The hours", uses=FIGURES),
     Topic("pay_and_hours", (), _pay_and_hours, "Pay and hours", uses=FIGURES),
     Topic(
@@ -641,6 +650,8 @@ def refine(topic: str, asked: Asked, *, job_named: bool, job_in_context: bool) -
     asked of a job with no subject or graduates in the words is the job's pay."""
     if asked.unemployment:
         return "unemployment"
+    if asked.minimum_wage and not job_named and topic in ("pay", "all_jobs_pay", "hourly_pay", "best_paid"):
+        return "minimum_wage"  # set by law, not measured: said so, not the last job's pay
     if asked.pay_gap and topic in ("pay", "compare", "pay_gap"):
         return "pay_gap"  # "do boys earn more than girls as vets?" compares sexes, not jobs
     if asked.where_most and (topic in ("pay", "compare") or topic == "best_paid" and job_named):
