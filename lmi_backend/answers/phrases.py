@@ -62,7 +62,7 @@ NO_APPRENTICE_PAY = (
 )
 NO_STARTING_PAY = "I don't have figures for starting pay."
 NO_MINIMUM_WAGE = (
-    "The minimum wage isn't in my figures: the government sets it each April, by age, with its own "
+    "My figures don't have the minimum wage: the government sets it each April, by age, with its own "
     "rate for apprentices. The current rates are at gov.uk/national-minimum-wage-rates."
 )
 LOWER_END = (
