@@ -1277,6 +1277,19 @@ def test_an_apprentice_with_no_trade_is_asked_which_job_not_coded(db_path, servi
     assert plumber.startswith(phrases.NO_APPRENTICE_PAY + " Plumbers and heating")
 
 
+def test_growing_jobs_asked_for_scotland_say_the_forecasts_are_englands(db_path, service):
+    reply = Chat().say(
+        "ask_growing_jobs", "which jobs are in demand in scotland", entity("region", "scotland")
+    )
+    assert reply.startswith("The job areas set to grow most in England")
+    assert "in Scotland, because the job forecasts only cover England" in reply
+    assert reply.count("England") == 2  # said once in the list's heading and once in the change
+    lives = Chat()
+    lives.say("inform", "i live in leeds", entity("region", "leeds"))
+    leeds = lives.say("ask_growing_jobs", "what jobs are growing")  # where they live, a fact
+    assert "Yorkshire and the Humber, because the job forecasts are for England as a whole" in leeds
+
+
 def test_people_taken_for_a_job_are_not_coded(db_path, service):
     """The NLU may tag "guys" as a job in a pay gap question: the job is the other phrase."""
     reply = Chat().say(

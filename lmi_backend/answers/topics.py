@@ -520,7 +520,7 @@ def _pay_and_hours(ask: Ask) -> Answer:
 
 def _growing(ask: Ask) -> Answer:
     """The job areas growing most, with a job from each to pick."""
-    result = ask.service.growing_areas()
+    result = ask.service.growing_areas(region=ask.context.region)
     choices = [(item["soc"], item["example_title"]) for item in result.items if item["soc"]]
     return Answer(render(result, long=ask.long), [result], choices)
 
@@ -617,7 +617,14 @@ TOPICS: tuple[Topic, ...] = (
         needs_job=False,
         uses=frozenset({"region", "status", "gender"}),
     ),
-    Topic("growing", ("ask_growing_jobs",), _growing, "Jobs that are growing", needs_job=False),
+    Topic(
+        "growing",
+        ("ask_growing_jobs",),
+        _growing,
+        "Jobs that are growing",
+        needs_job=False,
+        uses=frozenset({"region"}),
+    ),
     Topic("all_jobs_pay", (), _all_jobs_pay, "Average pay", needs_job=False, uses=FIGURES),
     Topic(
         "graduate_pay",

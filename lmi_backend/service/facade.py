@@ -19,7 +19,7 @@ from .cells import validate
 from .labels import Labels
 from .results import query_codes, sourced, sourced_from
 from .store import Store
-from .types import Query, Result
+from .types import Changed, Query, Result
 
 DEGREE_GROUP = 301  # APS 2019 highest qualification: degree or higher
 MOSTLY = 0.5
@@ -300,12 +300,24 @@ class LmiService:
         """Jobs for what someone likes or is good at, from the reviewed map (lmi_backend/interests.py)."""
         return occupation.jobs_for_interest(self.store, self.labels, interest)
 
-    def growing_areas(self, limit: int = 5) -> Result:
+    def growing_areas(self, limit: int = 5, region: int | None = None) -> Result:
         """The job areas projected to grow most in England to 2035 (made once: it reads the
-        crosswalk and every unit group's employment)."""
+        crosswalk and every unit group's employment). Asked for a region, still England's, the
+        change said as data ("which jobs are in demand in Scotland?" must not get England's list
+        as if it were Scotland's)."""
         if limit not in self._growing:
             self._growing[limit] = outlook.growing_areas(self.store, self.labels, limit)
-        return self._growing[limit]
+        england = self._growing[limit]
+        if not region:
+            return england
+        reason = notes.PROJECTIONS_ENGLAND_ONLY if region >= 10 else notes.PROJECTIONS_NOT_BY_REGION
+        asked_name, given_name = self.labels.label("region", region), "England"
+        return replace(
+            england,
+            asked={**england.asked, "region": region},
+            changes=[Changed("region", region, 0, reason, asked_name, given_name)],
+            caveats=[c for c in england.caveats if c != notes.ENGLAND_ONLY],  # the change says it
+        )
 
     def pay_by_region(self, query: Query) -> Result:
         """One job's middle pay in each region of the UK, highest first: "where do electricians
