@@ -48,6 +48,7 @@ class Asked:
     where_most: bool = False  # "where do electricians earn the most?": a job's pay region by region
     pay_and_hours: bool = False  # "how much do bus drivers earn and how many hours do they work?"
     minimum_wage: bool = False  # "what's the minimum wage for a 17 year old?": set by law, not measured
+    which_of_them: bool = False  # "which one has more jobs in the future?" after a comparison
 
 
 def read_asks(
@@ -89,6 +90,7 @@ def read_asks(
         where_most=asks_where_pay_is_most(text),
         pay_and_hours=asks_pay_and_hours(text),
         minimum_wage=bool(_MINIMUM_WAGE.search(clean_text(text))),
+        which_of_them=bool(_WHICH_OF_THEM.search(clean_text(text))),
     )
 
 
@@ -278,6 +280,13 @@ def asks_where_pay_is_most(text: str) -> bool:
     """ "Where do electricians earn the most?": the job's pay in each region, not one figure."""
     return bool(_WHERE_MOST.search(clean_text(text)))
 
+
+# one of the jobs just compared: "which one has more jobs", "which of them pays more"
+_WHICH_OF_THEM = re.compile(
+    r"\bwhich (?:one|of (?:them|those|these|the two|the 2|the three|the 3))\b[\w\s']{0,30}"
+    r"\b(?:more|most|better|best|higher|highest|less|least|fewer|lower|bigger)\b|"
+    r"\bwhich is (?:better|best|more|higher|bigger)\b"
+)
 
 # the legal minimum, which no source here holds: "minimum wage", "living wage", "nmw"
 _MINIMUM_WAGE = re.compile(r"\b(?:minimum|min|living) wage\b|\bnmw\b|\bnlw\b")

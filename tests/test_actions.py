@@ -1290,6 +1290,34 @@ def test_growing_jobs_asked_for_scotland_say_the_forecasts_are_englands(db_path,
     assert "Yorkshire and the Humber, because the job forecasts are for England as a whole" in leeds
 
 
+def test_a_comparison_names_who_and_where_it_is_for(db_path, service):
+    chat = Chat()
+    wales = chat.say(
+        "compare_jobs",
+        "compare nurses and paramedics in wales",
+        entity("job", "nurses"),
+        entity("job", "paramedics"),
+        entity("region", "wales"),
+    )
+    assert wales.startswith("How they compare in Wales (")
+    women = chat.say("inform", "and for women?", entity("gender", "women"))
+    assert women.startswith("How they compare for women in Wales (")
+    paramedics = service.pay(Query(3213, region=10, gender=2))
+    assert any(c.dimension == "region" for c in paramedics.changes)  # not published for Wales
+    assert f"• Paramedics: {money(paramedics.values['median'])} a year (the UK's)" in women
+    which = chat.say("ask_growing_jobs", "which one has more jobs in the future")  # not the growing list
+    assert which.startswith("How they compare for women in Wales (") and "• Nurses:" in which
+
+
+def test_tell_me_more_after_the_growing_areas_is_more_of_them_not_the_last_job(db_path):
+    chat = Chat()
+    chat.say("ask_pay", "how much do nurses earn", entity("job", "nurses"))
+    chat.say("ask_growing_jobs", "what jobs are growing")
+    more = chat.say("more_detail", "tell me more")
+    assert more.startswith("The job areas set to grow most in England") and "What nurses do" not in more
+    assert chat.say("inform", "2").startswith("What ")  # a pick from the list is still described
+
+
 def test_people_taken_for_a_job_are_not_coded(db_path, service):
     """The NLU may tag "guys" as a job in a pay gap question: the job is the other phrase."""
     reply = Chat().say(

@@ -443,3 +443,17 @@ def test_pay_and_hours_asked_together_are_told_from_either(text, both):
 )
 def test_questions_comparing_mens_and_womens_pay(text, gap):
     assert qa.asks_pay_gap(text) is gap
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("which one has more jobs in the future", True),
+        ("which of them pays more", True),
+        ("which is better paid", True),
+        ("which jobs pay the most", False),
+        ("which one is it", False),
+    ],
+)
+def test_a_question_about_the_jobs_just_compared(text, asks):
+    assert qa.read_asks(text).which_of_them is asks

@@ -425,7 +425,10 @@ class Conversation:
         else the last one, refined by what the words ask (the topic registry's rules: "per
         hour", starting pay, "the average salary in the UK") and for a job named after a list."""
         turn = self.turn
-        topic = turn.topic or self.pending or self.topic
+        pending = self.pending
+        if turn.intent == "more_detail" and self.offered_ideas and self.topic in topics.ANY_JOB_TOPICS:
+            pending = None  # "tell me more" after the growing areas: more of them, not a job's
+        topic = turn.topic or pending or self.topic
         topic = DEFAULT_TOPIC if topic in (None, "compare") else topic
         if topic == "similar" and not turn.topic and turn.jobs:
             topic = "description"  # "midwife?" after a list of similar jobs: tell me about it
@@ -521,8 +524,9 @@ class Conversation:
         return None
 
     def _is_comparison(self) -> bool:
-        """A comparison is asked for, answered ("which job to compare with?"), or re-asked with a
-        new place or work pattern ("what about in Scotland?" straight after comparing)."""
+        """A comparison is asked for, answered ("which job to compare with?"), re-asked with a
+        new place or work pattern ("what about in Scotland?" straight after comparing), or asked
+        about ("which one pays more?")."""
         turn = self.turn
         if turn.intent == "compare_jobs":
             # "do boys earn more than girls as vets?" compares sexes, "which part of the UK pays
@@ -530,6 +534,8 @@ class Conversation:
             return not (turn.asked.pay_gap or turn.asked.where_most and len(turn.jobs) < 2)
         if self.pending == "compare" and turn.intent in ("inform", "deny") and turn.jobs:
             return True
+        if self.topic == "compare" and turn.asked.which_of_them and not turn.jobs:
+            return True  # "which one has more jobs in the future?" straight after comparing
         return self.topic == "compare" and turn.intent in ("inform", "more_detail") and not turn.jobs
 
 

@@ -451,6 +451,10 @@ def render_apprenticeships(result: ResultLike, long: bool) -> str:
     return _join(parts)
 
 
+# a job's pay in a comparison that could not be given for the group asked: what it is for instead
+_NOT_AS_ASKED = {"region": "the UK's", "gender": "men and women", "status": "all work patterns"}
+
+
 def _compare_line(item: dict, pay_year: str | None) -> str:
     """One job's line; its pay year when the jobs' pay years differ (`pay_year` None)."""
     facts = []
@@ -460,6 +464,7 @@ def _compare_line(item: dict, pay_year: str | None) -> str:
             n
             for n in (
                 "wider group" if item.get("pay_wider_group") else "",
+                *(_NOT_AS_ASKED[d] for d in item.get("pay_changes") or [] if d in _NOT_AS_ASKED),
                 "" if pay_year else item.get("pay_period"),
             )
             if n
@@ -497,6 +502,16 @@ def _compare_caveat(result: ResultLike) -> str:
     return fmt.sentence(forecasts) if forecasts else ""
 
 
+def _compared_group(result: ResultLike) -> str:
+    """ " for part-time women in Wales": who and where the comparison was asked for, so a
+    follow-up ("and for women?") is seen to have been applied."""
+    asked = result.asked
+    codes = {"soc": groups.ALL_JOBS, "status": asked.get("status"), "gender": asked.get("gender")}
+    who = f" for {groups.people(codes, '')}" if codes["status"] or codes["gender"] else ""
+    region = asked.get("region")
+    return who + (f" {words.in_place(region)}" if region else "")
+
+
 def render_compare(result: ResultLike, long: bool) -> str:
     if len(result.items) < 2:
         return _no_figure(result, "comparison", long=long)
@@ -504,7 +519,8 @@ def render_compare(result: ResultLike, long: bool) -> str:
     years = {item.get("pay_period") for item in result.items if item.get("pay_median") is not None}
     pay_year = years.pop() if len(years) == 1 else None
     reply.add(
-        f"How they compare (middle pay{f' in {pay_year}' if pay_year else ''}, hours, jobs from 2020 to 2035):"
+        f"How they compare{_compared_group(result)} (middle pay{f' in {pay_year}' if pay_year else ''}, hours, "
+        "jobs from 2020 to 2035):"
     )
     for item in result.items:
         reply.add(_compare_line(item, pay_year))
