@@ -2,10 +2,11 @@
 written here, and the 95% gate on the running assistant.
 
 The checker's tests are fast (source files only). The gate plays every scripted conversation
-through the real assistant (about a minute) and fails below 95% of turns fully right, overall
-and on the tuning part. The held-out part (never tuned on) is held to a floor below the 95%
-target it has not yet reached (93.8% when the gate was switched on), so a change that makes the
-assistant generalise worse still fails.
+through the real assistant (about a minute) and fails below 95% of turns fully right, overall,
+on the tuning part and on the held-out part (never tuned on: 93.8% when the gate was switched
+on, 95.2% since the comparison names its place). Training is deterministic (a model trained
+again from an empty cache parses all 773 scripted messages identically), so the gate does not
+flake; a change that makes the assistant generalise worse fails it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from benchmarks.conversation_checks.sources import Sources
 from benchmarks.conversation_checks.spec import AFTER_SPLIT, SpecError, Turn, load
 
 GATE = 0.95
-HELD_OUT_FLOOR = 0.92  # the held-out part's floor until it reaches GATE (issue 19 note)
 
 
 @pytest.fixture(scope="module")
@@ -331,5 +331,4 @@ def test_at_least_95_percent_of_turns_fully_right(tmp_path: Path, published):
     with running_assistant(tmp_path) as stack:
         evaluation = evaluate(stack.rest, published)
     shares = {part: evaluation.share_right(part) for part in ("all", "tuning", "held-out")}
-    assert shares["all"] >= GATE and shares["tuning"] >= GATE, evaluation.report()
-    assert shares["held-out"] >= HELD_OUT_FLOOR, evaluation.report()
+    assert all(share >= GATE for share in shares.values()), evaluation.report()
