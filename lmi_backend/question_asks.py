@@ -59,7 +59,8 @@ def read_asks(
     entry. `jobs`: the job phrases named, whose words name no degree subject ("teaching
     assistants with a degree" asks about teaching assistants, not teaching graduates)."""
     no_degree = rules_out_degree(text)
-    about = clean_text(text)
+    cleaned = clean_text(text)  # once, for the patterns read here directly
+    about = cleaned
     for job in jobs:
         if not names_a_subject_only(job):  # "maths", "astrology graduates" tagged as jobs
             about = about.replace(clean_text(job), " ")
@@ -67,7 +68,7 @@ def read_asks(
         judges_pay=asks_if_pay_is_good(text),
         qualification=None if names_group else named_qualification or asked_qualification(text),
         starting_pay=asks_starting_pay(text),
-        experienced_pay=bool(_EXPERIENCED.search(clean_text(text))),
+        experienced_pay=bool(_EXPERIENCED.search(cleaned)),
         apprentice_pay=asks_apprentice_pay(text),
         schedule=asked_schedule(text),
         perk=asked_perk(text),
@@ -80,17 +81,17 @@ def read_asks(
         hourly=asks_hourly_rate(text),
         unemployment=asks_unemployment(text),
         pay_gap=asks_pay_gap(text),
-        all_jobs_pay=bool(_AVERAGE_PAY.search(clean_text(text))),
-        everyone=bool(_EVERYONE.search(clean_text(text))),
-        jobs_in_general=bool(_JOBS_IN_GENERAL.search(clean_text(text))),
-        this_job=bool(_THIS_JOB.search(clean_text(text))),
+        all_jobs_pay=bool(_AVERAGE_PAY.search(cleaned)),
+        everyone=bool(_EVERYONE.search(cleaned)),
+        jobs_in_general=bool(_JOBS_IN_GENERAL.search(cleaned)),
+        this_job=bool(_THIS_JOB.search(cleaned)),
         graduates=asks_graduate_pay(about),
         subject=subject.code if (subject := find_subject(about)) else None,
         graduate_jobs=asks_graduate_jobs(about),
         where_most=asks_where_pay_is_most(text),
         pay_and_hours=asks_pay_and_hours(text),
-        minimum_wage=bool(_MINIMUM_WAGE.search(clean_text(text))),
-        which_of_them=bool(_WHICH_OF_THEM.search(clean_text(text))),
+        minimum_wage=bool(_MINIMUM_WAGE.search(cleaned)),
+        which_of_them=bool(_WHICH_OF_THEM.search(cleaned)),
     )
 
 
