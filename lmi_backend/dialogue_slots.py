@@ -256,7 +256,7 @@ _BEFORE_JOB = _PEOPLE_WORDS | {"old", "year", "years", "yr", "yrs"}
 _BEFORE_JOB |= {"apprentice", "apprentices", "trainee", "trainees", "minimum", "living", "wage", "wages"}
 
 
-def without_people(phrase: str) -> str:
+def without_leading_non_job_words(phrase: str) -> str:
     """A phrase the NLU took for a job without the words it opens with that name no job: "male
     nurse" is a nurse (the sex is read from the message), "old cleaner" (of "a 25 year old
     cleaner") a cleaner, "apprentice plumber" a plumber, "guys" or "apprentice" no job at all

@@ -391,8 +391,8 @@ def test_perks_no_source_covers_are_recognised(text, perk):
         ("dinner lady", "dinner lady"),
     ],
 )
-def test_people_opening_a_job_phrase_are_not_the_job(phrase, job):
-    assert ds.without_people(phrase) == job
+def test_words_opening_a_job_phrase_that_name_no_job_are_dropped(phrase, job):
+    assert ds.without_leading_non_job_words(phrase) == job
 
 
 @pytest.mark.parametrize(

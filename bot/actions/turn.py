@@ -21,7 +21,7 @@ from lmi_backend.dialogue_slots import (
     parse_gender,
     parse_qualification,
     parse_work_pattern,
-    without_people,
+    without_leading_non_job_words,
 )
 from lmi_backend.dialogue_state import DIMENSIONS, State
 from lmi_backend.places import UK, WidePlace, find_place, find_wide_place, region_for
@@ -160,7 +160,7 @@ def read_turn(tracker: Tracker) -> Turn:
     turn = Turn(intent=intent, text=text)
     jobs = [
         j
-        for j in dict.fromkeys(map(without_people, _values(entities, "job")))
+        for j in dict.fromkeys(map(without_leading_non_job_words, _values(entities, "job")))
         if j and not names_a_subject(text, j)
     ]
     turn.jobs = _wanted_first(jobs, text, intent)
